@@ -1,0 +1,34 @@
+from django import template
+
+from core import dates
+
+register = template.Library()
+
+
+@register.filter
+def span(event):
+    """Date and time range of anything with start and end."""
+    return dates.format_span(event.start, event.end)
+
+
+@register.filter
+def day(value):
+    return dates.format_day(value) if value else ""
+
+
+@register.filter
+def clock(value):
+    return dates.format_time(value) if value else ""
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (None or "" removes them)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"

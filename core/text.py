@@ -1,0 +1,29 @@
+"""Text helpers shared by every app: search folding and safe Markdown."""
+
+import unicodedata
+
+import markdown
+import nh3
+
+_FOLD_MAP = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+MARKDOWN_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote", "code", "pre", "hr"}
+
+
+def fold(text: str) -> str:
+    """Lower-case, umlaut-neutral, accent-free form used for search on every database."""
+    text = text.casefold().translate(_FOLD_MAP)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.split())
+
+
+def render_markdown(source: str) -> str:
+    """Markdown to HTML with an allow-list sanitiser: no scripts, styles or event handlers."""
+    html = markdown.markdown(source or "", extensions=["sane_lists"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=MARKDOWN_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )

@@ -1,0 +1,32 @@
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from demo.seeders.events import seed_events
+from events.models import Event
+
+
+class Command(BaseCommand):
+    help = "Create fictional demo data for Saxony (about 60 upcoming and 200 past offers)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale", action="store_true", help="Benchmark volume: 1,000 upcoming and 20,000 past offers."
+        )
+        parser.add_argument("--force", action="store_true", help="Add demo data even if events exist already.")
+
+    def handle(self, *args, scale=False, force=False, **options):
+        if Event.objects.exists() and not force:
+            self.stdout.write("Demo data already present; nothing to do (use --force to add more).")
+            return
+        started = time.monotonic()
+        upcoming, past = (1000, 20000) if scale else (60, 200)
+        with transaction.atomic():
+            made_upcoming, made_past = seed_events(upcoming=upcoming, past=past)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data: {made_upcoming} upcoming and {made_past} past offers "
+                f"in {time.monotonic() - started:.1f} s."
+            )
+        )

@@ -1,0 +1,264 @@
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from core.text import fold, render_markdown
+from regions.models import Municipality
+
+
+class LocalizedNameMixin(models.Model):
+    name = models.CharField(_("Name (deutsch)"), max_length=100)
+    name_en = models.CharField(_("Name (englisch)"), max_length=100, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.localized_name
+
+    @property
+    def localized_name(self):
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name
+
+
+class Topic(LocalizedNameMixin):
+    slug = models.SlugField(unique=True)
+
+    class Meta(LocalizedNameMixin.Meta):
+        verbose_name = _("Thema")
+        verbose_name_plural = _("Themen")
+
+
+class TargetGroup(LocalizedNameMixin):
+    slug = models.SlugField(unique=True)
+
+    class Meta(LocalizedNameMixin.Meta):
+        verbose_name = _("Zielgruppe")
+        verbose_name_plural = _("Zielgruppen")
+
+
+class Language(LocalizedNameMixin):
+    code = models.CharField(_("Sprachcode (ISO 639-1)"), max_length=8, unique=True)
+
+    class Meta(LocalizedNameMixin.Meta):
+        verbose_name = _("Sprache")
+        verbose_name_plural = _("Sprachen")
+
+
+class Partner(models.Model):
+    """A co-hosting organisation (Kooperationspartner_in); never a private person."""
+
+    name = models.CharField(_("Name"), max_length=200, unique=True)
+    website = models.URLField(_("Website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Kooperationspartner_in")
+        verbose_name_plural = _("Kooperationspartner_innen")
+
+    def __str__(self):
+        return self.name
+
+
+class Contact(models.Model):
+    """A team role with the project's office phone and e-mail, never a private address."""
+
+    role = models.CharField(_("Funktion"), max_length=200)
+    email = models.EmailField(_("Büro-E-Mail"))
+    phone = models.CharField(_("Büro-Telefon"), max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["role"]
+        verbose_name = _("Ansprechpartner_in")
+        verbose_name_plural = _("Ansprechpartner_innen")
+
+    def __str__(self):
+        return self.role
+
+
+class Venue(models.Model):
+    name = models.CharField(_("Name des Ortes"), max_length=200)
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200)
+    postal_code = models.CharField(_("Postleitzahl"), max_length=5)
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="venues", verbose_name=_("Gemeinde")
+    )
+    accessibility = models.TextField(_("Barrierefreiheit"), blank=True)
+    public_transport = models.TextField(_("Anreise mit Bus und Bahn"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Veranstaltungsort")
+        verbose_name_plural = _("Veranstaltungsorte")
+
+    def __str__(self):
+        return f"{self.name}, {self.municipality}"
+
+
+class EventQuerySet(models.QuerySet):
+    def public(self):
+        return self.exclude(status=Event.Status.DRAFT)
+
+    def listed(self):
+        """What the catalogue lists: public offers, course modules appear under their course."""
+        return self.public().filter(course__isnull=True)
+
+    def upcoming(self, now=None):
+        return self.filter(end__gte=now or timezone.now())
+
+    def past(self, now=None):
+        return self.filter(end__lt=now or timezone.now())
+
+    def for_cards(self):
+        return self.select_related("venue__municipality__district").prefetch_related("topics")
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        TRAINING = "schulung", _("Unterstützer_innenschulung")
+        COURSE = "fortbildung", _("Multiplikator_innen-Fortbildung")
+        CONFERENCE = "fachkonferenz", _("Fachkonferenz/Tagung")
+        NETWORK = "vernetzung", _("Vernetzungstreffen")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        PUBLISHED = "published", _("Veröffentlicht")
+        CANCELLED = "cancelled", _("Abgesagt")
+        HELD = "held", _("Durchgeführt")
+
+    class AttendanceMode(models.TextChoices):
+        OFFLINE = "offline", _("vor Ort")
+        ONLINE = "online", _("online")
+        MIXED = "mixed", _("vor Ort und online")
+
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(_("Kurzadresse"), max_length=220, unique=True)
+    summary = models.CharField(_("Kurzbeschreibung"), max_length=400)
+    description = models.TextField(_("Beschreibung (Markdown)"), blank=True)
+    course = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="modules",
+        verbose_name=_("Gehört zur Fortbildung"),
+        help_text=_("Nur für Module einer Multiplikator_innen-Fortbildung."),
+    )
+    start = models.DateTimeField(_("Beginn"))
+    end = models.DateTimeField(_("Ende"))
+    registration_deadline = models.DateTimeField(_("Anmeldeschluss"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(_("Plätze"), null=True, blank=True, help_text=_("Leer = unbegrenzt"))
+    costs = models.DecimalField(_("Kosten in Euro"), max_digits=7, decimal_places=2, default=0)
+    costs_note = models.CharField(_("Hinweis zu Kosten"), max_length=200, blank=True)
+    catering = models.CharField(_("Verpflegung"), max_length=300, blank=True)
+    attendance_mode = models.CharField(
+        _("Format"), max_length=10, choices=AttendanceMode.choices, default=AttendanceMode.OFFLINE
+    )
+    status = models.CharField(_("Status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    venue = models.ForeignKey(Venue, on_delete=models.PROTECT, related_name="events", verbose_name=_("Ort"))
+    contact = models.ForeignKey(
+        Contact, on_delete=models.PROTECT, related_name="events", verbose_name=_("Ansprechpartner_in")
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="events", verbose_name=_("Themen"))
+    target_groups = models.ManyToManyField(
+        TargetGroup, blank=True, related_name="events", verbose_name=_("Zielgruppen")
+    )
+    languages = models.ManyToManyField(Language, blank=True, related_name="events", verbose_name=_("Sprachen"))
+    partners = models.ManyToManyField(
+        Partner, blank=True, related_name="events", verbose_name=_("Kooperationspartner_innen")
+    )
+    search_text = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start", "id"]
+        verbose_name = _("Veranstaltung")
+        verbose_name_plural = _("Veranstaltungen")
+        indexes = [models.Index(fields=["status", "end", "start"], name="event_listing_idx")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="event_end_after_start"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    @property
+    def description_html(self):
+        return render_markdown(self.description)
+
+    @property
+    def is_free(self):
+        return self.costs == 0
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def registration_closed(self):
+        return self.registration_deadline is not None and self.registration_deadline < timezone.now()
+
+    def compose_search_text(self, topics):
+        parts = [self.title, self.summary, self.description]
+        parts += [name for topic in topics for name in (topic.name, topic.name_en)]
+        return fold(" ".join(part for part in parts if part))
+
+    def refresh_search_text(self):
+        """Rebuild the folded search column; call after the text or the topics change."""
+        self.search_text = self.compose_search_text(self.topics.all())
+        Event.objects.filter(pk=self.pk).update(search_text=self.search_text)
+
+
+class AgendaItem(models.Model):
+    """One line of the Ablauf: a time and what happens."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agenda")
+    time = models.TimeField(_("Uhrzeit"))
+    title = models.CharField(_("Programmpunkt"), max_length=300)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        ordering = ["position", "time"]
+        verbose_name = _("Programmpunkt")
+        verbose_name_plural = _("Ablauf")
+
+    def __str__(self):
+        return f"{self.time:%H:%M} {self.title}"
+
+
+class Material(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="materials")
+    title = models.CharField(_("Titel"), max_length=200)
+    file = models.FileField(_("Datei"), upload_to="materials/%Y/")
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("Material")
+        verbose_name_plural = _("Materialien")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:material", kwargs={"slug": self.event.slug, "pk": self.pk})
+
+    @property
+    def filename(self):
+        return self.file.name.rsplit("/", 1)[-1]

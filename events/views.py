@@ -1,0 +1,130 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from events.calendars import calendar_bytes
+from events.filters import RADIUS_CHOICES, read_filters
+from events.jsonld import as_script_body, event_data
+from events.models import Event, Material
+from events.queries import offers_map, public_event
+from regions.queries import municipality_names
+
+PAGE_SIZE = 20
+FEED_LIMIT = 200
+
+
+def _page(request, queryset):
+    paginator = Paginator(queryset, PAGE_SIZE)
+    raw = request.GET.get("seite", "1")
+    note = None
+    try:
+        number = int(raw)
+    except ValueError:
+        number, note = 1, _("Die Seitenzahl war ungültig; wir zeigen die erste Seite.")
+    if number < 1 or number > paginator.num_pages:
+        clamped = min(max(number, 1), paginator.num_pages)
+        if note is None:
+            note = _("Seite %(n)s gibt es nicht; wir zeigen Seite %(m)s.") % {"n": number, "m": clamped}
+        number = clamped
+    return paginator.page(number), note
+
+
+def _listing(request, *, past):
+    query = read_filters(request.GET)
+    base = Event.objects.listed()
+    base = base.past() if past else base.upcoming()
+    events = query.filter(base).for_cards().distinct()
+    events = events.order_by("-start", "-id") if past else events.order_by("start", "id")
+    page, page_note = _page(request, events)
+    for event in page.object_list:
+        if query.distances is not None:
+            event.distance_km = round(query.distances.get(event.venue.municipality_id, 0))
+    notes = query.notes + ([page_note] if page_note else [])
+    context = {"query": query, "page": page, "notes": notes, "past": past}
+    if request.headers.get("HX-Request") and not request.headers.get("HX-Boosted"):
+        return render(request, "events/_results.html", context)
+    context.update(municipality_names=municipality_names(), radius_choices=RADIUS_CHOICES)
+    return render(request, "events/catalogue.html", context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def catalogue(request):
+    return _listing(request, past=False)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def archive(request):
+    return _listing(request, past=True)
+
+
+@require_GET
+def detail(request, slug):
+    event = public_event(slug)
+    url = request.build_absolute_uri(event.get_absolute_url())
+    municipality = event.venue.municipality
+    context = {
+        "event": event,
+        "jsonld": as_script_body(event_data(event, url=url)),
+        "map": offers_map(
+            current_ars=municipality.district.ars,
+            points=[(municipality.lat, municipality.lon, municipality.name, "")],
+        ),
+    }
+    return render(request, "events/detail.html", context)
+
+
+@require_GET
+def material(request, slug, pk):
+    item = get_object_or_404(Material.objects.select_related("event"), pk=pk, event__slug=slug)
+    if item.event.status == Event.Status.DRAFT:
+        raise Http404
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=item.filename)
+
+
+def _ics_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def event_ics(request, slug):
+    event = public_event(slug)
+    return _ics_response(calendar_bytes([event], name=event.title), f"{event.slug}.ics")
+
+
+@require_GET
+def catalogue_ics(request):
+    query = read_filters(request.GET)
+    events = query.filter(Event.objects.listed().upcoming()).select_related(
+        "venue__municipality", "contact"
+    ).distinct()[:FEED_LIMIT]
+    return _ics_response(calendar_bytes(events, name=settings.PROJECT_NAME), "support-fuer-initiative.ics")
+
+
+@require_GET
+def offers_map_page(request):
+    return render(request, "events/map.html", {"map": offers_map(), "today": timezone.localdate()})
+
+
+@require_GET
+def home(request):
+    upcoming = (
+        Event.objects.listed()
+        .upcoming()
+        .filter(status=Event.Status.PUBLISHED)
+        .for_cards()
+        .order_by("start", "id")[:6]
+    )
+    return render(request, "events/home.html", {"events": upcoming, "map": offers_map(), "kinds": Event.Kind})

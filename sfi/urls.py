@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from core import views as core_views
+from sfi.sitemaps import EventSitemap, StaticPagesSitemap
+
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots_txt, name="robots"),
+    path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": StaticPagesSitemap, "events": EventSitemap}},
+        name="sitemap",
+    ),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("events.urls")),
+    path("", include("core.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
