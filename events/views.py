@@ -107,9 +107,11 @@ def event_ics(request, slug):
 @require_GET
 def catalogue_ics(request):
     query = read_filters(request.GET)
-    events = query.filter(Event.objects.listed().upcoming()).select_related(
-        "venue__municipality", "contact"
-    ).distinct()[:FEED_LIMIT]
+    events = (
+        query.filter(Event.objects.listed().upcoming())
+        .select_related("venue__municipality", "contact")
+        .distinct()[:FEED_LIMIT]
+    )
     return _ics_response(calendar_bytes(events, name=settings.PROJECT_NAME), "support-fuer-initiative.ics")
 
 
@@ -121,10 +123,6 @@ def offers_map_page(request):
 @require_GET
 def home(request):
     upcoming = (
-        Event.objects.listed()
-        .upcoming()
-        .filter(status=Event.Status.PUBLISHED)
-        .for_cards()
-        .order_by("start", "id")[:6]
+        Event.objects.listed().upcoming().filter(status=Event.Status.PUBLISHED).for_cards().order_by("start", "id")[:6]
     )
     return render(request, "events/home.html", {"events": upcoming, "map": offers_map(), "kinds": Event.Kind})

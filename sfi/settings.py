@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "core",
+    "accounts",
     "regions",
     "events",
     "demo",
@@ -109,6 +110,8 @@ CACHES = {
         "LOCATION": "sfi",
     }
 }
+
+AUTH_USER_MODEL = "accounts.User"
 
 # --- Passwords --------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -59,7 +59,14 @@ CONTACTS = [
     ("Koordination Multiplikator_innen-Fortbildung", "fortbildung@example.org", "0351 000 00 11"),
     ("Koordination Fachkonferenzen und Vernetzung", "vernetzung@example.org", "0351 000 00 12"),
 ]
-VENUE_KINDS = ["Bürgerhaus", "Ev. Gemeindehaus", "Kulturhaus", "Volkshochschule", "Rathaus, Ratssaal", "Begegnungszentrum"]
+VENUE_KINDS = [
+    "Bürgerhaus",
+    "Ev. Gemeindehaus",
+    "Kulturhaus",
+    "Volkshochschule",
+    "Rathaus, Ratssaal",
+    "Begegnungszentrum",
+]
 STREETS = ["Markt", "Hauptstraße", "Kirchplatz", "Bahnhofstraße", "Schulstraße", "Am Rathaus", "Lindenallee"]
 ACCESSIBILITY = [
     "Ebenerdiger Eingang, barrierefreies WC im Erdgeschoss, Induktionsschleife im Saal.",
@@ -91,8 +98,8 @@ TITLES = {
     ],
 }
 SUMMARIES = {
-    Event.Kind.TRAINING: "Informationen zu Fluchtursachen, Asylverfahren und Lebensbedingungen geflüchteter Menschen in "
-    "Sachsen – und Raum für Fragen zu Möglichkeiten und Grenzen des Engagements vor Ort.",
+    Event.Kind.TRAINING: "Informationen zu Fluchtursachen, Asylverfahren und Lebensbedingungen geflüchteter "
+    "Menschen in Sachsen – und Raum für Fragen zu Möglichkeiten und Grenzen des Engagements vor Ort.",
     Event.Kind.COURSE: "Eine Fortbildung in mehreren Modulen für Menschen aus der Region, die Unterstützer_innen "
     "begleiten, beraten und an Fachstellen weitervermitteln möchten.",
     Event.Kind.CONFERENCE: "Fachleute aus Sozialer Arbeit, Verwaltung und Zivilgesellschaft diskutieren aktuelle "
@@ -242,9 +249,7 @@ class EventFactory:
         rows = {name: [] for name in through}
         for event, topics, groups, languages, partners in self.links:
             rows["topics"] += [through["topics"](event_id=event.id, topic_id=t.id) for t in topics]
-            rows["target_groups"] += [
-                through["target_groups"](event_id=event.id, targetgroup_id=g.id) for g in groups
-            ]
+            rows["target_groups"] += [through["target_groups"](event_id=event.id, targetgroup_id=g.id) for g in groups]
             rows["languages"] += [through["languages"](event_id=event.id, language_id=lang.id) for lang in languages]
             rows["partners"] += [through["partners"](event_id=event.id, partner_id=p.id) for p in partners]
         for name, model in through.items():
@@ -288,9 +293,18 @@ def bad_schandau_training(factory, topics, partners, contacts):
         contact=contacts[0],
     )
     event.topics.set([topics[s] for s in ("fluchtursachen", "asylverfahren", "lebensbedingungen", "ehrenamt")])
-    event.partners.set([p for p in partners if p.name in {
-        "Arbeitskreis Asyl Bad Schandau", "Sächsischer Flüchtlingsrat e.V.", "Ev.-Luth. Kirchgemeinde an der Elbe"
-    }])
+    event.partners.set(
+        [
+            p
+            for p in partners
+            if p.name
+            in {
+                "Arbeitskreis Asyl Bad Schandau",
+                "Sächsischer Flüchtlingsrat e.V.",
+                "Ev.-Luth. Kirchgemeinde an der Elbe",
+            }
+        ]
+    )
     event.target_groups.set(TargetGroup.objects.filter(slug="ehrenamtliche"))
     event.languages.set(Language.objects.filter(code="de"))
     AgendaItem.objects.bulk_create(

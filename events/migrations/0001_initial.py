@@ -5,178 +5,280 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('regions', '0002_load_saxony'),
+        ("regions", "0002_load_saxony"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(max_length=200, verbose_name='Funktion')),
-                ('email', models.EmailField(max_length=254, verbose_name='Büro-E-Mail')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='Büro-Telefon')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("role", models.CharField(max_length=200, verbose_name="Funktion")),
+                ("email", models.EmailField(max_length=254, verbose_name="Büro-E-Mail")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="Büro-Telefon")),
             ],
             options={
-                'verbose_name': 'Ansprechpartner_in',
-                'verbose_name_plural': 'Ansprechpartner_innen',
-                'ordering': ['role'],
+                "verbose_name": "Ansprechpartner_in",
+                "verbose_name_plural": "Ansprechpartner_innen",
+                "ordering": ["role"],
             },
         ),
         migrations.CreateModel(
-            name='Language',
+            name="Language",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='Name (deutsch)')),
-                ('name_en', models.CharField(blank=True, max_length=100, verbose_name='Name (englisch)')),
-                ('code', models.CharField(max_length=8, unique=True, verbose_name='Sprachcode (ISO 639-1)')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, verbose_name="Name (deutsch)")),
+                ("name_en", models.CharField(blank=True, max_length=100, verbose_name="Name (englisch)")),
+                ("code", models.CharField(max_length=8, unique=True, verbose_name="Sprachcode (ISO 639-1)")),
             ],
             options={
-                'verbose_name': 'Sprache',
-                'verbose_name_plural': 'Sprachen',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name": "Sprache",
+                "verbose_name_plural": "Sprachen",
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Partner',
+            name="Partner",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='Name')),
-                ('website', models.URLField(blank=True, verbose_name='Website')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="Name")),
+                ("website", models.URLField(blank=True, verbose_name="Website")),
             ],
             options={
-                'verbose_name': 'Kooperationspartner_in',
-                'verbose_name_plural': 'Kooperationspartner_innen',
-                'ordering': ['name'],
+                "verbose_name": "Kooperationspartner_in",
+                "verbose_name_plural": "Kooperationspartner_innen",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='TargetGroup',
+            name="TargetGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='Name (deutsch)')),
-                ('name_en', models.CharField(blank=True, max_length=100, verbose_name='Name (englisch)')),
-                ('slug', models.SlugField(unique=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, verbose_name="Name (deutsch)")),
+                ("name_en", models.CharField(blank=True, max_length=100, verbose_name="Name (englisch)")),
+                ("slug", models.SlugField(unique=True)),
             ],
             options={
-                'verbose_name': 'Zielgruppe',
-                'verbose_name_plural': 'Zielgruppen',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name": "Zielgruppe",
+                "verbose_name_plural": "Zielgruppen",
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='Name (deutsch)')),
-                ('name_en', models.CharField(blank=True, max_length=100, verbose_name='Name (englisch)')),
-                ('slug', models.SlugField(unique=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, verbose_name="Name (deutsch)")),
+                ("name_en", models.CharField(blank=True, max_length=100, verbose_name="Name (englisch)")),
+                ("slug", models.SlugField(unique=True)),
             ],
             options={
-                'verbose_name': 'Thema',
-                'verbose_name_plural': 'Themen',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name": "Thema",
+                "verbose_name_plural": "Themen",
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('schulung', 'Unterstützer_innenschulung'), ('fortbildung', 'Multiplikator_innen-Fortbildung'), ('fachkonferenz', 'Fachkonferenz/Tagung'), ('vernetzung', 'Vernetzungstreffen')], max_length=20, verbose_name='Art')),
-                ('title', models.CharField(max_length=200, verbose_name='Titel')),
-                ('slug', models.SlugField(max_length=220, unique=True, verbose_name='Kurzadresse')),
-                ('summary', models.CharField(max_length=400, verbose_name='Kurzbeschreibung')),
-                ('description', models.TextField(blank=True, verbose_name='Beschreibung (Markdown)')),
-                ('start', models.DateTimeField(verbose_name='Beginn')),
-                ('end', models.DateTimeField(verbose_name='Ende')),
-                ('registration_deadline', models.DateTimeField(blank=True, null=True, verbose_name='Anmeldeschluss')),
-                ('capacity', models.PositiveIntegerField(blank=True, help_text='Leer = unbegrenzt', null=True, verbose_name='Plätze')),
-                ('costs', models.DecimalField(decimal_places=2, default=0, max_digits=7, verbose_name='Kosten in Euro')),
-                ('costs_note', models.CharField(blank=True, max_length=200, verbose_name='Hinweis zu Kosten')),
-                ('catering', models.CharField(blank=True, max_length=300, verbose_name='Verpflegung')),
-                ('attendance_mode', models.CharField(choices=[('offline', 'vor Ort'), ('online', 'online'), ('mixed', 'vor Ort und online')], default='offline', max_length=10, verbose_name='Format')),
-                ('status', models.CharField(choices=[('draft', 'Entwurf'), ('published', 'Veröffentlicht'), ('cancelled', 'Abgesagt'), ('held', 'Durchgeführt')], default='draft', max_length=12, verbose_name='Status')),
-                ('search_text', models.TextField(default='', editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('contact', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='events', to='events.contact', verbose_name='Ansprechpartner_in')),
-                ('course', models.ForeignKey(blank=True, help_text='Nur für Module einer Multiplikator_innen-Fortbildung.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='modules', to='events.event', verbose_name='Gehört zur Fortbildung')),
-                ('languages', models.ManyToManyField(blank=True, related_name='events', to='events.language', verbose_name='Sprachen')),
-                ('partners', models.ManyToManyField(blank=True, related_name='events', to='events.partner', verbose_name='Kooperationspartner_innen')),
-                ('target_groups', models.ManyToManyField(blank=True, related_name='events', to='events.targetgroup', verbose_name='Zielgruppen')),
-                ('topics', models.ManyToManyField(blank=True, related_name='events', to='events.topic', verbose_name='Themen')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("schulung", "Unterstützer_innenschulung"),
+                            ("fortbildung", "Multiplikator_innen-Fortbildung"),
+                            ("fachkonferenz", "Fachkonferenz/Tagung"),
+                            ("vernetzung", "Vernetzungstreffen"),
+                        ],
+                        max_length=20,
+                        verbose_name="Art",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="Titel")),
+                ("slug", models.SlugField(max_length=220, unique=True, verbose_name="Kurzadresse")),
+                ("summary", models.CharField(max_length=400, verbose_name="Kurzbeschreibung")),
+                ("description", models.TextField(blank=True, verbose_name="Beschreibung (Markdown)")),
+                ("start", models.DateTimeField(verbose_name="Beginn")),
+                ("end", models.DateTimeField(verbose_name="Ende")),
+                ("registration_deadline", models.DateTimeField(blank=True, null=True, verbose_name="Anmeldeschluss")),
+                (
+                    "capacity",
+                    models.PositiveIntegerField(
+                        blank=True, help_text="Leer = unbegrenzt", null=True, verbose_name="Plätze"
+                    ),
+                ),
+                (
+                    "costs",
+                    models.DecimalField(decimal_places=2, default=0, max_digits=7, verbose_name="Kosten in Euro"),
+                ),
+                ("costs_note", models.CharField(blank=True, max_length=200, verbose_name="Hinweis zu Kosten")),
+                ("catering", models.CharField(blank=True, max_length=300, verbose_name="Verpflegung")),
+                (
+                    "attendance_mode",
+                    models.CharField(
+                        choices=[("offline", "vor Ort"), ("online", "online"), ("mixed", "vor Ort und online")],
+                        default="offline",
+                        max_length=10,
+                        verbose_name="Format",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Entwurf"),
+                            ("published", "Veröffentlicht"),
+                            ("cancelled", "Abgesagt"),
+                            ("held", "Durchgeführt"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                        verbose_name="Status",
+                    ),
+                ),
+                ("search_text", models.TextField(default="", editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="events",
+                        to="events.contact",
+                        verbose_name="Ansprechpartner_in",
+                    ),
+                ),
+                (
+                    "course",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Nur für Module einer Multiplikator_innen-Fortbildung.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="modules",
+                        to="events.event",
+                        verbose_name="Gehört zur Fortbildung",
+                    ),
+                ),
+                (
+                    "languages",
+                    models.ManyToManyField(
+                        blank=True, related_name="events", to="events.language", verbose_name="Sprachen"
+                    ),
+                ),
+                (
+                    "partners",
+                    models.ManyToManyField(
+                        blank=True, related_name="events", to="events.partner", verbose_name="Kooperationspartner_innen"
+                    ),
+                ),
+                (
+                    "target_groups",
+                    models.ManyToManyField(
+                        blank=True, related_name="events", to="events.targetgroup", verbose_name="Zielgruppen"
+                    ),
+                ),
+                (
+                    "topics",
+                    models.ManyToManyField(blank=True, related_name="events", to="events.topic", verbose_name="Themen"),
+                ),
             ],
             options={
-                'verbose_name': 'Veranstaltung',
-                'verbose_name_plural': 'Veranstaltungen',
-                'ordering': ['start', 'id'],
+                "verbose_name": "Veranstaltung",
+                "verbose_name_plural": "Veranstaltungen",
+                "ordering": ["start", "id"],
             },
         ),
         migrations.CreateModel(
-            name='AgendaItem',
+            name="AgendaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('time', models.TimeField(verbose_name='Uhrzeit')),
-                ('title', models.CharField(max_length=300, verbose_name='Programmpunkt')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='Reihenfolge')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agenda', to='events.event')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("time", models.TimeField(verbose_name="Uhrzeit")),
+                ("title", models.CharField(max_length=300, verbose_name="Programmpunkt")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="Reihenfolge")),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="agenda", to="events.event"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Programmpunkt',
-                'verbose_name_plural': 'Ablauf',
-                'ordering': ['position', 'time'],
+                "verbose_name": "Programmpunkt",
+                "verbose_name_plural": "Ablauf",
+                "ordering": ["position", "time"],
             },
         ),
         migrations.CreateModel(
-            name='Material',
+            name="Material",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='Titel')),
-                ('file', models.FileField(upload_to='materials/%Y/', verbose_name='Datei')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='Reihenfolge')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='materials', to='events.event')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="Titel")),
+                ("file", models.FileField(upload_to="materials/%Y/", verbose_name="Datei")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="Reihenfolge")),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="materials", to="events.event"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Material',
-                'verbose_name_plural': 'Materialien',
-                'ordering': ['position', 'id'],
+                "verbose_name": "Material",
+                "verbose_name_plural": "Materialien",
+                "ordering": ["position", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Venue',
+            name="Venue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='Name des Ortes')),
-                ('street', models.CharField(max_length=200, verbose_name='Straße und Hausnummer')),
-                ('postal_code', models.CharField(max_length=5, verbose_name='Postleitzahl')),
-                ('accessibility', models.TextField(blank=True, verbose_name='Barrierefreiheit')),
-                ('public_transport', models.TextField(blank=True, verbose_name='Anreise mit Bus und Bahn')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='venues', to='regions.municipality', verbose_name='Gemeinde')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="Name des Ortes")),
+                ("street", models.CharField(max_length=200, verbose_name="Straße und Hausnummer")),
+                ("postal_code", models.CharField(max_length=5, verbose_name="Postleitzahl")),
+                ("accessibility", models.TextField(blank=True, verbose_name="Barrierefreiheit")),
+                ("public_transport", models.TextField(blank=True, verbose_name="Anreise mit Bus und Bahn")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="venues",
+                        to="regions.municipality",
+                        verbose_name="Gemeinde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Veranstaltungsort',
-                'verbose_name_plural': 'Veranstaltungsorte',
-                'ordering': ['name'],
+                "verbose_name": "Veranstaltungsort",
+                "verbose_name_plural": "Veranstaltungsorte",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='event',
-            name='venue',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='events', to='events.venue', verbose_name='Ort'),
+            model_name="event",
+            name="venue",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="events",
+                to="events.venue",
+                verbose_name="Ort",
+            ),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['status', 'end', 'start'], name='event_listing_idx'),
+            model_name="event",
+            index=models.Index(fields=["status", "end", "start"], name="event_listing_idx"),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('end__gte', models.F('start'))), name='event_end_after_start'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__gte", models.F("start"))), name="event_end_after_start"
+            ),
         ),
     ]

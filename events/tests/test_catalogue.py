@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from events.models import Event
@@ -44,10 +45,22 @@ def test_course_modules_are_listed_under_their_course_only():
 
 def test_filter_by_district_type_topic_target_group_and_language():
     topic, group, lang = make_topic(), make_target_group(), make_language("ar", "Arabisch", "Arabic")
-    match = make_event(title="Treffer", place="Bautzen", kind=Event.Kind.NETWORK, topics=[topic],
-                       target_groups=[group], languages=[lang])
-    make_event(title="Anderer Kreis", place="Pirna", kind=Event.Kind.NETWORK, topics=[topic],
-               target_groups=[group], languages=[lang])
+    match = make_event(
+        title="Treffer",
+        place="Bautzen",
+        kind=Event.Kind.NETWORK,
+        topics=[topic],
+        target_groups=[group],
+        languages=[lang],
+    )
+    make_event(
+        title="Anderer Kreis",
+        place="Pirna",
+        kind=Event.Kind.NETWORK,
+        topics=[topic],
+        target_groups=[group],
+        languages=[lang],
+    )
     make_event(title="Andere Art", place="Bautzen", topics=[topic], target_groups=[group], languages=[lang])
     make_event(title="Ohne Thema", place="Bautzen", kind=Event.Kind.NETWORK, target_groups=[group], languages=[lang])
     response = Client().get(
@@ -89,7 +102,10 @@ def test_date_range_filter_and_swapped_dates():
 
 def test_full_text_search_over_title_summary_description_and_topics_ignores_case_and_umlauts():
     make_event(
-        title="Asyl in Sachsen", summary="Ein Tag.", description="", topics=[make_topic("trauma", "Traumasensibler Umgang", "Trauma")]
+        title="Asyl in Sachsen",
+        summary="Ein Tag.",
+        description="",
+        topics=[make_topic("trauma", "Traumasensibler Umgang", "Trauma")],
     )
     make_event(title="Vernetzung", summary="Ein Abend.", description="Wir sprechen über Möglichkeiten.")
     make_event(title="Nichts davon", description="Kein Treffer.", summary="Leer.")
@@ -175,9 +191,3 @@ def test_english_catalogue_translates_interface():
     assert 'lang="en"' in body
     assert "Offers across Saxony" in body
     assert "1 offer found" in body
-
-
-def Client():  # noqa: N802 - reads like the class it returns
-    from django.test import Client as DjangoClient
-
-    return DjangoClient()

@@ -13,7 +13,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 def short_district_names(features):
     """Drop "Landkreis " unless a city of the same name exists (Landkreis Leipzig vs. Leipzig)."""
     names = [f["properties"]["name"] for f in features]
-    return {name: name if name.removeprefix("Landkreis ") in names else name.removeprefix("Landkreis ") for name in names}
+    return {
+        name: name if name.removeprefix("Landkreis ") in names else name.removeprefix("Landkreis ") for name in names
+    }
 
 
 def slug_for(name):

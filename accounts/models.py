@@ -1,0 +1,50 @@
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EmailUserManager(UserManager):
+    def _create_user(self, username, email, password, **extra_fields):
+        email = self.normalize_email(email or username)
+        user = self.model(email=email, **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(None, email, password, **extra_fields)
+
+    def create_superuser(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        extra_fields.setdefault("role", User.Role.ADMIN)
+        return self._create_user(None, email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """Staff, trainers, partners and multipliers; participants never have accounts. Login by e-mail."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("Administration")
+        TEAM = "team", _("Projektteam")
+        TRAINER = "trainer", _("Referent_in")
+        PARTNER = "partner", _("Partnerorganisation")
+        MULTIPLIER = "multiplier", _("Multiplikator_in")
+
+    username = None
+    email = models.EmailField(_("E-Mail-Adresse"), unique=True)
+    role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices, default=Role.TEAM)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = EmailUserManager()
+
+    class Meta:
+        verbose_name = _("Konto")
+        verbose_name_plural = _("Konten")
+
+    def __str__(self):
+        return self.get_full_name() or f"#{self.pk}"
