@@ -1,5 +1,8 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
+
+from mail.testing import smtp_server  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
@@ -8,3 +11,11 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request to /en/ leaves English active in the test thread; reverse() would then build /en/ URLs."""
+    translation.activate("de")
+    yield
+    translation.activate("de")

@@ -1,0 +1,101 @@
+import gettext
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from sfi.testing import make_event
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(settings.BASE_DIR)
+
+
+def test_healthz_reports_database_ok():
+    response = Client().get("/healthz")
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def test_robots_txt_points_to_sitemap():
+    body = Client().get("/robots.txt").content.decode()
+    assert "User-agent: *" in body
+    assert re.search(r"^Sitemap: http://testserver/sitemap.xml$", body, re.M)
+
+
+def test_sitemap_lists_public_pages_and_every_public_event_but_no_drafts():
+    published = make_event(title="Öffentlich")
+    draft = make_event(title="Entwurf", status="draft")
+    xml = Client().get("/sitemap.xml").content
+    locations = [el.text for el in ElementTree.fromstring(xml).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert f"http://testserver{published.get_absolute_url()}" in locations
+    assert not any(draft.slug in loc for loc in locations)
+    for path in ["/", "/veranstaltungen/", "/veranstaltungen/archiv/", "/karte/", "/quellen/", "/en/quellen/"]:
+        assert f"http://testserver{path}" in locations, path
+
+
+def test_security_txt_has_contact_and_expiry():
+    body = Client().get("/.well-known/security.txt").content.decode()
+    assert body.startswith("Contact: mailto:")
+    assert "Expires: " in body
+
+
+def test_pages_send_strict_security_headers():
+    response = Client().get("/veranstaltungen/")
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "geolocation=()" in response["Permissions-Policy"]
+
+
+def test_sources_page_shows_the_geodata_attribution_with_link():
+    body = Client().get("/quellen/").content.decode()
+    assert '<a href="https://www.bkg.bund.de" rel="noopener">© GeoBasis-DE / BKG 2021 (Daten verändert)</a>' in body
+    assert "dl-de/by-2-0" in body
+
+
+def test_language_switch_keeps_page_and_filters():
+    body = Client().get("/veranstaltungen/?kreis=bautzen&art=schulung").content.decode()
+    assert 'href="/en/veranstaltungen/?kreis=bautzen&amp;art=schulung" hreflang="en"' in body
+    english = Client().get("/en/veranstaltungen/?kreis=bautzen").content.decode()
+    assert 'href="/veranstaltungen/?kreis=bautzen" hreflang="de"' in english
+
+
+def test_english_dates_and_german_dates_are_written_as_people_write_them():
+    event = make_event()
+    german = Client().get(event.get_absolute_url()).content.decode()
+    english = Client().get("/en" + event.get_absolute_url()).content.decode()
+    assert re.search(r"(Mo|Di|Mi|Do|Fr|Sa|So), \d{1,2}\. [A-ZÄ][a-zä]+\.? \d{4}, 9–16 Uhr", german)
+    assert re.search(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4}, 09:00–16:00", english)
+
+
+def test_no_page_references_another_host():
+    event = make_event()
+    for path in ["/", "/veranstaltungen/", event.get_absolute_url(), "/karte/", "/quellen/"]:
+        body = Client().get(path).content.decode()
+        for attr in re.findall(r'(?:src|href)="(https?://[^"]+)"', body):
+            # Only plain links the user may choose to follow; nothing is loaded from elsewhere.
+            assert not re.search(r'<(script|link|img|iframe)[^>]+' + re.escape(attr), body), attr
+
+
+def test_every_translation_catalogue_is_complete():
+    catalogues = sorted(ROOT.glob("*/locale/en/LC_MESSAGES/django.po")) + [ROOT / "locale/en/LC_MESSAGES/django.po"]
+    problems = []
+    for path in catalogues:
+        text = path.read_text(encoding="utf-8")
+        blocks = text.split("\n\n")[1:]
+        for block in blocks:
+            if "#, fuzzy" in block:
+                problems.append(f"{path.relative_to(ROOT)}: fuzzy entry {block.splitlines()[-2:]}")
+            if re.search(r'^msgstr(\[\d\])? ""\s*$', block, re.M) and not re.search(r'^msgid ""$', block, re.M):
+                problems.append(f"{path.relative_to(ROOT)}: untranslated {re.findall(r'^msgid (.*)$', block, re.M)}")
+        with path.with_suffix(".mo").open("rb") as fh:
+            compiled = gettext.GNUTranslations(fh)._catalog
+        expected = 1 + sum(2 if "msgid_plural" in block else 1 for block in blocks if "msgid" in block)
+        assert len(compiled) == expected, f"{path.relative_to(ROOT)} is not compiled: run bin/messages --compile"
+    assert problems == []
