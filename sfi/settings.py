@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "accounts",
     "regions",
     "events",
+    "django_tasks",
+    "django_tasks_db",
+    "mail",
     "demo",
 ]
 
@@ -204,3 +207,22 @@ LOGGING = {
 }
 
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "sicherheit@example.org")
+
+# --- Mail outbox, background jobs and the periodic scheduler (mail app) --------
+# Jobs are rows in our own database (django-tasks-db); `manage.py db_worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# (task path, interval in seconds) — `manage.py run_scheduler` enqueues each at that interval.
+# Other apps append their own entries; every periodic task must be idempotent.
+PERIODIC_TASKS = [("mail.tasks.sweep_outbox", env_int("MAIL_SWEEP_INTERVAL", 60))]
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 10)
+MAIL_RETRY_BASE_SECONDS = env_int("MAIL_RETRY_BASE_SECONDS", 30)  # 30 s, 1 min, 2 min, 4 min …
+MAIL_RETRY_MAX_SECONDS = env_int("MAIL_RETRY_MAX_SECONDS", 60 * 60)
+# A row still `sending` after this long belongs to a worker that died; the sweep re-queues it.
+MAIL_SENDING_TIMEOUT = env_int("MAIL_SENDING_TIMEOUT", 10 * 60)
+# Development: mail goes through SMTP to `manage.py mail_catcher` (bin/run starts it) and is
+# readable at /_dev/mails/.
+MAIL_CATCHER_PORT = env_int("MAIL_CATCHER_PORT", 1025)
+MAIL_CATCHER_DIR = VAR_DIR / "mails"
+if DEBUG and not env_str("EMAIL_HOST"):
+    EMAIL_HOST = "127.0.0.1"
+    EMAIL_PORT = MAIL_CATCHER_PORT

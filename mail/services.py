@@ -1,0 +1,104 @@
+"""Writing mail to the outbox. Sending happens in `mail.delivery`, run by the worker.
+
+    queue_mail(to=..., template="registrations/mail/confirm_address", context={...}, language="de")
+
+renders `<template>_subject.txt`, `<template>.txt` and (if it exists) `<template>.html` now,
+in the given language, stores the result as an `OutboxMessage` in the caller's transaction,
+and enqueues the send task when that transaction commits. If the caller's transaction rolls
+back, the row and the job disappear together; if the process dies after the commit but before
+the job is enqueued, the periodic sweep (`mail.tasks.sweep_outbox`) picks the row up.
+"""
+
+import base64
+import logging
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.mail import make_msgid
+from django.db import transaction
+from django.template import Context, TemplateDoesNotExist
+from django.template.loader import get_template
+from django.utils import translation
+
+from mail.models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes
+    mimetype: str = "application/octet-stream"
+
+
+def queue_mail(
+    *,
+    to,
+    template,
+    context=None,
+    language=None,
+    reply_to="",
+    attachments=(),
+    erase_body_after_send=False,
+):
+    language = language or settings.LANGUAGE_CODE
+    full_context = {"site_url": settings.SITE_URL, "project_name": settings.PROJECT_NAME, **(context or {})}
+    with translation.override(language):
+        subject = " ".join(_render_text(f"{template}_subject.txt", full_context).split())
+        text = _render_text(f"{template}.txt", full_context)
+        html = _render_html(f"{template}.html", full_context)
+    message = OutboxMessage.objects.create(
+        to=to,
+        reply_to=reply_to or "",
+        subject=subject[:255],
+        text=text,
+        html=html,
+        attachments=[
+            {
+                "filename": attachment.filename,
+                "mimetype": attachment.mimetype,
+                "content": base64.b64encode(attachment.content).decode("ascii"),
+            }
+            for attachment in attachments
+        ],
+        language=language,
+        template=template,
+        message_id=new_message_id(),
+        erase_body_after_send=erase_body_after_send,
+    )
+    logger.info("mail queued id=%s template=%s", message.pk, template)
+    transaction.on_commit(lambda: enqueue_send(message.pk))
+    return message
+
+
+def enqueue_send(message_id, *, run_after=None):
+    """Put one send job on the task queue (a row in the same database)."""
+    from mail.tasks import send_outbox_message
+
+    task = send_outbox_message.using(run_after=run_after) if run_after else send_outbox_message
+    return task.enqueue(message_id=message_id)
+
+
+def new_message_id():
+    """A globally unique Message-ID, fixed at enqueue time so every retry carries the same one."""
+    return make_msgid(idstring="sfi", domain=message_id_domain())
+
+
+def message_id_domain():
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+def _render_text(name, context):
+    # Plain-text parts and subjects must not be HTML-escaped ("&" in URLs, quotes in names).
+    template = get_template(name)
+    return template.template.render(Context(context, autoescape=False)).strip() + "\n"
+
+
+def _render_html(name, context):
+    try:
+        template = get_template(name)
+    except TemplateDoesNotExist:
+        return ""
+    return template.render(context)
