@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "mail",
+    "privacy",
     "demo",
 ]
 
@@ -207,6 +208,20 @@ LOGGING = {
 }
 
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "sicherheit@example.org")
+
+# --- Privacy: retention rules and contact (privacy app, docs/security.md) -------
+PRIVACY_CONTACT = env_str("PRIVACY_CONTACT", "datenschutz@example.org")
+PRIVACY_RETENTION = {
+    # Participant data is anonymised this many months after the event ended.
+    "participant_months_after_event": env_int("RETENTION_PARTICIPANT_MONTHS", 12),
+    # Unconfirmed, lapsed or cancelled registrations are deleted after this many days.
+    "unconfirmed_days": env_int("RETENTION_UNCONFIRMED_DAYS", 30),
+    # Explicit rule: the attendance list funders require (name and municipality of those who
+    # attended) is kept this many years after the event, then anonymised like the rest.
+    "attendance_list_years": env_int("RETENTION_ATTENDANCE_YEARS", 10),
+    # The audit log of staff access is kept this many months.
+    "audit_log_months": env_int("RETENTION_AUDIT_MONTHS", 24),
+}
 
 # --- Mail outbox, background jobs and the periodic scheduler (mail app) --------
 # Jobs are rows in our own database (django-tasks-db); `manage.py db_worker` runs them.

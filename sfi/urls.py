@@ -25,6 +25,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("core.urls")),
+    path("", include("privacy.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
