@@ -28,7 +28,7 @@ class UpcomingOffersFeed(Feed):
 
     def items(self):
         events = self.query.filter(Event.objects.listed().upcoming()).select_related("venue__municipality")
-        return events.distinct().order_by("start", "id")[:FEED_LIMIT]
+        return events.order_by("start", "id")[:FEED_LIMIT]
 
     def item_title(self, item):
         return f"{item.title} ({format_span(item.start, item.end)})"

@@ -88,12 +88,15 @@ class CatalogueQuery:
             queryset = queryset.filter(start__date__lte=v["bis"])
         if v.get("art"):
             queryset = queryset.filter(kind=v["art"])
+        # Many-to-many filters as subqueries: no join, so no duplicate rows and no DISTINCT.
         if v.get("thema"):
-            queryset = queryset.filter(topics__slug=v["thema"])
+            queryset = queryset.filter(id__in=Event.topics.through.objects.filter(topic__slug=v["thema"]).values("event"))
         if v.get("zielgruppe"):
-            queryset = queryset.filter(target_groups__slug=v["zielgruppe"])
+            groups = Event.target_groups.through.objects.filter(targetgroup__slug=v["zielgruppe"])
+            queryset = queryset.filter(id__in=groups.values("event"))
         if v.get("sprache"):
-            queryset = queryset.filter(languages__code=v["sprache"])
+            languages = Event.languages.through.objects.filter(language__code=v["sprache"])
+            queryset = queryset.filter(id__in=languages.values("event"))
         for word in fold(v.get("q", "")).split()[:MAX_QUERY_WORDS]:
             queryset = queryset.filter(search_text__contains=word)
         return queryset

@@ -38,7 +38,7 @@ def _listing(request, *, past):
     query = read_filters(request.GET)
     base = Event.objects.listed()
     base = base.past() if past else base.upcoming()
-    events = query.filter(base).for_cards().distinct()
+    events = query.filter(base).for_cards()
     events = events.order_by("-start", "-id") if past else events.order_by("start", "id")
     page, page_note = _page(request, events)
     for event in page.object_list:
@@ -110,7 +110,7 @@ def catalogue_ics(request):
     events = (
         query.filter(Event.objects.listed().upcoming())
         .select_related("venue__municipality", "contact")
-        .distinct()[:FEED_LIMIT]
+        .order_by("start", "id")[:FEED_LIMIT]
     )
     return _ics_response(calendar_bytes(events, name=settings.PROJECT_NAME), "support-fuer-initiative.ics")
 
