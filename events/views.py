@@ -12,7 +12,6 @@ from events.filters import RADIUS_CHOICES, read_filters
 from events.jsonld import as_script_body, event_data
 from events.models import Event, Material
 from events.queries import offers_map, public_event
-from regions.queries import municipality_names
 
 PAGE_SIZE = 20
 FEED_LIMIT = 200
@@ -48,7 +47,7 @@ def _listing(request, *, past):
     context = {"query": query, "page": page, "notes": notes, "past": past}
     if request.headers.get("HX-Request") and not request.headers.get("HX-Boosted"):
         return render(request, "events/_results.html", context)
-    context.update(municipality_names=municipality_names(), radius_choices=RADIUS_CHOICES)
+    context["radius_choices"] = RADIUS_CHOICES
     return render(request, "events/catalogue.html", context)
 
 
