@@ -1,3 +1,5 @@
+from datetime import UTC, datetime, timedelta
+
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
@@ -37,9 +39,12 @@ def robots_txt(request):
 
 @require_GET
 def security_txt(request):
+    # RFC 9116: Expires is required and should be less than a year ahead; it is computed per
+    # request from the contact setting, which is reviewed with every deployment.
+    expires = (datetime.now(UTC) + timedelta(days=180)).replace(hour=0, minute=0, second=0, microsecond=0)
     lines = [
         f"Contact: mailto:{settings.SECURITY_CONTACT}",
-        "Expires: 2027-12-31T23:00:00.000Z",
+        f"Expires: {expires.strftime('%Y-%m-%dT%H:%M:%SZ')}",
         "Preferred-Languages: de, en",
         f"Canonical: {request.build_absolute_uri(request.path)}",
     ]
@@ -47,7 +52,12 @@ def security_txt(request):
 
 
 def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+    # The language links point to the home pages: an error page never repeats the requested
+    # address, which may carry whatever someone typed or pasted (docs/security.md).
+    home_links = [
+        (code, name, "/" if code == settings.LANGUAGE_CODE else f"/{code}/") for code, name in settings.LANGUAGES
+    ]
+    return render(request, "404.html", {"language_links": home_links}, status=404)
 
 
 def server_error(request):
