@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("core.urls")),
     path("", include("privacy.urls")),
+    path("", include("mail.urls")),  # development-only mail view (404 unless DEBUG)
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -1,0 +1,99 @@
+"""The local SMTP catcher's storage: every received mail is one .eml file under MAIL_CATCHER_DIR.
+
+Development only. File names carry the time and a random part, never an address, so they can
+appear in URLs of the development mail view.
+"""
+
+import email
+import email.policy
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from django.conf import settings
+
+NAME_PATTERN = re.compile(r"^\d{8}T\d{6}\d{6}-[0-9a-f]{8}$")
+
+
+@dataclass
+class CaughtMail:
+    name: str
+    received_at: datetime
+    message: email.message.EmailMessage
+
+    def header(self, name):
+        return str(self.message[name] or "")
+
+    @property
+    def subject(self):
+        return self.header("Subject")
+
+    @property
+    def to(self):
+        return self.header("To")
+
+    @property
+    def sender(self):
+        return self.header("From")
+
+    @property
+    def reply_to(self):
+        return self.header("Reply-To")
+
+    @property
+    def message_id(self):
+        return self.header("Message-ID")
+
+    def _part(self, content_type):
+        for part in self.message.walk():
+            if part.get_content_type() == content_type and not part.is_attachment():
+                return part.get_content()
+        return ""
+
+    @property
+    def text(self):
+        return self._part("text/plain")
+
+    @property
+    def html(self):
+        return self._part("text/html")
+
+    @property
+    def attachments(self):
+        return [(part.get_filename(), part.get_content_type()) for part in self.message.iter_attachments()]
+
+
+def directory():
+    return Path(settings.MAIL_CATCHER_DIR)
+
+
+def store(raw):
+    """Write one received message; returns its name."""
+    folder = directory()
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{datetime.now(UTC):%Y%m%dT%H%M%S%f}-{secrets.token_hex(4)}"
+    temporary = folder / f".{name}.tmp"
+    temporary.write_bytes(raw)
+    temporary.rename(folder / f"{name}.eml")  # atomic: the view never reads a half-written file
+    return name
+
+
+def load(name):
+    if not NAME_PATTERN.match(name):
+        return None
+    path = directory() / f"{name}.eml"
+    if not path.is_file():
+        return None
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    received_at = datetime.strptime(name.split("-")[0], "%Y%m%dT%H%M%S%f").replace(tzinfo=UTC)
+    return CaughtMail(name=name, received_at=received_at, message=message)
+
+
+def newest(limit=100):
+    folder = directory()
+    if not folder.is_dir():
+        return []
+    names = sorted((path.stem for path in folder.glob("*.eml")), reverse=True)[:limit]
+    return [mail for mail in (load(name) for name in names) if mail is not None]
