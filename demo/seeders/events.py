@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.text import fold
 from events.models import AgendaItem, Contact, Event, Language, Partner, TargetGroup, Topic, Venue
 from regions.models import District, Municipality
 
@@ -188,7 +189,7 @@ class EventFactory:
         self.links = []  # (event, topics, groups, languages, partners)
 
     def slug(self, title, day):
-        base = slugify(f"{title[:60]}-{day:%Y-%m-%d}".replace("_", "-"))
+        base = slugify(fold(f"{title[:60]}-{day:%Y-%m-%d}").replace("_", "-"))
         slug, n = base, 2
         while slug in self.slugs:
             slug, n = f"{base}-{n}", n + 1
