@@ -1,0 +1,171 @@
+"""Reusable reads: places left, waiting positions, participants and counts (fixed query counts)."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
+from django.utils.translation import gettext as _
+
+from events.models import Event
+from registrations.models import Booking, Question, Registration, RegistrationSettings
+
+
+def bookable_events(event):
+    """The events a registration for `event` takes places in: its modules, or the event itself.
+
+    Uses `event.modules.all()`, so a prefetched event costs no query."""
+    modules = list(event.modules.all())
+    return sorted(modules, key=lambda m: (m.start, m.pk)) if modules else [event]
+
+
+def settings_for(event):
+    """The event's registration settings, or unsaved defaults."""
+    try:
+        return event.registration_settings
+    except RegistrationSettings.DoesNotExist:
+        return RegistrationSettings(event=event)
+
+
+def questions_for(event):
+    return list(Question.objects.filter(event=event))
+
+
+@dataclass(frozen=True)
+class Places:
+    event: Event
+    taken: int
+    waiting: int
+
+    @property
+    def capacity(self):
+        return self.event.capacity
+
+    @property
+    def left(self):
+        """Places free now, or None for an event without a limit."""
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.taken, 0)
+
+    @property
+    def full(self):
+        # Someone waiting means any free place is theirs, not a newcomer's.
+        return self.left == 0 or (self.left is not None and self.waiting > 0)
+
+
+def places_for(events):
+    """Places per event for a few events, in one query."""
+    rows = (
+        Booking.objects.filter(event__in=[e.pk for e in events], status__in=Booking.ACTIVE)
+        .values("event")
+        .annotate(
+            taken=Count("id", filter=Q(status__in=Booking.TAKEN)),
+            waiting=Count("id", filter=Q(status=Booking.Status.WAITING)),
+        )
+    )
+    counts = {row["event"]: row for row in rows}
+    return [Places(e, counts.get(e.pk, {}).get("taken", 0), counts.get(e.pk, {}).get("waiting", 0)) for e in events]
+
+
+def _count_subquery(status_filter, **outer):
+    rows = (
+        Booking.objects.filter(status_filter, **outer)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .values("n")[:1]
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def with_places(queryset):
+    """Annotate `places_taken` and `places_waiting` for catalogue cards, in the same query.
+
+    A course counts its fullest module (bookings live on the modules)."""
+    taken, waiting = Q(status__in=Booking.TAKEN), Q(status=Booking.Status.WAITING)
+    return queryset.annotate(
+        places_taken=Greatest(
+            _count_subquery(taken, event=OuterRef("pk")), _count_subquery(taken, event__course=OuterRef("pk"))
+        ),
+        places_waiting=Greatest(
+            _count_subquery(waiting, event=OuterRef("pk")), _count_subquery(waiting, event__course=OuterRef("pk"))
+        ),
+    )
+
+
+def with_registration_counts(queryset):
+    """Annotate confirmed / pending / waiting counts per event for dashboards (one query)."""
+
+    def count(*statuses):
+        rows = (
+            Booking.objects.filter(event=OuterRef("pk"), status__in=statuses)
+            .order_by()
+            .values("event")
+            .annotate(n=Count("id"))
+            .values("n")
+        )
+        return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+    return queryset.annotate(
+        confirmed_count=count(Booking.Status.CONFIRMED),
+        pending_count=count(Booking.Status.HELD, Booking.Status.OFFERED),
+        waiting_count=count(Booking.Status.WAITING),
+    )
+
+
+def participants(event):
+    """Everyone with a place or on the waiting list of one event, places first, then in line."""
+    return (
+        Booking.objects.filter(event=event, status__in=Booking.ACTIVE)
+        .select_related("registration__municipality__district")
+        .order_by("status", "id")
+    )
+
+
+def waiting_positions(bookings):
+    """{booking id: position in line} for the waiting ones among `bookings`, in one query."""
+    ids = [b.pk for b in bookings if b.status == Booking.Status.WAITING]
+    if not ids:
+        return {}
+    ahead = (
+        Booking.objects.filter(event=OuterRef("event"), status=Booking.Status.WAITING, id__lte=OuterRef("pk"))
+        .order_by()
+        .values("event")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    rows = Booking.objects.filter(pk__in=ids).annotate(position=Subquery(ahead)).values_list("pk", "position")
+    return dict(rows)
+
+
+def bookings_with_positions(registration):
+    """A registration's bookings (event and venue loaded) with `position` set on waiting ones."""
+    bookings = list(
+        registration.bookings.select_related("event__venue__municipality", "event__contact").order_by(
+            "event__start", "id"
+        )
+    )
+    positions = waiting_positions(bookings)
+    for booking in bookings:
+        booking.position = positions.get(booking.pk)
+    return bookings
+
+
+def active_registrations_for_email(email):
+    return (
+        Registration.objects.active().filter(email__iexact=email).select_related("event").order_by("event__start", "id")
+    )
+
+
+def answer_rows(registration, questions):
+    """(question, answer as shown) for the personal page, in the form's order."""
+    rows = []
+    for question in questions:
+        value = registration.answers.get(str(question.pk), "")
+        if question.kind == Question.Kind.YES_NO and value:
+            value = _("Ja") if value == "ja" else _("Nein")
+        elif question.kind == Question.Kind.CHOICE:
+            value = dict(question.choice_pairs()).get(value, value)
+        rows.append((question.localized_label, value))
+    return rows

@@ -1,0 +1,374 @@
+"""Writes with side effects. Every function runs in one transaction and queues its mails in it.
+
+Capacity rule: places for an event are only taken or given back while that event's row is
+locked (`SELECT … FOR UPDATE` on PostgreSQL; on SQLite every write transaction is IMMEDIATE and
+so already serialised). `register` and `fill_free_places` are the only two functions that hand
+out places, so "never more places taken than seats" is checked in exactly two places.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events.models import Event
+from registrations import mails
+from registrations.models import Booking, Registration, RegistrationSettings, Reminder
+from registrations.queries import (
+    active_registrations_for_email,
+    bookable_events,
+    bookings_with_positions,
+    places_for,
+    settings_for,
+)
+
+logger = logging.getLogger(__name__)
+
+PERSON_FIELDS = (
+    "name",
+    "email",
+    "phone",
+    "organisation",
+    "role",
+    "municipality_id",
+    "accessibility_needs",
+    "childcare_needs",
+    "interpretation_language",
+    "diet",
+    "answers",
+    "newsletter_consent",
+)
+
+
+class RegistrationClosed(Exception):
+    """Registration is not possible (deadline, cancelled, past); the message says why."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class OfferNotOpen(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the form's response may say: only facts about the event, never about the address."""
+
+    all_waiting: bool
+    some_waiting: bool
+
+
+def _lock(events):
+    """Lock event rows in id order (a fixed order, so two transactions never deadlock)."""
+    ids = sorted({event.pk for event in events})
+    return {e.pk: e for e in Event.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
+
+
+def closed_reason(event, now=None):
+    now = now or timezone.now()
+    if event.is_cancelled:
+        return _("Dieses Angebot wurde abgesagt. Eine Anmeldung ist nicht mehr möglich.")
+    if event.start is None or event.start <= now:
+        return _("Dieses Angebot hat bereits begonnen oder stattgefunden. Eine Anmeldung ist nicht mehr möglich.")
+    if event.registration_deadline and event.registration_deadline < now:
+        return _(
+            "Der Anmeldeschluss ist vorbei. Wenn Sie trotzdem teilnehmen möchten, schreiben Sie bitte "
+            "an die Kontaktadresse auf der Seite des Angebots."
+        )
+    return None
+
+
+def register(*, event, person, consent, submission_key, language, now=None):
+    """Register one person for an event (or all modules of a course) in arrival order.
+
+    Returns an `Outcome`. A replayed form (same submission key) changes nothing; the same
+    address again gets one mail with the existing personal link. Raises RegistrationClosed."""
+    now = now or timezone.now()
+    targets = bookable_events(event)
+    with transaction.atomic():
+        locked = _lock([event, *targets])
+        event = locked[event.pk]
+        targets = [locked[t.pk] for t in targets]
+        places = places_for(targets)
+        outcome = Outcome(all_waiting=all(p.full for p in places), some_waiting=any(p.full for p in places))
+        if Registration.objects.filter(submission_key=submission_key).exists():
+            return outcome
+        reason = closed_reason(event, now)
+        if reason:
+            raise RegistrationClosed(reason)
+        email = person["email"]
+        existing = Registration.objects.active().filter(event=event, email=email).select_related("event").first()
+        if existing:
+            mails.already_registered(existing, bookings_with_positions(existing))
+            return outcome
+        registration = Registration.objects.create(
+            event=event,
+            submission_key=submission_key,
+            language=language,
+            first_time=not Registration.objects.filter(email=email, bookings__status=Booking.Status.CONFIRMED).exists(),
+            created_at=now,
+            **{field: person[field] for field in PERSON_FIELDS if field in person},
+            **consent.as_fields(),
+        )
+        for place in places:
+            status = Booking.Status.WAITING if place.full else Booking.Status.HELD
+            Booking.objects.create(registration=registration, event=place.event, status=status)
+        mails.confirm_address(registration, bookings_with_positions(registration))
+    return outcome
+
+
+def confirm_address(*, registration, now=None):
+    """The person clicked the confirmation link: held places become confirmed. Idempotent.
+
+    Returns the registration, or None if it lapsed or was cancelled meanwhile."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock([b.event for b in registration.bookings.select_related("event")])
+        registration = Registration.objects.select_related("event__contact").get(pk=registration.pk)
+        if not registration.is_active:
+            return None
+        if registration.email_confirmed_at:
+            return registration
+        registration.email_confirmed_at = now
+        registration.save(update_fields=["email_confirmed_at", "updated_at"])
+        registration.bookings.filter(status=Booking.Status.HELD).update(
+            status=Booking.Status.CONFIRMED, confirmed_at=now
+        )
+        bookings = bookings_with_positions(registration)
+        confirmed = [b for b in bookings if b.status == Booking.Status.CONFIRMED]
+        waiting = [b for b in bookings if b.status == Booking.Status.WAITING]
+        if confirmed:
+            mails.confirmed(registration, confirmed)
+        if waiting:
+            mails.waiting(registration, waiting)
+    return registration
+
+
+def _promotion_allowed(event, now):
+    offer = event.course or event
+    deadline_passed = any(e.registration_deadline and e.registration_deadline < now for e in (event, offer))
+    return not deadline_passed or settings_for(offer).promote_after_deadline
+
+
+def fill_free_places(*, event, now=None):
+    """Give free places to the first people waiting, in arrival order. Returns the promoted bookings.
+
+    Per event setting, the place is either given (confirmed if the address is confirmed, else
+    held until it is) or offered for a number of hours. After the registration deadline nobody
+    moves up unless the team allowed it; the team is told by mail instead."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _lock([event])[event.pk]
+        if event.is_cancelled or event.start is None or event.start <= now:
+            return []
+        (places,) = places_for([event])
+        free = places.waiting if places.left is None else min(places.left, places.waiting)
+        if free <= 0:
+            return []
+        if not _promotion_allowed(event, now):
+            mails.team_place_free_after_deadline(event, free, places.waiting)
+            return []
+        options = settings_for(event.course or event)
+        promoted = list(
+            Booking.objects.waiting()
+            .filter(event=event)
+            .select_related("registration__event__contact", "event__venue__municipality", "event__contact")
+            .order_by("id")[:free]
+        )
+        for booking in promoted:
+            registration = booking.registration
+            if options.waiting_list_mode == RegistrationSettings.WaitingListMode.OFFER:
+                booking.status = Booking.Status.OFFERED
+                booking.offered_until = now + timedelta(hours=options.offer_hold_hours)
+                booking.save(update_fields=["status", "offered_until"])
+                mails.seat_offered(booking)
+                continue
+            if registration.email_confirmed_at:
+                booking.status, booking.confirmed_at = Booking.Status.CONFIRMED, now
+            else:
+                booking.status = Booking.Status.HELD
+            booking.save(update_fields=["status", "confirmed_at"])
+            mails.moved_up(booking)
+    return promoted
+
+
+def allow_promotion_after_deadline(*, event):
+    """The team decided: people may move up after the deadline. Fills free places right away."""
+    with transaction.atomic():
+        RegistrationSettings.objects.update_or_create(event=event, defaults={"promote_after_deadline": True})
+        for target in bookable_events(event):
+            fill_free_places(event=target)
+
+
+def _end_bookings(registration, bookings, status, now):
+    """End the given bookings; refill the events where a place was freed. Call under a transaction."""
+    freed = [b.event for b in bookings if b.has_place]
+    Booking.objects.filter(pk__in=[b.pk for b in bookings]).update(status=status, ended_at=now)
+    if not registration.bookings.filter(status__in=Booking.ACTIVE).exists():
+        Registration.objects.filter(pk=registration.pk).update(is_active=False, updated_at=now)
+    for event in freed:
+        fill_free_places(event=event, now=now)
+
+
+def cancel_registration(*, registration, now=None):
+    """The person cancels through the personal link: every place and waiting spot is given back."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock([b.event for b in registration.bookings.select_related("event")])
+        registration = Registration.objects.select_related("event__contact").get(pk=registration.pk)
+        bookings = [b for b in bookings_with_positions(registration) if b.is_active]
+        if not bookings:
+            return []
+        _end_bookings(registration, bookings, Booking.Status.CANCELLED, now)
+        mails.cancelled_by_you(registration, bookings)
+    return bookings
+
+
+def accept_offer(*, booking, now=None):
+    """Accept an offered place before its deadline. The personal link came by mail, so this also
+    proves the address. Raises OfferNotOpen if the offer expired or was never made."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock([booking.event])
+        booking = Booking.objects.select_related("registration__event__contact", "event__venue__municipality").get(
+            pk=booking.pk
+        )
+        if booking.status != Booking.Status.OFFERED or booking.offered_until < now:
+            raise OfferNotOpen
+        booking.status, booking.confirmed_at = Booking.Status.CONFIRMED, now
+        booking.save(update_fields=["status", "confirmed_at"])
+        registration = booking.registration
+        if not registration.email_confirmed_at:
+            registration.email_confirmed_at = now
+            registration.save(update_fields=["email_confirmed_at", "updated_at"])
+        mails.confirmed(registration, [booking])
+    return booking
+
+
+def update_answers(*, registration, changes):
+    """Change what the person told us (not the address: that would need a new confirmation)."""
+    with transaction.atomic():
+        for field, value in changes.items():
+            setattr(registration, field, value)
+        registration.save(update_fields=[*changes, "updated_at"])
+    return registration
+
+
+def lapse_unconfirmed(*, now=None):
+    """Registrations whose address was not confirmed in time lapse and free their places."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(hours=settings.REGISTRATION_CONFIRM_HOURS)
+    lapsed = 0
+    for registration in list(Registration.objects.unconfirmed_before(cutoff).only("pk")):
+        with transaction.atomic():
+            _lock([b.event for b in registration.bookings.select_related("event")])
+            registration = Registration.objects.get(pk=registration.pk)
+            if registration.email_confirmed_at or not registration.is_active:
+                continue  # confirmed or cancelled while we were looking
+            bookings = list(registration.bookings.filter(status__in=Booking.ACTIVE).select_related("event"))
+            _end_bookings(registration, bookings, Booking.Status.LAPSED, now)
+            Registration.objects.filter(pk=registration.pk).update(is_active=False)
+            lapsed += 1
+    return lapsed
+
+
+def expire_offers(*, now=None):
+    """Offers not accepted in time go to the next person waiting."""
+    now = now or timezone.now()
+    expired = 0
+    offers = Booking.objects.filter(status=Booking.Status.OFFERED, offered_until__lt=now)
+    for booking in list(offers.select_related("event", "registration")):
+        with transaction.atomic():
+            _lock([booking.event])
+            if not Booking.objects.filter(pk=booking.pk, status=Booking.Status.OFFERED).exists():
+                continue
+            _end_bookings(booking.registration, [booking], Booking.Status.OFFER_EXPIRED, now)
+            expired += 1
+    return expired
+
+
+def _reminder_windows():
+    days = sorted(set(settings.REGISTRATION_REMINDER_DAYS), reverse=True)
+    return [(d, days[i + 1] if i + 1 < len(days) else 0) for i, d in enumerate(days)]
+
+
+def send_due_reminders(*, now=None):
+    """Each configured reminder (default 7 days and 1 day before) goes out once per confirmed place.
+
+    A reminder is skipped for a place confirmed inside its window: the confirmation just said it all."""
+    now = now or timezone.now()
+    sent = 0
+    for days, next_days in _reminder_windows():
+        due = (
+            Booking.objects.filter(
+                status=Booking.Status.CONFIRMED,
+                event__status=Event.Status.PUBLISHED,
+                event__start__gt=now + timedelta(days=next_days),
+                event__start__lte=now + timedelta(days=days),
+            )
+            .exclude(reminders__days_before=days)
+            .select_related("registration__event__contact", "event__venue__municipality", "event__contact")
+        )
+        for booking in due:
+            if booking.confirmed_at and booking.confirmed_at > booking.event.start - timedelta(days=days):
+                continue
+            try:
+                with transaction.atomic():
+                    Reminder.objects.create(booking=booking, days_before=days, sent_at=now)
+                    mails.reminder(booking, days)
+            except IntegrityError:
+                continue  # another worker sent it first
+            sent += 1
+    return sent
+
+
+def notify_event_changed(*, event):
+    """Time or venue changed: tell everyone with a place or on the waiting list (with a new .ics)."""
+    with transaction.atomic():
+        bookings = list(
+            Booking.objects.filter(event=event, status__in=Booking.ACTIVE).select_related(
+                "registration__event__contact", "event__venue__municipality", "event__contact"
+            )
+        )
+        for booking in bookings:
+            mails.event_changed(booking)
+    return len(bookings)
+
+
+def cancel_event(*, event, now=None):
+    """Cancel an event (a course with all its modules) and tell everyone registered."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        targets = [event, *event.modules.all()]
+        _lock(targets)
+        Event.objects.filter(pk__in=[t.pk for t in targets]).update(status=Event.Status.CANCELLED, updated_at=now)
+        bookings = list(
+            Booking.objects.filter(event__in=targets, status__in=Booking.ACTIVE).select_related(
+                "registration__event__contact", "event__venue__municipality", "event__contact"
+            )
+        )
+        for booking in bookings:
+            booking.event.status = Event.Status.CANCELLED
+            mails.event_cancelled(booking)
+        Booking.objects.filter(pk__in=[b.pk for b in bookings]).update(
+            status=Booking.Status.EVENT_CANCELLED, ended_at=now
+        )
+        Registration.objects.filter(event__in=targets, is_active=True).exclude(
+            bookings__status__in=Booking.ACTIVE
+        ).update(is_active=False)
+    return len(bookings)
+
+
+def request_lost_links(*, email, language):
+    """Mail all personal links for an address. The caller answers the same either way."""
+    with transaction.atomic():
+        registrations = list(active_registrations_for_email(email))
+        if registrations:
+            mails.lost_links(email, registrations, language)
+    logger.info("lost link requested")

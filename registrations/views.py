@@ -1,0 +1,188 @@
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from events.calendars import calendar_bytes
+from events.models import Event
+from regions.queries import municipality_names
+from registrations import services
+from registrations.forms import AnswersForm, LostLinkForm, RegistrationForm
+from registrations.permissions import registration_from_link
+from registrations.queries import (
+    answer_rows,
+    bookable_events,
+    bookings_with_positions,
+    places_for,
+    questions_for,
+    settings_for,
+)
+from registrations.ratelimits import email_limited, ip_limited
+from registrations.tokens import personal_token, registration_for_confirm_token
+
+
+def confirm_hours():  # noqa: N802 - read at request time, tests override the setting
+    return settings.REGISTRATION_CONFIRM_HOURS
+
+
+def _offer(slug):
+    queryset = Event.objects.public().select_related("venue__municipality", "contact", "course")
+    return get_object_or_404(queryset.prefetch_related("modules"), slug=slug)
+
+
+def _personal_url(registration):
+    return reverse("registrations:personal", kwargs={"token": personal_token(registration)})
+
+
+@require_http_methods(["GET", "POST"])
+def register(request, slug):
+    event = _offer(slug)
+    if event.course_id:
+        return redirect("registrations:register", slug=event.course.slug)
+    places = places_for(bookable_events(event))
+    seats_free = not any(p.full for p in places)
+    options = {"options": settings_for(event), "questions": questions_for(event)}
+    form = RegistrationForm(request.POST or None, seats_seen=seats_free, **options)
+    closed = services.closed_reason(event)
+    if request.method == "POST" and not closed:
+        if ip_limited(request, "register"):
+            form.add_error(
+                None, _("Von Ihrem Anschluss kamen gerade sehr viele Anmeldungen. Bitte warten Sie eine Stunde.")
+            )
+        elif form.is_valid() and form.spam:
+            return redirect("registrations:sent", slug=event.slug)
+        elif form.is_valid() and email_limited(request, "register", form.cleaned_data["email"]):
+            form.add_error(
+                "email",
+                _("Mit dieser Adresse wurden gerade sehr viele Anmeldungen geschickt. Bitte warten Sie eine Stunde."),
+            )
+        elif form.is_valid():
+            try:
+                outcome = services.register(
+                    event=event,
+                    person=form.person(),
+                    consent=form.consent(),
+                    submission_key=form.cleaned_data["submission_key"],
+                    language=get_language(),
+                )
+            except services.RegistrationClosed as exc:
+                closed = exc.message
+            else:
+                gone = form.cleaned_data["seats_seen"] and outcome.some_waiting
+                return redirect(
+                    reverse("registrations:sent", kwargs={"slug": event.slug}) + ("?voll=1" if gone else "")
+                )
+    context = {
+        "event": event,
+        "form": form,
+        "places": places,
+        "seats_free": seats_free,
+        "closed": closed,
+        "municipality_names": municipality_names(),
+    }
+    return render(
+        request, "registrations/form.html", context, status=409 if closed and request.method == "POST" else 200
+    )
+
+
+@require_GET
+def sent(request, slug):
+    event = _offer(slug)
+    context = {"event": event, "places_gone": request.GET.get("voll") == "1", "confirm_hours": confirm_hours()}
+    return render(request, "registrations/sent.html", context)
+
+
+@require_GET
+def confirm(request, token):
+    lookup = registration_for_confirm_token(token)
+    if lookup.registration is None:
+        return _link_problem(request, expired=lookup.expired)
+    registration = services.confirm_address(registration=lookup.registration)
+    if registration is None:
+        return _link_problem(request, lapsed=True)
+    messages.success(request, _("Danke! Ihre E-Mail-Adresse ist bestätigt."))
+    return redirect(_personal_url(registration))
+
+
+def _link_problem(request, **reasons):
+    return render(request, "registrations/link_problem.html", {"form": LostLinkForm(), **reasons}, status=404)
+
+
+@require_GET
+def personal(request, token):
+    registration = registration_from_link(token)
+    bookings = bookings_with_positions(registration)
+    context = {
+        "registration": registration,
+        "bookings": bookings,
+        "token": token,
+        "questions": questions_for(registration.event),
+        "active": any(b.is_active for b in bookings),
+    }
+    return render(request, "registrations/personal.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def change(request, token):
+    registration = registration_from_link(token)
+    options = {"options": settings_for(registration.event), "questions": questions_for(registration.event)}
+    form = AnswersForm(request.POST or None, initial=AnswersForm.initial_for(registration), **options)
+    if request.method == "POST" and form.is_valid():
+        services.update_answers(registration=registration, changes=form.changes())
+        messages.success(request, _("Ihre Angaben sind gespeichert."))
+        return redirect("registrations:personal", token=token)
+    context = {"registration": registration, "form": form, "token": token, "municipality_names": municipality_names()}
+    return render(request, "registrations/change.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def cancel(request, token):
+    registration = registration_from_link(token)
+    if request.method == "POST":
+        services.cancel_registration(registration=registration)
+        messages.success(request, _("Ihre Anmeldung ist storniert. Wir haben Ihnen eine Bestätigung geschickt."))
+        return redirect("registrations:personal", token=token)
+    bookings = [b for b in bookings_with_positions(registration) if b.is_active]
+    return render(
+        request, "registrations/cancel.html", {"registration": registration, "bookings": bookings, "token": token}
+    )
+
+
+@require_POST
+def accept(request, token, booking_id):
+    registration = registration_from_link(token)
+    booking = get_object_or_404(registration.bookings, pk=booking_id)
+    try:
+        services.accept_offer(booking=booking)
+    except services.OfferNotOpen:
+        messages.error(request, _("Dieses Angebot gilt nicht mehr. Wir melden uns, wenn wieder ein Platz frei wird."))
+    else:
+        messages.success(request, _("Ihr Platz ist bestätigt. Wir haben Ihnen eine E-Mail mit dem Termin geschickt."))
+    return redirect("registrations:personal", token=token)
+
+
+@require_GET
+def calendar(request, token):
+    registration = registration_from_link(token)
+    events = [b.event for b in bookings_with_positions(registration) if b.is_active]
+    response = HttpResponse(
+        calendar_bytes(events, name=registration.event.title), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{registration.event.slug}.ics"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def lost_link(request):
+    form = LostLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if not ip_limited(request, "lost-link") and not email_limited(request, "lost-link", email):
+            services.request_lost_links(email=email, language=get_language())
+        # The same answer whether the address is known, unknown or rate-limited.
+        return render(request, "registrations/lost_link_sent.html")
+    return render(request, "registrations/lost_link.html", {"form": form})
