@@ -183,7 +183,8 @@ class Event(models.Model):
         ordering = ["start", "id"]
         verbose_name = _("Veranstaltung")
         verbose_name_plural = _("Veranstaltungen")
-        indexes = [models.Index(fields=["status", "end", "start"], name="event_listing_idx")]
+        # The catalogue filters on "no course and ends after/before now"; this index serves both lists.
+        indexes = [models.Index(fields=["course", "end"], name="event_listing_idx")]
         constraints = [
             models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="event_end_after_start"),
         ]
