@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "mail",
     "privacy",
+    "relay",
+    "network",
     "demo",
 ]
 

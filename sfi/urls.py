@@ -25,6 +25,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("core.urls")),
+    path("", include("network.urls")),
     path("", include("privacy.urls")),
     path("", include("mail.urls")),  # development-only mail view (404 unless DEBUG)
     path("admin/", admin.site.urls),

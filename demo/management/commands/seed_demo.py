@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from demo.seeders.events import seed_events
+from demo.seeders.network import seed_initiatives
 from events.models import Event
 
 
@@ -24,6 +25,8 @@ class Command(BaseCommand):
         upcoming, past = (1000, 20000) if scale else (60, 200)
         with transaction.atomic():
             made_upcoming, made_past = seed_events(upcoming=upcoming, past=past)
+            initiatives = seed_initiatives(count=1000 if scale else None)
+            self.stdout.write(f"Demo data: {initiatives} initiatives.")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data: {made_upcoming} upcoming and {made_past} past offers "

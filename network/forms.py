@@ -1,0 +1,82 @@
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from network.models import Initiative
+from regions.queries import find_place
+from relay.guards import SpamGuardMixin
+
+REQUIRED_MESSAGES = {
+    "name": gettext_lazy("Bitte geben Sie den Namen der Initiative an."),
+    "focus": gettext_lazy("Bitte nennen Sie in ein paar Worten, wofür sich die Initiative einsetzt."),
+    "contact_email": gettext_lazy("Bitte geben Sie eine E-Mail-Adresse an, über die die Initiative erreichbar ist."),
+}
+
+
+class InitiativeForm(forms.ModelForm):
+    """The fields an initiative presents; shared by the public proposal and the staff edit page."""
+
+    place = forms.CharField(
+        label=gettext_lazy("Gemeinde"),
+        max_length=100,
+        help_text=gettext_lazy("Die sächsische Stadt oder Gemeinde, in der die Initiative aktiv ist."),
+        error_messages={"required": gettext_lazy("Bitte geben Sie die Gemeinde an, zum Beispiel „Pirna“.")},
+        widget=forms.TextInput(attrs={"list": "municipality-names", "autocomplete": "off"}),
+    )
+
+    website = forms.URLField(
+        label=gettext_lazy("Website"),
+        required=False,
+        assume_scheme="https",
+        help_text=gettext_lazy("Zum Beispiel https://www.beispiel.de."),
+    )
+
+    class Meta:
+        model = Initiative
+        fields = ["name", "kind", "focus", "description", "how_to_join", "meeting_times", "website", "contact_email"]
+        help_texts = {
+            "focus": gettext_lazy("Zum Beispiel: Sprachcafé, Begleitung zu Behörden, Fahrradwerkstatt."),
+            "meeting_times": gettext_lazy("Zum Beispiel: jeden Dienstag 17–19 Uhr im Gemeindehaus."),
+            "contact_email": gettext_lazy(
+                "Wird nie veröffentlicht. Nachrichten aus dem Kontaktformular leiten wir an diese Adresse weiter."
+            ),
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "how_to_join": forms.Textarea(attrs={"rows": 3}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, message in REQUIRED_MESSAGES.items():
+            self.fields[name].error_messages["required"] = message
+        self.fields["contact_email"].error_messages["invalid"] = _(
+            "Bitte geben Sie eine E-Mail-Adresse in der Form name@beispiel.de an."
+        )
+        self.fields["website"].error_messages["invalid"] = _(
+            "Bitte geben Sie eine vollständige Adresse an, zum Beispiel https://www.beispiel.de."
+        )
+        if self.instance.pk and not self.is_bound:
+            self.initial["place"] = self.instance.municipality.name
+        self.order_fields(["name", "kind", "place"])
+
+    def clean_place(self):
+        name = self.cleaned_data["place"]
+        lookup = find_place(name)
+        if lookup.place is None:
+            if lookup.suggestions:
+                raise forms.ValidationError(
+                    _("Wir kennen keine sächsische Gemeinde „%(name)s“. Meinten Sie: %(options)s?")
+                    % {"name": name, "options": ", ".join(lookup.suggestions)}
+                )
+            raise forms.ValidationError(
+                _("Wir kennen keine sächsische Gemeinde „%(name)s“. Bitte wählen Sie eine Gemeinde aus der Liste.")
+                % {"name": name}
+            )
+        self.instance.municipality_id = lookup.place.id
+        return lookup.place.name
+
+
+class ProposalForm(SpamGuardMixin, InitiativeForm):
+    """The public "Initiative vorschlagen" form."""

@@ -1,0 +1,60 @@
+"""Writes for initiatives: proposing, reviewing, editing."""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from network.models import Initiative
+
+logger = logging.getLogger(__name__)
+# Paths under /initiativen/ that a slug must never shadow.
+RESERVED_SLUGS = {"karte", "vorschlagen", "verwaltung", "en"}
+MAX_SLUG_BASE = 70
+
+
+def unique_slug(name: str, *, exclude_pk=None) -> str:
+    base = slugify(name)[:MAX_SLUG_BASE].strip("-") or "initiative"
+    taken = set(Initiative.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))
+    slug, n = base, 1
+    while slug in taken or slug in RESERVED_SLUGS:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def propose_initiative(*, form) -> Initiative:
+    """Save a public proposal; it stays invisible until the team approves it."""
+    initiative = form.save(commit=False)
+    initiative.status = Initiative.Status.PROPOSED
+    initiative.slug = unique_slug(initiative.name)
+    initiative.save()
+    logger.info("initiative %s proposed", initiative.pk)
+    return initiative
+
+
+@transaction.atomic
+def save_initiative(*, form) -> Initiative:
+    """Staff edit: the slug stays stable so shared links keep working."""
+    return form.save()
+
+
+def _review(initiative, status, by):
+    initiative.status = status
+    initiative.reviewed_at = timezone.now()
+    initiative.reviewed_by = by
+    initiative.save(update_fields=["status", "reviewed_at", "reviewed_by", "updated_at"])
+    logger.info("initiative %s set to %s by user %s", initiative.pk, status, by.pk)
+    return initiative
+
+
+@transaction.atomic
+def approve_initiative(*, initiative: Initiative, by) -> Initiative:
+    return _review(initiative, Initiative.Status.APPROVED, by)
+
+
+@transaction.atomic
+def reject_initiative(*, initiative: Initiative, by) -> Initiative:
+    return _review(initiative, Initiative.Status.REJECTED, by)

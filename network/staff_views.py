@@ -1,0 +1,55 @@
+"""Staff pages for reviewing and editing initiatives (until the back office exists)."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from network.forms import InitiativeForm
+from network.models import Initiative
+from network.permissions import manager_required
+from network.queries import review_queue, status_counts
+from network.services import approve_initiative, reject_initiative, save_initiative
+
+PAGE_SIZE = 50
+
+
+@require_GET
+@manager_required
+def review_list(request):
+    status = request.GET.get("status", Initiative.Status.PROPOSED)
+    if status not in Initiative.Status.values:
+        status = Initiative.Status.PROPOSED
+    page = Paginator(review_queue(status), PAGE_SIZE).get_page(request.GET.get("seite"))
+    counts = status_counts()
+    tabs = [(value, label, counts.get(value, 0)) for value, label in Initiative.Status.choices]
+    return render(request, "network/staff/list.html", {"page": page, "status": status, "tabs": tabs})
+
+
+@require_http_methods(["GET", "POST"])
+@manager_required
+def edit(request, pk):
+    initiative = get_object_or_404(Initiative.objects.for_cards(), pk=pk)
+    form = InitiativeForm(request.POST or None, instance=initiative)
+    if request.method == "POST" and form.is_valid():
+        save_initiative(form=form)
+        messages.success(request, _("Die Änderungen an „%(name)s“ sind gespeichert.") % {"name": initiative.name})
+        return redirect("network:staff_edit", pk=initiative.pk)
+    context = {"form": form, "initiative": initiative}
+    return render(request, "network/staff/edit.html", context)
+
+
+@require_POST
+@manager_required
+def review(request, pk):
+    initiative = get_object_or_404(Initiative, pk=pk)
+    action = request.POST.get("action")
+    if action == "approve":
+        approve_initiative(initiative=initiative, by=request.user)
+        messages.success(request, _("„%(name)s“ ist freigegeben und öffentlich sichtbar.") % {"name": initiative.name})
+    elif action == "reject":
+        reject_initiative(initiative=initiative, by=request.user)
+        message = _("„%(name)s“ ist abgelehnt und nicht öffentlich sichtbar.")
+        messages.success(request, message % {"name": initiative.name})
+    return redirect("network:staff_edit", pk=initiative.pk)

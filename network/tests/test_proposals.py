@@ -1,0 +1,206 @@
+"""Public proposals stay hidden until the team approves them; staff pages by role."""
+
+import time
+
+import pytest
+from django.core import signing
+from django.urls import reverse
+
+from accounts.models import User
+from network.models import Initiative
+from relay import guards
+from sfi.testing import make_initiative
+
+pytestmark = pytest.mark.django_db
+
+
+def started(seconds_ago=60):
+    return signing.dumps(time.time() - seconds_ago, salt=guards._SALT)
+
+
+def proposal(**overrides):
+    data = {
+        "name": "Willkommenscafé Freital",
+        "kind": "welcome",
+        "place": "Freital",
+        "focus": "Sprachcafé, Begleitung zu Ämtern",
+        "description": "Wir sind Nachbar_innen.",
+        "how_to_join": "Kommen Sie dienstags vorbei.",
+        "meeting_times": "dienstags 17 Uhr",
+        "website": "",
+        "contact_email": "privat-freital@example.org",
+        "company": "",
+        "started": started(),
+    }
+    data.update(overrides)
+    return data
+
+
+def make_user(role, email=None):
+    return User.objects.create_user(email=email or f"{role}@example.org", password="a-long-test-password", role=role)
+
+
+def test_proposal_is_stored_hidden_until_approved_then_public(client):
+    response = client.post("/initiativen/vorschlagen/", proposal())
+
+    assert response.status_code == 302 and response["Location"] == "/initiativen/vorschlagen/danke/"
+    initiative = Initiative.objects.get()
+    assert initiative.status == Initiative.Status.PROPOSED
+    assert initiative.municipality.name == "Freital"
+    assert initiative.contact_email == "privat-freital@example.org"
+    assert "Willkommenscafé Freital" not in client.get("/initiativen/").content.decode()
+    assert client.get(initiative.get_absolute_url()).status_code == 404
+    thanks = client.get(response["Location"]).content.decode()
+    assert "prüft den Eintrag" in thanks
+
+    team = make_user(User.Role.TEAM)
+    client.force_login(team)
+    queue = client.get("/initiativen/verwaltung/").content.decode()
+    assert "Willkommenscafé Freital" in queue and "privat-freital@example.org" in queue
+    client.post(f"/initiativen/verwaltung/{initiative.pk}/pruefen/", {"action": "approve"})
+    client.logout()
+
+    initiative.refresh_from_db()
+    assert initiative.status == Initiative.Status.APPROVED
+    assert initiative.reviewed_by == team and initiative.reviewed_at is not None
+    listing = client.get("/initiativen/").content.decode()
+    assert "Willkommenscafé Freital" in listing
+    assert "privat-freital@example.org" not in listing
+    assert "Willkommenscafé Freital" in client.get(initiative.get_absolute_url()).content.decode()
+
+
+def test_bad_proposal_keeps_values_and_says_what_to_fix(client):
+    response = client.post(
+        "/initiativen/vorschlagen/", proposal(place="Pirnaa", contact_email="kein-at-zeichen", focus="")
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert Initiative.objects.count() == 0
+    assert "Bitte prüfen Sie Ihre Angaben" in page
+    assert "Wir kennen keine sächsische Gemeinde „Pirnaa“. Meinten Sie: Pirna?" in page
+    assert "Bitte geben Sie eine E-Mail-Adresse in der Form name@beispiel.de an." in page
+    assert "Bitte nennen Sie in ein paar Worten" in page
+    assert 'value="Willkommenscafé Freital"' in page
+    assert "Wir sind Nachbar_innen." in page
+
+
+def test_too_fast_proposal_is_refused_but_keeps_values(client):
+    response = client.post("/initiativen/vorschlagen/", proposal(started=started(seconds_ago=0)))
+
+    assert Initiative.objects.count() == 0
+    page = response.content.decode()
+    assert "Das ging sehr schnell" in page
+    assert 'value="Willkommenscafé Freital"' in page
+
+
+def test_honeypot_pretends_success_and_stores_nothing(client):
+    response = client.post("/initiativen/vorschlagen/", proposal(company="Spam GmbH"))
+
+    assert response.status_code == 302 and response["Location"] == "/initiativen/vorschlagen/danke/"
+    assert Initiative.objects.count() == 0
+
+
+def test_proposal_rate_limit_per_ip(client, settings):
+    settings.NETWORK_PROPOSAL_RATE = "2/h"
+    for n in range(2):
+        assert client.post("/initiativen/vorschlagen/", proposal(name=f"Initiative {n}")).status_code == 302
+
+    response = client.post("/initiativen/vorschlagen/", proposal(name="Initiative 3"))
+
+    assert response.status_code == 429
+    assert "Bitte versuchen Sie es in einer Stunde noch einmal" in response.content.decode()
+    assert 'value="Initiative 3"' in response.content.decode()
+    assert Initiative.objects.count() == 2
+
+
+def test_proposal_slugs_are_unique_and_avoid_reserved_paths(client):
+    client.post("/initiativen/vorschlagen/", proposal(name="Karte"))
+    client.post("/initiativen/vorschlagen/", proposal(name="Karte"))
+
+    assert sorted(Initiative.objects.values_list("slug", flat=True)) == ["karte-2", "karte-3"]
+
+
+# --- staff pages by role ------------------------------------------------------
+
+STAFF_URLS = ["/initiativen/verwaltung/", "/initiativen/verwaltung/{pk}/"]
+
+
+@pytest.mark.parametrize("url", STAFF_URLS)
+def test_anonymous_is_sent_to_login(client, url):
+    initiative = make_initiative(status=Initiative.Status.PROPOSED)
+
+    response = client.get(url.format(pk=initiative.pk))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+@pytest.mark.parametrize("role", [User.Role.TRAINER, User.Role.PARTNER, User.Role.MULTIPLIER])
+@pytest.mark.parametrize("url", STAFF_URLS)
+def test_roles_without_back_office_rights_get_403(client, role, url):
+    initiative = make_initiative(status=Initiative.Status.PROPOSED, contact_email="geheim-x@example.org")
+    client.force_login(make_user(role))
+
+    response = client.get(url.format(pk=initiative.pk))
+    post = client.post(f"/initiativen/verwaltung/{initiative.pk}/pruefen/", {"action": "approve"})
+
+    assert response.status_code == 403
+    assert "geheim-x@example.org" not in response.content.decode()
+    assert post.status_code == 403
+    initiative.refresh_from_db()
+    assert initiative.status == Initiative.Status.PROPOSED
+
+
+@pytest.mark.parametrize("role", [User.Role.TEAM, User.Role.ADMIN])
+def test_team_and_admin_can_review_edit_and_reject(client, role):
+    initiative = make_initiative(name="Alter Name", status=Initiative.Status.APPROVED)
+    client.force_login(make_user(role))
+
+    form = client.get(f"/initiativen/verwaltung/{initiative.pk}/").content.decode()
+    assert 'value="Alter Name"' in form and 'value="Pirna"' in form
+
+    data = proposal(name="Neuer Name", place="Görlitz")
+    data.pop("company"), data.pop("started")
+    response = client.post(f"/initiativen/verwaltung/{initiative.pk}/", data, follow=True)
+    assert "Die Änderungen an „Neuer Name“ sind gespeichert." in response.content.decode()
+    initiative.refresh_from_db()
+    assert (initiative.name, initiative.municipality.name) == ("Neuer Name", "Görlitz")
+    assert initiative.slug.startswith("initiative-")  # links stay stable
+
+    client.post(f"/initiativen/verwaltung/{initiative.pk}/pruefen/", {"action": "reject"})
+    initiative.refresh_from_db()
+    assert initiative.status == Initiative.Status.REJECTED
+    client.logout()
+    assert client.get(initiative.get_absolute_url()).status_code == 404
+
+
+def test_staff_edit_with_errors_keeps_values(client):
+    initiative = make_initiative(name="Alter Name")
+    client.force_login(make_user(User.Role.TEAM))
+    data = proposal(name="Neuer Name", place="Nirgendwo-Stadt", website="kein link")
+
+    page = client.post(f"/initiativen/verwaltung/{initiative.pk}/", data).content.decode()
+
+    assert "Wir kennen keine sächsische Gemeinde „Nirgendwo-Stadt“." in page
+    assert "Bitte geben Sie eine vollständige Adresse an" in page
+    assert 'value="Neuer Name"' in page
+    initiative.refresh_from_db()
+    assert initiative.name == "Alter Name"
+
+
+def test_review_list_query_count_is_fixed(client, django_assert_num_queries):
+    client.force_login(make_user(User.Role.TEAM))
+    make_initiative(status=Initiative.Status.PROPOSED)
+    client.get("/initiativen/verwaltung/")
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as one:
+        client.get("/initiativen/verwaltung/")
+    for _ in range(49):
+        make_initiative(status=Initiative.Status.PROPOSED)
+    with CaptureQueriesContext(connection) as fifty:
+        page = client.get("/initiativen/verwaltung/").content.decode()
+    assert "50 Einträge" in page
+    assert len(one.captured_queries) == len(fifty.captured_queries)

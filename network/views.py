@@ -1,0 +1,91 @@
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from network.filters import read_filters
+from network.forms import ProposalForm
+from network.models import Initiative
+from network.queries import initiatives_map, public_initiative
+from network.services import propose_initiative
+from regions.queries import districts
+from relay.flow import submit_contact
+from relay.forms import RelayContactForm
+from relay.guards import over_limit, rate
+
+PAGE_SIZE = 20
+# Initiatives in Saxony read German; the relay mail goes out in German.
+RECIPIENT_LANGUAGE = "de"
+
+
+def _page(request, queryset):
+    paginator = Paginator(queryset, PAGE_SIZE)
+    try:
+        number = int(request.GET.get("seite", "1"))
+    except ValueError:
+        number = 1
+    return paginator.page(min(max(number, 1), paginator.num_pages))
+
+
+@require_GET
+def initiative_list(request):
+    query = read_filters(request.GET, districts=districts())
+    initiatives = query.filter(Initiative.objects.approved()).for_cards().order_by("name", "id")
+    context = {"query": query, "page": _page(request, initiatives)}
+    return render(request, "network/list.html", context)
+
+
+@require_GET
+def initiative_map(request):
+    return render(request, "network/map.html", {"map": initiatives_map()})
+
+
+@require_http_methods(["GET", "POST"])
+def detail(request, slug):
+    initiative = public_initiative(slug)
+    form = RelayContactForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        sent = submit_contact(
+            request,
+            form,
+            recipient_email=initiative.contact_email,
+            recipient_label=initiative.name,
+            language=RECIPIENT_LANGUAGE,
+        )
+        if sent:
+            return redirect("network:contact_sent", slug=initiative.slug)
+        status = 429 if form.rate_limited else 200
+    return render(request, "network/detail.html", {"initiative": initiative, "form": form}, status=status)
+
+
+@require_GET
+def contact_sent(request, slug):
+    initiative = public_initiative(slug)
+    context = {"recipient_label": initiative.name, "back_url": initiative.get_absolute_url()}
+    return render(request, "relay/sent.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def propose(request):
+    form = ProposalForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.caught_bot:
+            return redirect("network:proposed")
+        if form.is_valid():
+            if not over_limit(request, group="network:propose", rate=rate("NETWORK_PROPOSAL_RATE", "5/h"), key="ip"):
+                propose_initiative(form=form)
+                return redirect("network:proposed")
+            form.add_error(
+                None, _("Von hier kamen gerade viele Vorschläge. Bitte versuchen Sie es in einer Stunde noch einmal.")
+            )
+            status = 429
+    context = {"form": form}
+    return render(request, "network/propose.html", context, status=status)
+
+
+@require_GET
+def proposed(request):
+    return render(request, "network/proposed.html", {"list_url": reverse("network:list")})
