@@ -89,10 +89,10 @@ def register(*, event, person, consent, submission_key, language, now=None):
 
     Returns an `Outcome`. A replayed form (same submission key) changes nothing; the same
     address again gets one mail with the existing personal link. Raises RegistrationClosed."""
-    now = now or timezone.now()
     targets = bookable_events(event)
     with transaction.atomic():
         locked = _lock([event, *targets])
+        now = now or timezone.now()  # taken under the lock, so creation times follow arrival order
         event = locked[event.pk]
         targets = [locked[t.pk] for t in targets]
         places = places_for(targets)

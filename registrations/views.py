@@ -25,7 +25,7 @@ from registrations.ratelimits import email_limited, ip_limited
 from registrations.tokens import personal_token, registration_for_confirm_token
 
 
-def confirm_hours():  # noqa: N802 - read at request time, tests override the setting
+def confirm_hours():
     return settings.REGISTRATION_CONFIRM_HOURS
 
 
@@ -120,8 +120,8 @@ def personal(request, token):
         "registration": registration,
         "bookings": bookings,
         "token": token,
-        "questions": questions_for(registration.event),
-        "active": any(b.is_active for b in bookings),
+        "answers": answer_rows(registration, questions_for(registration.event)),
+        "confirm_hours": confirm_hours(),
     }
     return render(request, "registrations/personal.html", context)
 
