@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "mail",
+    "registrations",
     "privacy",
     "relay",
     "network",
@@ -244,3 +245,23 @@ MAIL_CATCHER_DIR = VAR_DIR / "mails"
 if DEBUG and not env_str("EMAIL_HOST"):
     EMAIL_HOST = "127.0.0.1"
     EMAIL_PORT = MAIL_CATCHER_PORT
+
+# --- Registrations (registrations app) -------------------------------------------
+# Hours until an unconfirmed registration lapses and frees its place.
+REGISTRATION_CONFIRM_HOURS = env_int("REGISTRATION_CONFIRM_HOURS", 48)
+# Reminder mails before an event, in days (each sent once per confirmed place).
+REGISTRATION_REMINDER_DAYS = [int(d) for d in env_list("REGISTRATION_REMINDER_DAYS", ["7", "1"])]
+# Anti-bot: a form sent back faster than this is asked to send again.
+REGISTRATION_MIN_FILL_SECONDS = env_int("REGISTRATION_MIN_FILL_SECONDS", 3)
+# django-ratelimit rates for the registration and lost-link forms. bench/rush.py sends
+# everything from 127.0.0.1 and raises the per-address limit with REGISTRATION_RATE_PER_IP.
+REGISTRATION_RATE_PER_IP = env_str("REGISTRATION_RATE_PER_IP", "30/h")
+REGISTRATION_RATE_PER_EMAIL = env_str("REGISTRATION_RATE_PER_EMAIL", "5/h")
+PERIODIC_TASKS += [
+    ("registrations.tasks.lapse_unconfirmed", 10 * 60),
+    ("registrations.tasks.expire_offers", 10 * 60),
+    ("registrations.tasks.send_reminders", 60 * 60),
+]
+
+# Retention rules run hourly (privacy app; each run is idempotent).
+PERIODIC_TASKS += [("privacy.tasks.apply_retention", env_int("RETENTION_INTERVAL", 60 * 60))]

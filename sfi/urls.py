@@ -24,6 +24,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("events.urls")),
+    path("", include("registrations.urls")),
     path("", include("core.urls")),
     path("", include("network.urls")),
     path("", include("privacy.urls")),

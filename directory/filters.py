@@ -1,0 +1,126 @@
+"""The search form of "Wer hilft hier?": one GET form, forgiving with bad values.
+
+All filters live in the query string (ort, kreis, thema, sprache, seite) so a search can be
+shared. Invalid values are dropped with a note, never an error page.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from directory.queries import language_choices, topic_choices
+from regions.models import District
+from regions.queries import Place, find_place
+
+FILTER_PARAMS = ("ort", "kreis", "thema", "sprache")
+
+LANGUAGE_NAMES = {
+    "de": gettext_lazy("Deutsch"),
+    "en": gettext_lazy("Englisch"),
+    "ar": gettext_lazy("Arabisch"),
+    "fa": gettext_lazy("Persisch (Farsi)"),
+    "ps": gettext_lazy("Paschtu"),
+    "ru": gettext_lazy("Russisch"),
+    "uk": gettext_lazy("Ukrainisch"),
+    "tr": gettext_lazy("Türkisch"),
+    "ku": gettext_lazy("Kurdisch"),
+    "ti": gettext_lazy("Tigrinya"),
+    "fr": gettext_lazy("Französisch"),
+    "so": gettext_lazy("Somali"),
+    "vi": gettext_lazy("Vietnamesisch"),
+    "pl": gettext_lazy("Polnisch"),
+    "cs": gettext_lazy("Tschechisch"),
+}
+
+
+def language_label(code, fallback=""):
+    return str(LANGUAGE_NAMES.get(code, fallback or code))
+
+
+class SearchForm(forms.Form):
+    ort = forms.CharField(
+        label=gettext_lazy("Gemeinde oder Stadt"),
+        help_text=gettext_lazy("Zum Beispiel Freital, Görlitz oder Plauen."),
+        required=False,
+        max_length=100,
+    )
+    kreis = forms.ChoiceField(label=gettext_lazy("Landkreis / Stadt"), required=False)
+    thema = forms.ChoiceField(label=gettext_lazy("Thema"), required=False)
+    sprache = forms.ChoiceField(label=gettext_lazy("Sprache der Beratung"), required=False)
+
+    def __init__(self, data, *, districts, topics, languages):
+        super().__init__(data)
+        anything = [("", _("alle"))]
+        self.fields["kreis"].choices = anything + [(d.slug, d.short_name) for d in districts]
+        self.fields["thema"].choices = anything + [(t.code, t.localized_name) for t in topics]
+        self.fields["sprache"].choices = anything + [(code, language_label(code, name)) for code, name in languages]
+        self.fields["ort"].widget.attrs.update({"list": "municipality-names", "autocomplete": "address-level2"})
+
+
+@dataclass
+class SearchQuery:
+    form: SearchForm
+    values: dict = field(default_factory=dict)
+    notes: list = field(default_factory=list)
+    suggestions: list = field(default_factory=list)
+    place: Place | None = None
+    district: District | None = None
+    topic: object = None
+
+    @property
+    def ready(self):
+        """A search needs a place: a municipality or a district."""
+        return self.place is not None or self.district is not None
+
+    def querystring(self, **overrides):
+        params = {k: v for k, v in {**self.values, **overrides}.items() if v not in (None, "")}
+        return urlencode(params)
+
+
+def read_search(params):
+    districts = list(District.objects.order_by("short_name"))
+    topics = topic_choices()
+    form = SearchForm(
+        {k: params.get(k, "")[:200] for k in FILTER_PARAMS},
+        districts=districts,
+        topics=topics,
+        languages=language_choices(),
+    )
+    form.is_valid()
+    query = SearchQuery(form=form)
+    for name in FILTER_PARAMS:
+        if not params.get(name, "").strip():
+            continue
+        if name in form.errors:
+            query.notes.append(
+                _("Der Filter „%(label)s“ hatte einen ungültigen Wert und wurde nicht angewendet.")
+                % {"label": form.fields[name].label}
+            )
+            continue
+        query.values[name] = form.cleaned_data[name].strip()
+    if query.values.get("thema"):
+        query.topic = next(t for t in topics if t.code == query.values["thema"])
+    if query.values.get("kreis"):
+        query.district = next(d for d in districts if d.slug == query.values["kreis"])
+    _resolve_place(query)
+    return query
+
+
+def _resolve_place(query):
+    name = query.values.get("ort")
+    if not name:
+        return
+    lookup = find_place(name)
+    if lookup.place is None:
+        query.values.pop("ort")
+        query.suggestions = lookup.suggestions
+        query.notes.append(_("Wir kennen keine sächsische Gemeinde „%(name)s“.") % {"name": name})
+        return
+    query.values["ort"] = lookup.place.name
+    query.place = lookup.place
+    # A municipality is more precise than a district; the district filter would only repeat it.
+    query.values.pop("kreis", None)
+    query.district = None

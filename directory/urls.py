@@ -1,0 +1,11 @@
+from django.urls import path
+
+from directory import views
+
+app_name = "directory"
+
+urlpatterns = [
+    path("wegweiser/", views.search, name="search"),
+    path("wegweiser/landkreise/", views.overview, name="overview"),
+    path("wegweiser/angebote/<uuid:pk>/", views.service, name="service"),
+]

@@ -1,0 +1,68 @@
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from directory.filters import language_label, read_search
+from directory.hours import open_status, week_table
+from directory.queries import (
+    directory_map,
+    matching_services,
+    public_service,
+    search_services,
+    serving_district,
+    serving_municipality,
+)
+from regions.queries import municipality_names
+
+
+def _page_number(raw):
+    try:
+        return max(int(raw), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def search(request):
+    query = read_search(request.GET)
+    result = None
+    if query.ready:
+        area = serving_municipality(query.place) if query.place else serving_district(query.district.id)
+        services = matching_services(area_filter=area, topic=query.topic, language=query.values.get("sprache", ""))
+        result = search_services(
+            services=services,
+            origin=query.place,
+            now=timezone.now(),
+            page_number=_page_number(request.GET.get("seite")),
+        )
+    context = {"query": query, "result": result}
+    if request.headers.get("HX-Request") and not request.headers.get("HX-Boosted"):
+        return render(request, "directory/_results.html", context)
+    context["municipality_names"] = municipality_names()
+    return render(request, "directory/search.html", context)
+
+
+@require_GET
+def service(request, pk):
+    item = public_service(pk)
+    now = timezone.now()
+    locations = [sal.location for sal in item.service_at_locations.all()]
+    points = [(loc.latitude, loc.longitude, loc.name, "") for loc in locations]
+    current = locations[0].municipality.district.ars if locations else ""
+    context = {
+        "service": item,
+        "locations": locations,
+        "open_now": open_status(item.schedules.all(), now),
+        "week": week_table(list(item.schedules.all()), now.date()),
+        "languages": [language_label(lang.code, lang.name) for lang in item.languages.all()],
+        "map": directory_map(current_ars=current, points=points),
+        "back": request.GET.get("zurueck", ""),
+    }
+    return render(request, "directory/service.html", context)
+
+
+@require_GET
+def overview(request):
+    return render(request, "directory/overview.html", {"map": directory_map()})
