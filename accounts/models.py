@@ -36,6 +36,15 @@ class User(AbstractUser):
     username = None
     email = models.EmailField(_("E-Mail-Adresse"), unique=True)
     role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices, default=Role.TEAM)
+    partner_organisation = models.ForeignKey(
+        "events.Partner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="accounts",
+        verbose_name=_("Partnerorganisation"),
+        help_text=_("Nur für Konten mit der Rolle Partnerorganisation: sie sehen deren gemeinsame Veranstaltungen."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -48,3 +57,8 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or f"#{self.pk}"
+
+    @property
+    def is_team_member(self):
+        """Admin and team plan and run every event."""
+        return self.role in (self.Role.ADMIN, self.Role.TEAM)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -150,8 +151,10 @@ class Event(models.Model):
         verbose_name=_("Gehört zur Fortbildung"),
         help_text=_("Nur für Module einer Multiplikator_innen-Fortbildung."),
     )
-    start = models.DateTimeField(_("Beginn"))
-    end = models.DateTimeField(_("Ende"))
+    # Start, end, venue and contact may stay empty while an offer is a draft; the
+    # constraint "event_public_complete" guarantees them for everything public.
+    start = models.DateTimeField(_("Beginn"), null=True, blank=True)
+    end = models.DateTimeField(_("Ende"), null=True, blank=True)
     registration_deadline = models.DateTimeField(_("Anmeldeschluss"), null=True, blank=True)
     capacity = models.PositiveIntegerField(_("Plätze"), null=True, blank=True, help_text=_("Leer = unbegrenzt"))
     costs = models.DecimalField(_("Kosten in Euro"), max_digits=7, decimal_places=2, default=0)
@@ -161,9 +164,16 @@ class Event(models.Model):
         _("Format"), max_length=10, choices=AttendanceMode.choices, default=AttendanceMode.OFFLINE
     )
     status = models.CharField(_("Status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
-    venue = models.ForeignKey(Venue, on_delete=models.PROTECT, related_name="events", verbose_name=_("Ort"))
+    venue = models.ForeignKey(
+        Venue, on_delete=models.PROTECT, null=True, blank=True, related_name="events", verbose_name=_("Ort")
+    )
     contact = models.ForeignKey(
-        Contact, on_delete=models.PROTECT, related_name="events", verbose_name=_("Ansprechpartner_in")
+        Contact,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("Ansprechpartner_in"),
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="events", verbose_name=_("Themen"))
     target_groups = models.ManyToManyField(
@@ -173,6 +183,20 @@ class Event(models.Model):
     partners = models.ManyToManyField(
         Partner, blank=True, related_name="events", verbose_name=_("Kooperationspartner_innen")
     )
+    # Planning (back office): who gives the event, whether co-hosting partners may
+    # see participant names, and a version number for optimistic locking.
+    trainers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="trained_events", verbose_name=_("Referent_innen")
+    )
+    partners_may_see_names = models.BooleanField(
+        _("Partner_innen dürfen Namen der Teilnehmer_innen sehen"),
+        default=False,
+        help_text=_("Sonst sehen Konten der Kooperationspartner_innen nur Zahlen."),
+    )
+    copied_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies", editable=False
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
     search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -187,6 +211,11 @@ class Event(models.Model):
         indexes = [models.Index(fields=["course", "end"], name="event_listing_idx")]
         constraints = [
             models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="event_end_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(status="draft")
+                | models.Q(start__isnull=False, end__isnull=False, venue__isnull=False, contact__isnull=False),
+                name="event_public_complete",
+            ),
         ]
 
     def __str__(self):
@@ -205,7 +234,7 @@ class Event(models.Model):
 
     @property
     def is_past(self):
-        return self.end < timezone.now()
+        return self.end is not None and self.end < timezone.now()
 
     @property
     def is_cancelled(self):
@@ -263,3 +292,35 @@ class Material(models.Model):
     @property
     def filename(self):
         return self.file.name.rsplit("/", 1)[-1]
+
+
+class Session(models.Model):
+    """One part of a multi-day event (a day, a block); check-in and attendance are per session."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(_("Titel"), max_length=200)
+    start = models.DateTimeField(_("Beginn"))
+    end = models.DateTimeField(_("Ende"))
+    venue = models.ForeignKey(
+        Venue,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sessions",
+        verbose_name=_("Ort"),
+        help_text=_("Leer = Ort der Veranstaltung"),
+    )
+    trainers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="trained_sessions", verbose_name=_("Referent_innen")
+    )
+
+    class Meta:
+        ordering = ["start", "id"]
+        verbose_name = _("Termin")
+        verbose_name_plural = _("Termine")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="session_end_after_start"),
+        ]
+
+    def __str__(self):
+        return self.title

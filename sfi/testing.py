@@ -199,3 +199,142 @@ def make_agency(
     else:
         ServiceArea.objects.create(service=service, name=area.name, municipality=area)
     return service
+
+
+# --- Accounts and two-factor login (backoffice helper) -----------------------------------
+TEST_PASSWORD = "Kulturbüro-Sachsen-2026!"  # noqa: S105 (test data)
+
+
+def make_user(role="team", *, email=None, partner_organisation=None, **fields):
+    from accounts.models import User
+
+    n = next(_counter)
+    return User.objects.create_user(
+        email=email or f"{role}-{n}@example.org",
+        password=TEST_PASSWORD,
+        role=role,
+        first_name=fields.pop("first_name", role.capitalize()),
+        last_name=fields.pop("last_name", f"Nr. {n}"),
+        partner_organisation=partner_organisation,
+        **fields,
+    )
+
+
+def make_totp_device(user, *, key=None):
+    """A confirmed authenticator-app device; compute codes with `totp_code(device)`."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    values = {"user": user, "name": "Authenticator-App", "confirmed": True}
+    if key:
+        values["key"] = key
+    return TOTPDevice.objects.create(**values)
+
+
+def totp_code(device, *, offset_steps=0):
+    """The code the app shows now (or `offset_steps` × 30 s later), computed like the app does."""
+    from django_otp.oath import totp
+
+    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=offset_steps)
+    return f"{code:0{device.digits}d}"
+
+
+def login_with_second_factor(client, user):
+    """Log `client` in as `user` with a completed two-factor login (no views involved).
+
+    For pages behind the back office's permission checks; the real login flow is tested in accounts/."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or make_totp_device(user)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
+# --- directory (Fachstellen-Wegweiser) -----------------------------------------------------
+
+
+def make_topic_term(
+    code="asylverfahrensberatung", name="Asylverfahrensberatung", name_en="Asylum procedure counselling"
+):
+    from directory.models import TaxonomyTerm
+
+    return TaxonomyTerm.objects.get_or_create(code=code, defaults={"name": name, "name_en": name_en})[0]
+
+
+def make_agency(
+    *,
+    name=None,
+    place="Pirna",
+    area="district",
+    topics=("asylverfahrensberatung",),
+    languages=("de",),
+    hours=(("MO,TU,WE,TH,FR", "09:00", "17:00"),),
+    organization=None,
+    lat_offset=0.0,
+    **fields,
+):
+    """A service with one location in `place`, one office phone, hours and a service area.
+
+    `area` is "district" (the place's district), "statewide", "municipality" (only the place),
+    or a District / Municipality object."""
+    from datetime import time
+
+    from directory.models import (
+        Accessibility,
+        Address,
+        Attribute,
+        Language,
+        Location,
+        Organization,
+        Phone,
+        Schedule,
+        Service,
+        ServiceArea,
+        ServiceAtLocation,
+    )
+    from regions.models import District
+
+    n = next(_counter)
+    town = municipality(place)
+    organization = organization or Organization.objects.create(
+        name=f"Beratungsverein Nr. {n} e.V.", email=f"verein{n}@example.org"
+    )
+    service = Service.objects.create(
+        organization=organization,
+        name=name or f"Beratungsstelle Nr. {n}",
+        description="Beratung im Asylverfahren.",
+        **fields,
+    )
+    for code in topics:
+        Attribute.objects.create(service=service, taxonomy_term=make_topic_term(code=code, name=code.title()))
+    location = Location.objects.create(
+        organization=organization,
+        name=f"Büro {town.name}",
+        latitude=town.lat + lat_offset,
+        longitude=town.lon,
+        municipality=town,
+    )
+    Address.objects.create(location=location, address_1="Markt 1", city=town.name, postal_code="01000")
+    Accessibility.objects.create(location=location, description="Ebenerdiger Eingang.")
+    ServiceAtLocation.objects.create(service=service, location=location)
+    Phone.objects.create(service=service, number=f"0351 000 {n:04d}")
+    for byday, opens, closes in hours:
+        Schedule.objects.create(
+            service=service, byday=byday, opens_at=time.fromisoformat(opens), closes_at=time.fromisoformat(closes)
+        )
+    for code in languages:
+        Language.objects.create(service=service, code=code, name=code)
+    if area == "statewide":
+        ServiceArea.objects.create(service=service, name="Sachsen")
+    elif area == "municipality":
+        ServiceArea.objects.create(service=service, name=town.name, municipality=town)
+    elif area == "district":
+        ServiceArea.objects.create(service=service, name=town.district.name, district=town.district)
+    elif isinstance(area, District):
+        ServiceArea.objects.create(service=service, name=area.name, district=area)
+    else:
+        ServiceArea.objects.create(service=service, name=area.name, municipality=area)
+    return service

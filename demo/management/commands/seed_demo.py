@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo.seeders.directory import seed_directory
 from demo.seeders.events import seed_events
 from demo.seeders.network import seed_initiatives
 from events.models import Event
@@ -27,6 +28,8 @@ class Command(BaseCommand):
             made_upcoming, made_past = seed_events(upcoming=upcoming, past=past)
             initiatives = seed_initiatives(count=1000 if scale else None)
             self.stdout.write(f"Demo data: {initiatives} initiatives.")
+            services = seed_directory(scale=scale)
+            self.stdout.write(f"Demo data: {services} Wegweiser services.")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data: {made_upcoming} upcoming and {made_past} past offers "

@@ -1,0 +1,185 @@
+"""The real login views: password, then code (or set-up), lock-out, audit entries."""
+
+import re
+import time
+
+import pytest
+from django.contrib.auth import SESSION_KEY
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.models import User
+from audit.models import Entry
+from sfi.testing import TEST_PASSWORD, make_event, make_partner, make_totp_device, make_user, totp_code
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "/konto/anmelden/"
+
+
+def password_step(client, user, password=TEST_PASSWORD, next_url="/team/"):
+    return client.post(LOGIN, {"username": user.email, "password": password, "next": next_url})
+
+
+def actions():
+    return list(Entry.objects.order_by("id").values_list("action", flat=True))
+
+
+def test_first_login_sets_up_the_app_and_shows_recovery_codes_once(client):
+    team = make_user("team")
+    response = password_step(client, team)
+    assert response.status_code == 302 and response["Location"].startswith("/konto/anmelden/zwei-faktor-einrichten/")
+    assert SESSION_KEY not in client.session  # not logged in before the code
+    assert client.get("/team/")["Location"].startswith("/konto/anmelden/")
+
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    assert "<svg" in html and "style=" not in html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    device = TOTPDevice.objects.get(user=team, confirmed=False)
+    secret = re.search(r"data-totp-secret>([A-Z2-7 ]+)<", html).group(1).replace(" ", "")
+    assert len(secret) == 32
+
+    wrong = client.post(response["Location"], {"code": "000000"})
+    assert "Dieser Code passt nicht" in wrong.content.decode()
+    time.sleep(1.1)  # django-otp makes the device wait 1 s after a wrong code
+
+    done = client.post(response["Location"], {"code": totp_code(device)})
+    assert done["Location"].startswith("/konto/wiederherstellungscodes/")
+    codes_page = client.get(done["Location"]).content.decode()
+    shown = re.findall(r"<li><code>([a-z2-7]+)</code></li>", codes_page)
+    assert len(shown) == 10
+    assert set(StaticToken.objects.filter(device__user=team).values_list("token", flat=True)) == set(shown)
+    assert "<code>" not in client.get("/konto/wiederherstellungscodes/").content.decode()  # only once
+
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.session.get_expire_at_browser_close()
+    dashboard = client.get("/team/")
+    assert dashboard.status_code == 200 and "Dashboard" in dashboard.content.decode()
+    assert actions() == [
+        "account.otp_failed",
+        "account.otp_confirmed",
+        "account.recovery_codes_created",
+        "account.login",
+    ]
+    login = Entry.objects.get(action="account.login")
+    assert login.actor == team and login.actor_role == "team" and login.details == {"second_factor": "totp"}
+
+
+def test_second_login_asks_for_the_code(client):
+    trainer = make_user("trainer")
+    device = make_totp_device(trainer)
+    response = password_step(client, trainer)
+    assert response["Location"].startswith("/konto/anmelden/code/")
+    wrong = client.post(response["Location"], {"code": "123456"})
+    assert "Dieser Code passt nicht" in wrong.content.decode()
+    assert SESSION_KEY not in client.session
+    time.sleep(1.1)  # django-otp's wait after a wrong code
+    ok = client.post(response["Location"], {"code": totp_code(device)})
+    assert ok["Location"] == "/team/"
+    assert client.get("/team/").status_code == 200
+    assert actions() == ["account.otp_failed", "account.login"]
+
+
+def test_a_recovery_code_works_once(client):
+    admin = make_user("admin")
+    make_totp_device(admin)
+    from accounts.services import create_recovery_codes
+
+    codes = create_recovery_codes(user=admin)
+    password_step(client, admin)
+    assert client.post("/konto/anmelden/code/", {"code": codes[0].upper()})["Location"] == "/team/"
+    assert not StaticToken.objects.filter(token=codes[0]).exists()
+    assert "account.recovery_code_used" in actions()
+    client.logout()
+    password_step(client, admin)
+    again = client.post("/konto/anmelden/code/", {"code": codes[0]})
+    assert "Dieser Code passt nicht" in again.content.decode()
+
+
+def test_code_step_needs_the_password_step_first(client):
+    response = client.get("/konto/anmelden/code/", follow=True)
+    assert "zuerst mit E-Mail-Adresse und Passwort" in response.content.decode()
+
+
+def test_wrong_password_is_logged_without_the_typed_address(client):
+    team = make_user("team")
+    response = password_step(client, team, password="falsch")
+    assert "E-Mail-Adresse oder Passwort stimmen nicht" in response.content.decode()
+    client.post(LOGIN, {"username": "unbekannt@example.org", "password": "falsch"})
+    entries = list(Entry.objects.filter(action="account.login_failed").order_by("id"))
+    assert [(e.target_type, e.target_id) for e in entries] == [("accounts.user", str(team.pk)), ("", "")]
+    assert "unbekannt" not in str([e.details for e in entries])
+
+
+def test_account_is_locked_after_five_wrong_passwords(client):
+    team = make_user("team")
+    for _ in range(5):
+        password_step(client, team, password="falsch")
+    locked = password_step(client, team)  # even the right password
+    assert locked.status_code == 429
+    assert "Zu viele Versuche" in locked.content.decode()
+    assert "konto/anmelden/code" not in locked.get("Location", "")
+    assert "account.locked_out" in actions()
+
+
+def test_address_is_locked_after_failures_on_different_accounts(client):
+    users = [make_user("team") for _ in range(5)]
+    for user in users:
+        password_step(client, user, password="falsch")
+    fresh = make_user("team")
+    assert password_step(client, fresh).status_code == 429
+
+
+def test_wrong_codes_count_towards_the_lock_out(client):
+    team = make_user("team")
+    device = make_totp_device(team)
+    password_step(client, team)
+    for _ in range(4):
+        client.post("/konto/anmelden/code/", {"code": "000000"})
+    locked = client.post("/konto/anmelden/code/", {"code": "000000"})
+    assert locked.status_code == 429
+    assert SESSION_KEY not in client.session
+    # The pending login is gone: the right code now does not help.
+    assert client.post("/konto/anmelden/code/", {"code": totp_code(device)})["Location"].startswith(LOGIN)
+
+
+def test_roles_without_personal_data_log_in_without_a_code(client):
+    multiplier = make_user("multiplier")
+    assert password_step(client, multiplier, next_url="/")["Location"] == "/"
+    assert int(client.session[SESSION_KEY]) == multiplier.pk
+    assert client.get("/team/").status_code == 403
+
+
+def test_partner_needs_a_code_once_an_event_shows_names(client):
+    partner_org = make_partner()
+    partner = make_user(User.Role.PARTNER, partner_organisation=partner_org)
+    make_event(partners=[partner_org], partners_may_see_names=False)
+    assert password_step(client, partner)["Location"] == "/team/"
+    client.logout()
+    make_event(partners=[partner_org], partners_may_see_names=True)
+    assert password_step(client, partner)["Location"].startswith("/konto/anmelden/zwei-faktor-einrichten/")
+
+
+def test_admin_site_requires_the_two_factor_login(client):
+    superuser = User.objects.create_superuser(email="root@example.org", password=TEST_PASSWORD)
+    assert client.get("/admin/login/")["Location"].startswith("/konto/anmelden/")
+    client.force_login(superuser)  # password only, no code
+    response = client.get("/admin/", follow=True)
+    assert response.redirect_chain[-1][0].startswith("/konto/anmelden/")
+    assert "Anmelden" in response.content.decode()
+
+
+def test_logout_is_recorded(client):
+    from sfi.testing import login_with_second_factor
+
+    team = make_user("team")
+    login_with_second_factor(client, team)
+    client.post("/konto/abmelden/")
+    assert SESSION_KEY not in client.session
+    assert actions() == ["account.logout"]
+
+
+def test_login_page_in_english(client):
+    html = client.get("/en/konto/anmelden/").content.decode()
+    assert "Log in" in html and "Forgot your password?" in html

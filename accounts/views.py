@@ -1,0 +1,206 @@
+import base64
+from urllib.parse import urlencode
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout as auth_logout
+from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts import services
+from accounts.decorators import login_completed_required
+from accounts.forms import CodeForm, EmailAuthenticationForm, OutboxPasswordResetForm, SetupCodeForm
+from accounts.permissions import has_completed_login, requires_two_factor
+from audit.services import record
+
+
+def _next_url(request):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return reverse(settings.LOGIN_REDIRECT_URL)
+
+
+def _with_next(name, request):
+    return f"{reverse(name)}?{request.GET.urlencode()}" if request.GET.get("next") else reverse(name)
+
+
+class LoginView(auth_views.LoginView):
+    """Step 1: e-mail and password. Roles that see personal data continue to the code step."""
+
+    form_class = EmailAuthenticationForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not has_completed_login(request.user):
+            # A session without the second factor (e.g. from the old admin login) starts over.
+            auth_logout(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        user = form.get_user()
+        if not requires_two_factor(user):
+            services.complete_login(request=self.request, user=user)
+            return HttpResponseRedirect(self.get_success_url())
+        services.start_pending_login(self.request, user)
+        step = "accounts:verify" if services.has_confirmed_device(user) else "accounts:setup"
+        return redirect(f"{reverse(step)}?{urlencode({'next': self.get_success_url()})}")
+
+    def form_invalid(self, form):
+        if form.data.get("username") and form.data.get("password"):
+            services.record_failed_login(request=self.request, email=form.data.get("username"))
+        return super().form_invalid(form)
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def verify(request):
+    """Step 2: the code from the app (or a recovery code)."""
+    user = services.pending_user(request)
+    if user is None:
+        messages.info(request, _("Bitte melden Sie sich zuerst mit E-Mail-Adresse und Passwort an."))
+        return redirect(_with_next("accounts:login", request))
+    if not services.login_allowed(request, user):
+        services.cancel_pending_login(request)
+        return locked_out(request)
+    form = CodeForm(request.POST or None)
+    if form.is_valid():
+        device = services.verify_second_factor(request=request, user=user, code=form.cleaned_data["code"])
+        if device is not None:
+            services.complete_login(request=request, user=user, device=device)
+            return redirect(_next_url(request))
+        if not services.login_allowed(request, user):
+            services.cancel_pending_login(request)
+            return locked_out(request)
+        form.add_error(
+            "code",
+            _(
+                "Dieser Code passt nicht. Geben Sie den Code ein, den die App gerade anzeigt "
+                "(er wechselt alle 30 Sekunden)."
+            ),
+        )
+    return render(request, "accounts/verify.html", {"form": form, "next": _next_url(request)})
+
+
+def _qr_svg(device):
+    svg = segno.make(device.config_url, error="m").svg_inline(scale=5, border=2, svgclass="qr-code", lineclass=None)
+    label = _("QR-Code zum Einrichten der Authenticator-App")
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+
+
+def _grouped(base32_secret):
+    return " ".join(base32_secret[i : i + 4] for i in range(0, len(base32_secret), 4))
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def setup(request):
+    """First login of a role that needs 2FA: connect an authenticator app, confirm with a code."""
+    user = services.pending_user(request)
+    if user is None:
+        messages.info(request, _("Bitte melden Sie sich zuerst mit E-Mail-Adresse und Passwort an."))
+        return redirect(_with_next("accounts:login", request))
+    device = services.totp_device_for_setup(user=user)
+    form = SetupCodeForm(request.POST or None)
+    if form.is_valid():
+        result = services.confirm_totp_device(request=request, user=user, device=device, code=form.cleaned_data["code"])
+        if result is not None:
+            confirmed, _codes = result
+            services.complete_login(request=request, user=user, device=confirmed)
+            return redirect(f"{reverse('accounts:recovery_codes')}?{urlencode({'next': _next_url(request)})}")
+        form.add_error(
+            "code",
+            _(
+                "Dieser Code passt nicht. Prüfen Sie, ob die Uhrzeit Ihres Telefons stimmt, "
+                "und geben Sie den aktuellen Code ein."
+            ),
+        )
+    secret = base64.b32encode(device.bin_key).decode("ascii")
+    context = {"form": form, "qr_svg": _qr_svg(device), "secret": _grouped(secret), "next": _next_url(request)}
+    return render(request, "accounts/setup.html", context)
+
+
+@never_cache
+@login_completed_required
+@require_http_methods(["GET", "POST"])
+def recovery_codes(request):
+    """Shows freshly made recovery codes exactly once; a POST makes new ones."""
+    if request.method == "POST":
+        services.create_recovery_codes(user=request.user, request=request)
+        return redirect("accounts:recovery_codes")
+    codes = request.session.pop(services.RECOVERY_CODES_KEY, None)
+    context = {
+        "codes": codes,
+        "remaining": services.remaining_recovery_codes(request.user),
+        "next": _next_url(request),
+    }
+    return render(request, "accounts/recovery_codes.html", context)
+
+
+@never_cache
+@login_completed_required
+def account(request):
+    context = {
+        "remaining": services.remaining_recovery_codes(request.user),
+        "has_device": services.has_confirmed_device(request.user),
+        "nav": "account",
+    }
+    return render(request, "accounts/account.html", context)
+
+
+@require_POST
+def logout(request):
+    if request.user.is_authenticated:
+        record(actor=request.user, action="account.logout", target=request.user, request=request)
+    return auth_views.LogoutView.as_view()(request)
+
+
+def locked_out(request, response=None, credentials=None):
+    """django-axes' lock-out page (AXES_LOCKOUT_CALLABLE) and ours after too many wrong codes."""
+    record(actor=None, action="account.locked_out", target=None, request=request)
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = OutboxPasswordResetForm
+    template_name = "accounts/password_reset.html"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        record(actor=None, action="account.password_reset_done", target=form.user, request=self.request)
+        return response
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:account")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Ihr Passwort ist geändert."))
+        return super().form_valid(form)

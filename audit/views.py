@@ -1,0 +1,29 @@
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from accounts.decorators import login_completed_required
+from audit.forms import EntryFilterForm
+from audit.models import Entry
+from audit.permissions import can_browse_audit_log
+
+PAGE_SIZE = 50
+
+
+@require_GET
+@login_completed_required
+def entry_list(request):
+    if not can_browse_audit_log(request.user):
+        raise PermissionDenied
+    form = EntryFilterForm(request.GET or None)
+    entries = form.filter(Entry.objects.for_list()) if form.is_bound else Entry.objects.for_list()
+    paginator = Paginator(entries, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("seite"))
+    params = request.GET.copy()
+    params.pop("seite", None)
+    return render(
+        request,
+        "audit/entry_list.html",
+        {"form": form, "page": page, "query": params.urlencode(), "nav": "audit"},
+    )

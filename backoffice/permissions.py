@@ -1,0 +1,82 @@
+"""Who may do what in the back office. Every view with event or personal data asks here.
+
+admin, team   every event: plan, change, see participants
+trainer       events and sessions they give: see them and their participants
+partner       events their organisation co-hosts: see them; participant names only
+              where the event allows it (`partners_may_see_names`), otherwise counts
+multiplier    no back office (their own pages come with the multiplier programme)
+"""
+
+from django.db.models import Q
+from django.http import Http404
+
+from accounts.models import User
+from accounts.permissions import has_completed_login, is_verified
+from events.models import Event
+
+BACK_OFFICE_ROLES = {User.Role.ADMIN, User.Role.TEAM, User.Role.TRAINER, User.Role.PARTNER}
+
+
+def can_use_back_office(user) -> bool:
+    return has_completed_login(user) and (user.is_superuser or user.role in BACK_OFFICE_ROLES)
+
+
+def is_team(user) -> bool:
+    return has_completed_login(user) and (user.is_superuser or user.role in (User.Role.ADMIN, User.Role.TEAM))
+
+
+def events_visible_to(user):
+    """The events this account may open in the back office (a queryset; empty for everyone else)."""
+    if not can_use_back_office(user):
+        return Event.objects.none()
+    if is_team(user):
+        return Event.objects.all()
+    if user.role == User.Role.TRAINER:
+        own = Q(trainers=user) | Q(sessions__trainers=user) | Q(course__trainers=user)
+        return Event.objects.filter(pk__in=Event.objects.filter(own).values("pk"))
+    if user.role == User.Role.PARTNER and user.partner_organisation_id:
+        return Event.objects.filter(partners=user.partner_organisation_id)
+    return Event.objects.none()
+
+
+def visible_event_or_404(user, pk, queryset=None):
+    """The event if this account may see it; 404 otherwise, so ids of other events reveal nothing."""
+    base = queryset if queryset is not None else Event.objects.all()
+    event = base.filter(pk=pk, pk__in=events_visible_to(user).values("pk")).first()
+    if event is None:
+        raise Http404
+    return event
+
+
+def can_view_event(user, event) -> bool:
+    return events_visible_to(user).filter(pk=event.pk).exists()
+
+
+def can_manage_events(user) -> bool:
+    """Create, change, copy, publish, cancel: the team's work."""
+    return is_team(user)
+
+
+def can_view_participants(user, event) -> bool:
+    """Names and contact data of the people registered for `event`.
+
+    Always needs a code-confirmed login (two factors), also for partners.
+    """
+    if not (can_use_back_office(user) and is_verified(user)):
+        return False
+    if is_team(user):
+        return True
+    if user.role == User.Role.TRAINER:
+        return can_view_event(user, event)
+    if user.role == User.Role.PARTNER:
+        return event.partners_may_see_names and can_view_event(user, event)
+    return False
+
+
+def can_view_participant_counts(user, event) -> bool:
+    return can_view_event(user, event)
+
+
+def can_export_participants(user, event) -> bool:
+    """Exports leave the platform: team only."""
+    return is_team(user) and is_verified(user) and can_view_event(user, event)

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from backoffice.views import dashboard, events, sessions, status
+
+app_name = "backoffice"
+
+urlpatterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("veranstaltungen/", events.event_list, name="event_list"),
+    path("veranstaltungen/neu/", events.event_create, name="event_create"),
+    path("veranstaltungen/<int:pk>/", events.event_detail, name="event_detail"),
+    path("veranstaltungen/<int:pk>/bearbeiten/", events.event_edit, name="event_edit"),
+    path("veranstaltungen/<int:pk>/kopieren/", events.event_copy, name="event_copy"),
+    path(
+        "veranstaltungen/<int:pk>/veroeffentlichen/", status.change_status, {"action": "publish"}, name="event_publish"
+    ),
+    path("veranstaltungen/<int:pk>/absagen/", status.change_status, {"action": "cancel"}, name="event_cancel"),
+    path("veranstaltungen/<int:pk>/durchgefuehrt/", status.change_status, {"action": "held"}, name="event_held"),
+    path("veranstaltungen/<int:pk>/termine/neu/", sessions.session_form, name="session_create"),
+    path("veranstaltungen/<int:pk>/termine/<int:session_pk>/", sessions.session_form, name="session_edit"),
+    path("veranstaltungen/<int:pk>/termine/<int:session_pk>/loeschen/", sessions.session_delete, name="session_delete"),
+]

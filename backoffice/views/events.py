@@ -1,0 +1,136 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from backoffice import queries, services
+from backoffice.decorators import back_office_required, team_required
+from backoffice.forms import CopyEventForm, EventFilterForm, EventForm
+from backoffice.permissions import can_manage_events, can_view_participant_counts, visible_event_or_404
+from events.models import Event
+
+PAGE_SIZE = 25
+
+
+@require_GET
+@back_office_required
+def event_list(request):
+    form = EventFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    page = Paginator(queries.filtered_events(request.user, data), PAGE_SIZE).get_page(request.GET.get("seite"))
+    queries.add_fill(page.object_list)
+    params = request.GET.copy()
+    params.pop("seite", None)
+    context = {"form": form, "page": page, "query": params.urlencode(), "nav": "events"}
+    context["can_manage"] = can_manage_events(request.user)
+    return render(request, "backoffice/event_list.html", context)
+
+
+@require_GET
+@back_office_required
+def event_detail(request, pk):
+    event = queries.event_detail(request.user, pk)
+    context = {
+        "event": event,
+        "sessions": queries.sessions_of(event),
+        "modules": queries.modules_of(event) if event.kind == Event.Kind.COURSE else [],
+        "can_manage": can_manage_events(request.user),
+        "show_counts": can_view_participant_counts(request.user, event),
+        "publish_problems": services.publish_problems(event) if event.status == Event.Status.DRAFT else [],
+        "nav": "events",
+    }
+    return render(request, "backoffice/event_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@team_required
+def event_create(request):
+    course = None
+    if request.GET.get("fortbildung"):
+        course = get_object_or_404(Event, pk=request.GET["fortbildung"], kind=Event.Kind.COURSE)
+    initial = {"kind": Event.Kind.COURSE} if course else {}
+    form = EventForm(request.POST or None, initial=initial)
+    if form.is_valid():
+        event = form.save(commit=False)
+        event.course = course
+        services.create_event(actor=request.user, event=event, m2m=form.m2m_values(), request=request)
+        messages.success(request, _("Der Entwurf ist gespeichert."))
+        return redirect("backoffice:event_detail", pk=event.pk)
+    return render(request, "backoffice/event_form.html", {"form": form, "course": course, "nav": "events"})
+
+
+def _conflict_form(request, current):
+    """The typed values again, now based on the version someone else saved, plus the differences."""
+    data = request.POST.copy()
+    data["version"] = current.version
+    form = EventForm(data, instance=Event.objects.get(pk=current.pk))
+    form.is_valid()
+    differences = []
+    for name in form.Meta.fields:
+        saved = getattr(current, name)
+        saved = set(saved.all()) if name in form.M2M else saved
+        typed = form.cleaned_data.get(name)
+        typed = set(typed) if name in form.M2M and typed is not None else typed
+        if saved != typed and name in form.cleaned_data:
+            differences.append((form.fields[name].label, _display(saved), _display(typed)))
+    form.add_error(
+        None,
+        _(
+            "Jemand anderes hat diese Veranstaltung gespeichert, während Sie sie bearbeitet haben. Ihre Eingaben "
+            "sind erhalten. Vergleichen Sie die Unterschiede unten; wenn Ihre Fassung gelten soll, speichern Sie "
+            "noch einmal."
+        ),
+    )
+    return form, differences
+
+
+def _display(value):
+    if isinstance(value, set):
+        return ", ".join(sorted(str(item) for item in value)) or "–"
+    return "–" if value in (None, "") else str(value)
+
+
+@require_http_methods(["GET", "POST"])
+@team_required
+def event_edit(request, pk):
+    event = visible_event_or_404(request.user, pk)
+    form = EventForm(request.POST or None, instance=event)
+    differences = None
+    if form.is_valid():
+        try:
+            services.update_event(
+                actor=request.user,
+                event=form.instance,
+                m2m=form.m2m_values(),
+                changed_fields=form.changed_model_fields(),
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            )
+        except services.EditConflict as conflict:
+            form, differences = _conflict_form(request, conflict.current)
+        else:
+            messages.success(request, _("Die Änderungen sind gespeichert."))
+            return redirect("backoffice:event_detail", pk=event.pk)
+    context = {"form": form, "event": event, "differences": differences, "nav": "events"}
+    return render(request, "backoffice/event_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@team_required
+def event_copy(request, pk):
+    source = visible_event_or_404(request.user, pk)
+    form = CopyEventForm(request.POST or None)
+    if form.is_valid():
+        copy = services.copy_event(
+            actor=request.user,
+            source=source,
+            start=form.cleaned_data["start"],
+            title=form.cleaned_data["title"],
+            request=request,
+        )
+        messages.success(
+            request, _("Die Kopie ist als Entwurf gespeichert. Prüfen Sie die Angaben und veröffentlichen Sie sie.")
+        )
+        return redirect("backoffice:event_detail", pk=copy.pk)
+    return render(request, "backoffice/event_copy.html", {"form": form, "event": source, "nav": "events"})
