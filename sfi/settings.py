@@ -5,6 +5,7 @@ SECRET_KEY, ALLOWED_HOSTS and a DATABASE_URL.
 """
 
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -37,7 +38,8 @@ if PRODUCTION and not env_str("DATABASE_URL"):
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin requires a completed two-factor login (accounts.admin_site).
+    "accounts.apps.TwoFactorAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -48,6 +50,12 @@ INSTALLED_APPS = [
     "accounts",
     "regions",
     "events",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "audit",
+    "backoffice",
     "django_tasks",
     "django_tasks_db",
     "mail",
@@ -67,8 +75,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a lock-out into our "too many attempts" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sfi.urls"
@@ -226,6 +237,38 @@ PRIVACY_RETENTION = {
     # The audit log of staff access is kept this many months.
     "audit_log_months": env_int("RETENTION_AUDIT_MONTHS", 24),
 }
+
+# --- Accounts, two-factor login, lock-out (accounts, audit, backoffice apps) ----
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Older hashes still verify and are upgraded to Argon2 at the next login.
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+if TESTING:
+    # Argon2 is slow on purpose; tests hash hundreds of passwords.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.LockoutBackend",  # django-axes: refuses locked-out accounts/addresses first
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "backoffice:dashboard"
+LOGOUT_REDIRECT_URL = "accounts:login"
+# Back-office sessions end when the browser closes, and after SESSION_COOKIE_AGE at the latest.
+STAFF_SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("STAFF_SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
+OTP_TOTP_ISSUER = PROJECT_NAME
+OTP_TOTP_THROTTLE_FACTOR = 1  # doubling wait after each wrong code (django-otp)
+# django-axes: lock an account after 5 failures and an address after 5 failures (each
+# counted on its own), for 15 minutes; wrong 2FA codes count as failures too.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # our audit log records logins, without IP addresses
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "user_agent"]
+AXES_VERBOSE = False
 
 # --- Mail outbox, background jobs and the periodic scheduler (mail app) --------
 # Jobs are rows in our own database (django-tasks-db); `manage.py db_worker` runs them.

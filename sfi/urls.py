@@ -29,6 +29,9 @@ urlpatterns += i18n_patterns(
     path("", include("network.urls")),
     path("", include("privacy.urls")),
     path("", include("mail.urls")),  # development-only mail view (404 unless DEBUG)
+    path("konto/", include("accounts.urls")),
+    path("team/protokoll/", include("audit.urls")),
+    path("team/", include("backoffice.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
