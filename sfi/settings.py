@@ -305,3 +305,6 @@ PERIODIC_TASKS += [
     ("registrations.tasks.expire_offers", 10 * 60),
     ("registrations.tasks.send_reminders", 60 * 60),
 ]
+
+# Retention rules run hourly (privacy app; each run is idempotent).
+PERIODIC_TASKS += [("privacy.tasks.apply_retention", env_int("RETENTION_INTERVAL", 60 * 60))]
