@@ -236,6 +236,8 @@ PRIVACY_RETENTION = {
     "attendance_list_years": env_int("RETENTION_ATTENDANCE_YEARS", 10),
     # The audit log of staff access is kept this many months.
     "audit_log_months": env_int("RETENTION_AUDIT_MONTHS", 24),
+    # Sent and failed mails (addresses, personal links) are deleted after this many days.
+    "mail_outbox_days": env_int("RETENTION_MAIL_DAYS", 30),
 }
 
 # --- Accounts, two-factor login, lock-out (accounts, audit, backoffice apps) ----

@@ -1,0 +1,177 @@
+"""Retention: personal data is anonymised or deleted on a schedule (settings.PRIVACY_RETENTION).
+
+Rules, each applied by `apply_retention(now=...)` (a periodic task runs it hourly):
+
+1. Participant data is anonymised `participant_months_after_event` months after the last event
+   a registration books ended: name, e-mail, phone, organisation, needs and answers are blanked;
+   role, municipality, first-time flag and the bookings with their attendance stay for reports.
+2. Explicit rule for the attendance list funders require: for people who attended, name and
+   organisation stay until `attendance_list_years` after the event, then go like the rest.
+3. Registrations whose address was never confirmed (lapsed or cancelled before confirming) are
+   deleted `unconfirmed_days` after they were made.
+4. The audit log keeps entries `audit_log_months`; sent mails are deleted after `mail_outbox_days`
+   (they hold addresses and personal links).
+
+Every function takes `now`, so tests run with a fixed clock.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+
+# Fields blanked at anonymisation. Name and organisation of attendees may be kept longer (rule 2).
+CONTACT_FIELDS = {
+    "email": None,  # replaced by a placeholder that identifies no one, see _placeholder_email
+    "phone": "",
+    "accessibility_needs": "",
+    "childcare_needs": "",
+    "interpretation_language": "",
+    "diet": "",
+    "answers": {},
+    "newsletter_consent": False,
+}
+ATTENDANCE_LIST_FIELDS = {"name": "", "organisation": ""}
+ANONYMOUS_NAME = ""
+
+
+def rules():
+    return settings.PRIVACY_RETENTION
+
+
+def months(n):
+    # A month is counted as 30.44 days: exact enough for a retention period, and the same everywhere.
+    return timedelta(days=round(30.44 * n))
+
+
+def _placeholder_email(registration):
+    """The e-mail field must stay unique per event among active rows; this value identifies no one."""
+    return f"anonym-{registration.uuid.hex[:16]}@anonymised.invalid"
+
+
+def _registration_models():
+    from registrations.models import Booking, Registration
+
+    return Registration, Booking
+
+
+def last_event_end(registration):
+    """When the last event this registration books ended (a course: its last module)."""
+    ends = [b.event.end for b in registration.bookings.all() if b.event.end]
+    if registration.event.end:
+        ends.append(registration.event.end)
+    return max(ends) if ends else registration.created_at
+
+
+def anonymise_after(registration):
+    """When this registration's personal data will be anonymised (for the back office to show).
+
+    For people on an attendance list, contact data goes then; the name follows at
+    `attendance_list_kept_until`."""
+    return last_event_end(registration) + months(rules()["participant_months_after_event"])
+
+
+def attendance_list_kept_until(registration):
+    """Until when name and organisation stay on the attendance list, or None if the person did not attend."""
+    if not any(b.attended for b in registration.bookings.all()):
+        return None
+    return last_event_end(registration) + timedelta(days=round(365.25 * rules()["attendance_list_years"]))
+
+
+def _annotated_registrations(queryset):
+    return queryset.annotate(last_end=Max("bookings__event__end"))
+
+
+@transaction.atomic
+def anonymise_registration(registration, *, now, keep_attendance_list=False):
+    """Blank the personal fields of one registration; keep the facts reports need."""
+    Registration, _ = _registration_models()
+    values = {**CONTACT_FIELDS, "email": _placeholder_email(registration)}
+    if not keep_attendance_list:
+        values.update(ATTENDANCE_LIST_FIELDS)
+    if registration.anonymised_at is None:
+        values["anonymised_at"] = now
+    Registration.objects.filter(pk=registration.pk).update(**values)
+
+
+@dataclass
+class RetentionResult:
+    anonymised: int = 0
+    attendance_names_removed: int = 0
+    unconfirmed_deleted: int = 0
+    audit_entries_deleted: int = 0
+    mails_deleted: int = 0
+
+
+def anonymise_past_participants(*, now):
+    """Rules 1 and 2. Returns (anonymised, attendance names removed)."""
+    Registration, _ = _registration_models()
+    cutoff = now - months(rules()["participant_months_after_event"])
+    list_cutoff = now - timedelta(days=round(365.25 * rules()["attendance_list_years"]))
+    due = (
+        _annotated_registrations(Registration.objects.filter(anonymised_at__isnull=True))
+        .filter(Q(last_end__lt=cutoff) | Q(last_end__isnull=True, event__end__lt=cutoff))
+        .annotate(attended_count=Count("bookings", filter=Q(bookings__attended=True)))
+    )
+    anonymised = 0
+    for registration in due.only("pk", "uuid", "anonymised_at"):
+        keep = registration.attended_count > 0 and (registration.last_end or now) >= list_cutoff
+        anonymise_registration(registration, now=now, keep_attendance_list=keep)
+        anonymised += 1
+    # Rule 2: attendance names kept by the explicit rule go when their own period ends.
+    names_due = (
+        _annotated_registrations(Registration.objects.filter(anonymised_at__isnull=False))
+        .filter(last_end__lt=list_cutoff)
+        .exclude(name=ANONYMOUS_NAME, organisation="")
+    )
+    removed = names_due.count()
+    Registration.objects.filter(pk__in=names_due.values("pk")).update(**ATTENDANCE_LIST_FIELDS)
+    return anonymised, removed
+
+
+def delete_unconfirmed(*, now):
+    """Rule 3: addresses never confirmed are deleted with their bookings."""
+    Registration, _ = _registration_models()
+    cutoff = now - timedelta(days=rules()["unconfirmed_days"])
+    stale = Registration.objects.filter(email_confirmed_at__isnull=True, is_active=False, created_at__lt=cutoff)
+    ids = list(stale.values_list("pk", flat=True))
+    Registration.objects.filter(pk__in=ids).delete()  # bookings and reminders go with them (CASCADE)
+    return len(ids)
+
+
+def delete_old_audit_entries(*, now):
+    if not apps.is_installed("audit"):
+        return 0
+    from audit.models import Entry
+
+    deleted, _ = Entry.objects.filter(created_at__lt=now - months(rules()["audit_log_months"])).delete()
+    return deleted
+
+
+def delete_old_mails(*, now):
+    if not apps.is_installed("mail"):
+        return 0
+    from mail.models import OutboxMessage
+
+    old = OutboxMessage.objects.filter(
+        status__in=[OutboxMessage.Status.SENT, OutboxMessage.Status.FAILED],
+        created_at__lt=now - timedelta(days=rules()["mail_outbox_days"]),
+    )
+    deleted, _ = old.delete()
+    return deleted
+
+
+def apply_retention(*, now=None):
+    """Run every retention rule once. Idempotent: a second run at the same time changes nothing."""
+    now = now or timezone.now()
+    result = RetentionResult()
+    if apps.is_installed("registrations"):
+        result.anonymised, result.attendance_names_removed = anonymise_past_participants(now=now)
+        result.unconfirmed_deleted = delete_unconfirmed(now=now)
+    result.audit_entries_deleted = delete_old_audit_entries(now=now)
+    result.mails_deleted = delete_old_mails(now=now)
+    return result

@@ -1,0 +1,13 @@
+"""Periodic jobs (enqueued by `manage.py run_scheduler` from settings.PERIODIC_TASKS)."""
+
+from dataclasses import asdict
+
+from django_tasks import task
+
+from privacy.retention import apply_retention as apply_retention_rules
+
+
+@task()
+def apply_retention():
+    # Counts only: the result is stored with the job and must carry no personal data.
+    return asdict(apply_retention_rules())
