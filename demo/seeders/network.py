@@ -70,7 +70,9 @@ def seed_initiatives(count=None, *, seed=7):
         for place in places:
             by_district.setdefault(place.district_id, []).append(place)
         for district in District.objects.order_by("ars"):
-            for place in rng.sample(by_district[district.id], 3):
+            pool = by_district[district.id]  # a city district is a single municipality
+            picked = rng.sample(pool, min(3, len(pool)))
+            for place in (picked * 3)[:3]:
                 n = offset + len(rows)
                 rows.append(_initiative(n, place, PATTERNS[n % len(PATTERNS)]))
         n = offset + len(rows)
