@@ -170,6 +170,27 @@ def smtp_server(settings):
         server.stop()
 
 
+@pytest.fixture
+def mail_catcher(settings, tmp_path):
+    """The handler `manage.py mail_catcher` runs, on a free port, storing into a temporary folder;
+    DEBUG on, so the development mail view /_dev/mails/ shows what arrived. Yields the folder."""
+    from mail.management.commands.mail_catcher import StoreHandler
+
+    settings.MAIL_CATCHER_DIR = tmp_path / "mails"
+    port = free_port()
+    controller = Controller(StoreHandler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.DEBUG = True
+    try:
+        yield settings.MAIL_CATCHER_DIR
+    finally:
+        controller.stop()
+
+
 def run_jobs(*, worker_id="test-worker", backend_name="default"):
     """Run every due job on the task queue with django-tasks-db's own Worker.run_task,
     the code `manage.py db_worker` runs for each job. Returns the number of jobs run.

@@ -1,29 +1,14 @@
 """The development mail view: mail really goes through SMTP to the catcher and shows up in the browser."""
 
 import pytest
-from aiosmtpd.controller import Controller
 
-from mail.management.commands.mail_catcher import _StoreHandler
+from mail import testing as mail_testing
 from mail.services import queue_mail
-from mail.testing import deliver_outbox, free_port
+from mail.testing import deliver_outbox
+
+mail_catcher = mail_testing.mail_catcher  # the fixture, for this module
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def catcher(settings, tmp_path):
-    """The same handler `manage.py mail_catcher` runs, on a free port, storing into tmp_path."""
-    settings.MAIL_CATCHER_DIR = tmp_path / "mails"
-    port = free_port()
-    controller = Controller(_StoreHandler(), hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = False
-    settings.DEBUG = True
-    yield settings.MAIL_CATCHER_DIR
-    controller.stop()
 
 
 def send(n=1):
@@ -36,16 +21,16 @@ def send(n=1):
     deliver_outbox()
 
 
-def test_caught_mail_is_listed_and_readable_with_clickable_links(client, catcher):
+def test_caught_mail_is_listed_and_readable_with_clickable_links(client, mail_catcher):
     send()
-    assert len(list(catcher.glob("*.eml"))) == 1
+    assert len(list(mail_catcher.glob("*.eml"))) == 1
 
     page = client.get("/_dev/mails/")
     text = page.content.decode()
     assert "Versendete E-Mails (Entwicklung)" in text
     assert "Hallo Erika 0" in text and "erika0@example.org" in text
     assert "gesendet" in text  # outbox status counts
-    (name,) = [path.stem for path in catcher.glob("*.eml")]
+    (name,) = [path.stem for path in mail_catcher.glob("*.eml")]
     assert f'href="/_dev/mails/{name}/"' in text
 
     detail = client.get(f"/_dev/mails/{name}/").content.decode()
@@ -54,26 +39,26 @@ def test_caught_mail_is_listed_and_readable_with_clickable_links(client, catcher
     assert "Message-ID" in detail and "<script" not in detail.split("</head>")[1]
 
 
-def test_footer_links_to_the_mail_view_only_in_development(client, catcher, settings):
+def test_footer_links_to_the_mail_view_only_in_development(client, mail_catcher, settings):
     assert 'href="/_dev/mails/"' in client.get("/_dev/mails/").content.decode()
     settings.DEBUG = False
     assert client.get("/_dev/mails/").status_code == 404
     assert 'href="/_dev/mails/"' not in client.get("/quellen/").content.decode()
 
 
-def test_unknown_or_malformed_names_are_404(client, catcher):
+def test_unknown_or_malformed_names_are_404(client, mail_catcher):
     assert client.get("/_dev/mails/20990101T000000000000-deadbeef/").status_code == 404
     assert client.get("/_dev/mails/..%2f..%2fsecret/").status_code == 404
 
 
-def test_mail_view_in_english(client, catcher):
+def test_mail_view_in_english(client, mail_catcher):
     send()
     text = client.get("/en/_dev/mails/").content.decode()
     assert "Sent e-mails (development)" in text
     assert "sent" in text
 
 
-def test_list_query_count_does_not_grow_with_mails(client, catcher, django_assert_max_num_queries):
+def test_list_query_count_does_not_grow_with_mails(client, mail_catcher, django_assert_max_num_queries):
     send(1)
     with django_assert_max_num_queries(3):
         assert "Hallo Erika 0" in client.get("/_dev/mails/").content.decode()

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from mail import catcher
 
 
-class _StoreHandler:
+class StoreHandler:
     async def handle_DATA(self, server, session, envelope):
         catcher.store(envelope.original_content or envelope.content)
         return "250 Message accepted for delivery"
@@ -33,7 +33,7 @@ class Command(BaseCommand):
             raise CommandError("mail_catcher is for development only (DEBUG=1); it would swallow real mail.")
         # aiosmtpd logs envelope addresses at INFO.
         logging.getLogger("mail.log").setLevel(logging.WARNING)
-        controller = Controller(_StoreHandler(), hostname=host, port=port)
+        controller = Controller(StoreHandler(), hostname=host, port=port)
         controller.start()
         self.stdout.write(f"mail_catcher: SMTP on {host}:{port}, storing in {catcher.directory()}")
         stop = threading.Event()
