@@ -1,0 +1,71 @@
+"""Register on a phone, confirm from the mail, download the calendar, cancel; the next person moves up."""
+
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from mail.testing import deliver_outbox
+from registrations import services
+from registrations.models import Booking
+from registrations.tests.helpers import register
+from sfi.testing import make_event
+from tests.browser.axe import assert_no_axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture(autouse=True)
+def _fast_form(settings):
+    settings.REGISTRATION_MIN_FILL_SECONDS = 0
+
+
+def test_register_confirm_calendar_cancel_and_the_next_person_moves_up(phone, smtp_server):
+    event = make_event(title="Schulung Heidenau", place="Heidenau", capacity=1)
+    phone.goto(phone.base_url + event.get_absolute_url())
+    assert "noch 1 Platz frei" in phone.content()
+    phone.get_by_role("link", name="Jetzt anmelden").click()
+    assert_no_axe_violations(phone)
+
+    # First try with mistakes: the summary names them and the typed values stay.
+    phone.get_by_label("Vor- und Nachname").fill("Erika Beispiel")
+    phone.get_by_label("E-Mail-Adresse").fill("erika(at)example.org")
+    phone.get_by_label("Ihre Gemeinde in Sachsen").fill("Heidenaau")
+    phone.get_by_role("button", name="Jetzt anmelden").click()
+    summary = phone.locator(".error-summary")
+    assert "Meinten Sie: Heidenau" in summary.inner_text()
+    assert phone.get_by_label("Vor- und Nachname").input_value() == "Erika Beispiel"
+    assert_no_axe_violations(phone)
+
+    phone.get_by_label("E-Mail-Adresse").fill("erika@example.org")
+    phone.get_by_label("Ihre Gemeinde in Sachsen").fill("Heidenau")
+    phone.get_by_label("Ehrenamtlich engagiert").check()
+    phone.locator("#id_privacy_consent").check()
+    phone.get_by_role("button", name="Jetzt anmelden").click()
+    assert "Bitte schauen Sie in Ihr E-Mail-Postfach" in phone.content()
+
+    waiting = register(event, email="wartend@example.org")  # someone else, now on the waiting list
+    services.confirm_address(registration=waiting)
+
+    deliver_outbox()
+    (mail,) = smtp_server.messages_to("erika@example.org")
+    confirm_path = next(p for p in mail.paths if "/bestaetigen/" in p)
+    phone.goto(phone.base_url + confirm_path)
+    assert "Ihre E-Mail-Adresse ist bestätigt" in phone.content()
+    assert "Platz bestätigt" in phone.content()
+    assert_no_axe_violations(phone)
+
+    with phone.expect_download() as download_info:
+        phone.get_by_role("link", name="Kalenderdatei herunterladen (.ics)").click()
+    calendar = icalendar.Calendar.from_ical(Path(download_info.value.path()).read_bytes())
+    (vevent,) = calendar.walk("VEVENT")
+    assert str(vevent["summary"]) == "Schulung Heidenau"
+
+    phone.get_by_role("link", name="Anmeldung absagen").click()
+    phone.get_by_role("button", name="Ja, Anmeldung absagen").click()
+    assert "Ihre Anmeldung ist storniert" in phone.content()
+
+    assert waiting.bookings.get().status == Booking.Status.CONFIRMED
+    deliver_outbox()
+    assert any("nachgerückt" in m.subject for m in smtp_server.messages_to("wartend@example.org"))
+    assert any("Absage" in m.subject for m in smtp_server.messages_to("erika@example.org"))
