@@ -11,9 +11,14 @@ from directory.hsds.values import row_values, to_json
 from directory.models import Attribute, Location, Organization, Service, ServiceArea, ServiceAtLocation
 
 
+# Fields the HSDS schemas require even when we have nothing to say (sent as "").
+ALWAYS = {"organization": {"description"}, "taxonomy": {"description"}, "taxonomy_term": {"description"}}
+
+
 def flat(table, obj) -> dict:
+    keep = ALWAYS.get(table.name, set())
     values = row_values(table, obj)
-    return {key: to_json(value) for key, value in values.items() if value not in (None, "")}
+    return {key: to_json(value) for key, value in values.items() if value is not None and (value != "" or key in keep)}
 
 
 def service_list_item(service) -> dict:
