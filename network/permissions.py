@@ -1,10 +1,10 @@
-"""Who may do what with initiatives. Until the back office lands: admin and team roles."""
+"""Who may do what with initiatives: the admin and team roles, with a completed two-factor login."""
 
 from functools import wraps
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
+from accounts.decorators import login_completed_required
 from accounts.models import User
 
 MANAGING_ROLES = {User.Role.ADMIN, User.Role.TEAM}
@@ -16,12 +16,13 @@ def can_manage_initiatives(user) -> bool:
 
 
 def manager_required(view):
-    """Anonymous → login page; logged in without the role → 403."""
+    """Anonymous (or without the second factor) → login page; logged in without the role → 403."""
 
+    @login_completed_required
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not can_manage_initiatives(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
-    return login_required(wrapped)
+    return wrapped

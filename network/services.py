@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from audit.services import record
 from network.models import Initiative
 
 logger = logging.getLogger(__name__)
@@ -36,25 +37,29 @@ def propose_initiative(*, form) -> Initiative:
 
 
 @transaction.atomic
-def save_initiative(*, form) -> Initiative:
+def save_initiative(*, form, by, request=None) -> Initiative:
     """Staff edit: the slug stays stable so shared links keep working."""
-    return form.save()
+    initiative = form.save()
+    record(
+        actor=by, action="initiative.changed", target=initiative, details={"fields": form.changed_data}, request=request
+    )
+    return initiative
 
 
-def _review(initiative, status, by):
+def _review(initiative, status, by, request):
     initiative.status = status
     initiative.reviewed_at = timezone.now()
     initiative.reviewed_by = by
     initiative.save(update_fields=["status", "reviewed_at", "reviewed_by", "updated_at"])
-    logger.info("initiative %s set to %s by user %s", initiative.pk, status, by.pk)
+    record(actor=by, action=f"initiative.{status}", target=initiative, request=request)
     return initiative
 
 
 @transaction.atomic
-def approve_initiative(*, initiative: Initiative, by) -> Initiative:
-    return _review(initiative, Initiative.Status.APPROVED, by)
+def approve_initiative(*, initiative: Initiative, by, request=None) -> Initiative:
+    return _review(initiative, Initiative.Status.APPROVED, by, request)
 
 
 @transaction.atomic
-def reject_initiative(*, initiative: Initiative, by) -> Initiative:
-    return _review(initiative, Initiative.Status.REJECTED, by)
+def reject_initiative(*, initiative: Initiative, by, request=None) -> Initiative:
+    return _review(initiative, Initiative.Status.REJECTED, by, request)

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from audit.services import record
 from network.forms import InitiativeForm
 from network.models import Initiative
 from network.permissions import manager_required
@@ -24,6 +25,10 @@ def review_list(request):
     page = Paginator(review_queue(status), PAGE_SIZE).get_page(request.GET.get("seite"))
     counts = status_counts()
     tabs = [(value, label, counts.get(value, 0)) for value, label in Initiative.Status.choices]
+    # The page shows private contact addresses: every look is on record.
+    record(
+        actor=request.user, action="initiative.list_viewed", target=None, details={"status": status}, request=request
+    )
     return render(request, "network/staff/list.html", {"page": page, "status": status, "tabs": tabs})
 
 
@@ -33,9 +38,10 @@ def edit(request, pk):
     initiative = get_object_or_404(Initiative.objects.for_cards(), pk=pk)
     form = InitiativeForm(request.POST or None, instance=initiative)
     if request.method == "POST" and form.is_valid():
-        save_initiative(form=form)
+        save_initiative(form=form, by=request.user, request=request)
         messages.success(request, _("Die Änderungen an „%(name)s“ sind gespeichert.") % {"name": initiative.name})
         return redirect("network:staff_edit", pk=initiative.pk)
+    record(actor=request.user, action="initiative.viewed", target=initiative, request=request)
     context = {"form": form, "initiative": initiative}
     return render(request, "network/staff/edit.html", context)
 
@@ -46,10 +52,10 @@ def review(request, pk):
     initiative = get_object_or_404(Initiative, pk=pk)
     action = request.POST.get("action")
     if action == "approve":
-        approve_initiative(initiative=initiative, by=request.user)
+        approve_initiative(initiative=initiative, by=request.user, request=request)
         messages.success(request, _("„%(name)s“ ist freigegeben und öffentlich sichtbar.") % {"name": initiative.name})
     elif action == "reject":
-        reject_initiative(initiative=initiative, by=request.user)
+        reject_initiative(initiative=initiative, by=request.user, request=request)
         message = _("„%(name)s“ ist abgelehnt und nicht öffentlich sichtbar.")
         messages.success(request, message % {"name": initiative.name})
     return redirect("network:staff_edit", pk=initiative.pk)

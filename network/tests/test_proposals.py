@@ -7,9 +7,10 @@ from django.core import signing
 from django.urls import reverse
 
 from accounts.models import User
+from audit.models import Entry
 from network.models import Initiative
 from relay import guards
-from sfi.testing import make_initiative
+from sfi.testing import login_with_second_factor, make_initiative, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +37,6 @@ def proposal(**overrides):
     return data
 
 
-def make_user(role, email=None):
-    return User.objects.create_user(email=email or f"{role}@example.org", password="a-long-test-password", role=role)
-
-
 def test_proposal_is_stored_hidden_until_approved_then_public(client):
     response = client.post("/initiativen/vorschlagen/", proposal())
 
@@ -54,7 +51,7 @@ def test_proposal_is_stored_hidden_until_approved_then_public(client):
     assert "prüft den Eintrag" in thanks
 
     team = make_user(User.Role.TEAM)
-    client.force_login(team)
+    login_with_second_factor(client, team)
     queue = client.get("/initiativen/verwaltung/").content.decode()
     assert "Willkommenscafé Freital" in queue and "privat-freital@example.org" in queue
     client.post(f"/initiativen/verwaltung/{initiative.pk}/pruefen/", {"action": "approve"})
@@ -140,7 +137,7 @@ def test_anonymous_is_sent_to_login(client, url):
 @pytest.mark.parametrize("url", STAFF_URLS)
 def test_roles_without_back_office_rights_get_403(client, role, url):
     initiative = make_initiative(status=Initiative.Status.PROPOSED, contact_email="geheim-x@example.org")
-    client.force_login(make_user(role))
+    login_with_second_factor(client, make_user(role))
 
     response = client.get(url.format(pk=initiative.pk))
     post = client.post(f"/initiativen/verwaltung/{initiative.pk}/pruefen/", {"action": "approve"})
@@ -155,7 +152,7 @@ def test_roles_without_back_office_rights_get_403(client, role, url):
 @pytest.mark.parametrize("role", [User.Role.TEAM, User.Role.ADMIN])
 def test_team_and_admin_can_review_edit_and_reject(client, role):
     initiative = make_initiative(name="Alter Name", status=Initiative.Status.APPROVED)
-    client.force_login(make_user(role))
+    login_with_second_factor(client, make_user(role))
 
     form = client.get(f"/initiativen/verwaltung/{initiative.pk}/").content.decode()
     assert 'value="Alter Name"' in form and 'value="Pirna"' in form
@@ -175,9 +172,40 @@ def test_team_and_admin_can_review_edit_and_reject(client, role):
     assert client.get(initiative.get_absolute_url()).status_code == 404
 
 
+def test_team_login_without_second_factor_is_sent_back_to_login(client):
+    initiative = make_initiative(status=Initiative.Status.PROPOSED, contact_email="geheim-y@example.org")
+    client.force_login(make_user(User.Role.TEAM))  # password only, no TOTP code yet
+
+    response = client.get("/initiativen/verwaltung/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+    assert "geheim-y@example.org" not in response.content.decode()
+    initiative.refresh_from_db()
+    assert initiative.status == Initiative.Status.PROPOSED
+
+
+def test_staff_views_and_changes_are_in_the_audit_log(client):
+    initiative = make_initiative(status=Initiative.Status.PROPOSED, contact_email="geheim-z@example.org")
+    team = make_user(User.Role.TEAM)
+    login_with_second_factor(client, team)
+
+    client.get("/initiativen/verwaltung/")
+    client.get(f"/initiativen/verwaltung/{initiative.pk}/")
+    client.post(f"/initiativen/verwaltung/{initiative.pk}/pruefen/", {"action": "approve"})
+
+    entries = list(Entry.objects.order_by("id").values_list("actor_id", "action", "target_id"))
+    assert entries[-3:] == [
+        (team.pk, "initiative.list_viewed", ""),
+        (team.pk, "initiative.viewed", str(initiative.pk)),
+        (team.pk, "initiative.approved", str(initiative.pk)),
+    ]
+    assert "geheim-z" not in str(list(Entry.objects.values()))
+
+
 def test_staff_edit_with_errors_keeps_values(client):
     initiative = make_initiative(name="Alter Name")
-    client.force_login(make_user(User.Role.TEAM))
+    login_with_second_factor(client, make_user(User.Role.TEAM))
     data = proposal(name="Neuer Name", place="Nirgendwo-Stadt", website="kein link")
 
     page = client.post(f"/initiativen/verwaltung/{initiative.pk}/", data).content.decode()
@@ -190,7 +218,7 @@ def test_staff_edit_with_errors_keeps_values(client):
 
 
 def test_review_list_query_count_is_fixed(client, django_assert_num_queries):
-    client.force_login(make_user(User.Role.TEAM))
+    login_with_second_factor(client, make_user(User.Role.TEAM))
     make_initiative(status=Initiative.Status.PROPOSED)
     client.get("/initiativen/verwaltung/")
     from django.db import connection
