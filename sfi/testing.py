@@ -170,7 +170,10 @@ def make_agency(
         **fields,
     )
     for code in topics:
-        Attribute.objects.create(service=service, taxonomy_term=make_topic_term(code=code, name=code.title()))
+        term = (
+            make_topic_term() if code == "asylverfahrensberatung" else make_topic_term(code, code.title(), code.title())
+        )
+        Attribute.objects.create(service=service, taxonomy_term=term)
     location = Location.objects.create(
         organization=organization,
         name=f"Büro {town.name}",

@@ -10,7 +10,6 @@ from directory.hsds import tables
 from directory.hsds.values import row_values, to_json
 from directory.models import Attribute, Location, Organization, Service, ServiceArea, ServiceAtLocation
 
-
 # Fields the HSDS schemas require even when we have nothing to say (sent as "").
 ALWAYS = {"organization": {"description"}, "taxonomy": {"description"}, "taxonomy_term": {"description"}}
 
