@@ -1,0 +1,68 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from audit.models import Entry
+from audit.services import record
+from sfi.testing import login_with_second_factor, make_event, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_record_stores_ids_and_the_role_at_the_time():
+    team = make_user("team")
+    event = make_event()
+    entry = record(actor=team, action="participants.viewed", target=event, details={"count": 3})
+    team.role = "admin"
+    team.save()
+    entry.refresh_from_db()
+    assert (entry.actor, entry.actor_role, entry.target_type, entry.target_id) == (
+        team,
+        "team",
+        "events.event",
+        str(event.pk),
+    )
+    assert entry.details == {"count": 3}
+
+
+def test_record_refuses_personal_data_in_details():
+    with pytest.raises(ValueError):
+        record(actor=None, action="participants.exported", target=None, details={"to": "someone@example.org"})
+    with pytest.raises(ValueError):
+        record(actor=None, action="participants.viewed", target=None, details={"note": "x" * 200})
+
+
+def test_only_admins_browse_the_log_and_can_filter_it(client):
+    admin, team = make_user("admin"), make_user("team")
+    event = make_event()
+    record(actor=team, action="event.changed", target=event)
+    old = record(actor=admin, action="event.published", target=event)
+    Entry.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=40))
+
+    login_with_second_factor(client, team)
+    assert client.get("/team/protokoll/").status_code == 403
+
+    login_with_second_factor(client, admin)
+    html = client.get("/team/protokoll/").content.decode()
+    assert "2 Einträge" in html and "Personenbezogene Daten" in html
+    by_actor = client.get(f"/team/protokoll/?konto={team.pk}").content.decode()
+    assert "1 Eintrag" in by_actor and "Veranstaltung geändert" in by_actor
+    by_action = client.get("/team/protokoll/?aktion=event.published").content.decode()
+    assert "1 Eintrag" in by_action and "Veranstaltung veröffentlicht" in by_action
+    since = (timezone.localdate() - timedelta(days=7)).isoformat()
+    by_date = client.get(f"/team/protokoll/?von={since}").content.decode()
+    assert "1 Eintrag" in by_date and "Veranstaltung geändert" in by_date
+    bad = client.get("/team/protokoll/?von=gestern&konto=999999").content.decode()
+    assert "Geben Sie das Datum als TT.MM.JJJJ ein." in bad and "Dieses Konto gibt es nicht" in bad
+
+
+def test_log_pages(client):
+    admin = make_user("admin")
+    login_with_second_factor(client, admin)
+    for _ in range(60):
+        record(actor=admin, action="event.changed", target=None)
+    first = client.get("/team/protokoll/").content.decode()
+    assert "Seite 1 von 2" in first
+    second = client.get("/team/protokoll/?seite=2").content.decode()
+    assert "Seite 2 von 2" in second

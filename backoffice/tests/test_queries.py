@@ -1,0 +1,62 @@
+"""List pages keep a fixed number of queries whatever the number of rows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from audit.services import record
+from sfi.testing import login_with_second_factor, make_event, make_user, make_venue
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries), response.content.decode()
+
+
+def make_events(n, venue):
+    for i in range(n):
+        event = make_event(title=f"Schulung {i}", venue=venue, days_ahead=3 + i % 40)
+        event.trainers.add(make_user("trainer"))
+
+
+@pytest.mark.parametrize("url", ["/team/", "/team/veranstaltungen/"])
+def test_back_office_lists_have_a_fixed_query_count(client, url):
+    team = make_user("team")
+    venue = make_venue("Pirna")
+    make_events(1, venue)
+    login_with_second_factor(client, team)
+    small, _ = count_queries(client, url)
+    make_events(49, venue)
+    large, html = count_queries(client, url)
+    assert "Schulung 48" in html or url == "/team/"
+    assert small == large
+
+
+def test_trainer_list_has_a_fixed_query_count(client):
+    trainer = make_user("trainer")
+    venue = make_venue("Pirna")
+    make_event(venue=venue).trainers.add(trainer)
+    login_with_second_factor(client, trainer)
+    small, _ = count_queries(client, "/team/veranstaltungen/")
+    for _ in range(49):
+        make_event(venue=venue).trainers.add(trainer)
+    large, html = count_queries(client, "/team/veranstaltungen/")
+    assert "50 Veranstaltungen" in html
+    assert small == large
+
+
+def test_audit_log_has_a_fixed_query_count(client):
+    admin = make_user("admin")
+    login_with_second_factor(client, admin)
+    event = make_event()
+    record(actor=admin, action="event.changed", target=event)
+    small, _ = count_queries(client, "/team/protokoll/")
+    for _ in range(49):
+        record(actor=make_user("team"), action="event.changed", target=event)
+    large, html = count_queries(client, "/team/protokoll/")
+    assert "50 Einträge" in html
+    assert small == large
