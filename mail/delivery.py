@@ -22,7 +22,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from mail.models import OutboxMessage
@@ -161,3 +161,16 @@ def sweep(now=None):
     if enqueued:
         logger.info("mail sweep: enqueued %s job(s) for due messages", enqueued)
     return requeued, enqueued
+
+
+def prune_jobs(now=None):
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    deleted, _ = DBTaskResult.objects.filter(
+        Q(status=TaskResultStatus.SUCCESSFUL, finished_at__lte=now - timedelta(days=7))
+        | Q(status=TaskResultStatus.FAILED, finished_at__lte=now - timedelta(days=30))
+        | Q(status=TaskResultStatus.RUNNING, started_at__lte=now - timedelta(days=1))
+    ).delete()
+    return deleted

@@ -14,3 +14,11 @@ def send_outbox_message(message_id):
 def sweep_outbox():
     requeued, enqueued = delivery.sweep()
     return {"requeued": requeued, "enqueued": enqueued}
+
+
+@task()
+def prune_finished_jobs():
+    """Keep the job table small: finished jobs after a week, failed ones after a month, and
+    jobs still marked running after a day (their worker was killed; the sweep has long since
+    re-queued whatever they were sending)."""
+    return delivery.prune_jobs()

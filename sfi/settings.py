@@ -277,7 +277,10 @@ AXES_VERBOSE = False
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # (task path, interval in seconds) — `manage.py run_scheduler` enqueues each at that interval.
 # Other apps append their own entries; every periodic task must be idempotent.
-PERIODIC_TASKS = [("mail.tasks.sweep_outbox", env_int("MAIL_SWEEP_INTERVAL", 60))]
+PERIODIC_TASKS = [
+    ("mail.tasks.sweep_outbox", env_int("MAIL_SWEEP_INTERVAL", 60)),
+    ("mail.tasks.prune_finished_jobs", 60 * 60),
+]
 MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 10)
 MAIL_RETRY_BASE_SECONDS = env_int("MAIL_RETRY_BASE_SECONDS", 30)  # 30 s, 1 min, 2 min, 4 min …
 MAIL_RETRY_MAX_SECONDS = env_int("MAIL_RETRY_MAX_SECONDS", 60 * 60)

@@ -235,3 +235,22 @@ def test_job_is_enqueued_on_commit_and_vanishes_with_a_rollback(smtp_server):
 
     run_jobs()
     assert [mail.rcpt_tos for mail in smtp_server.messages] == [[ADDRESS]]
+
+
+def test_prune_removes_old_finished_and_dead_jobs_only(smtp_server):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    queue_example()
+    deliver_outbox()  # one sweep job and one send job, both successful now
+    fresh = DBTaskResult.objects.count()
+    old = send_outbox_message.enqueue(message_id=0)
+    DBTaskResult.objects.filter(pk=old.id).update(status="SUCCESSFUL", finished_at=timezone.now() - timedelta(days=8))
+    dead = send_outbox_message.enqueue(message_id=0)
+    DBTaskResult.objects.filter(pk=dead.id).update(status="RUNNING", started_at=timezone.now() - timedelta(days=2))
+    waiting = send_outbox_message.enqueue(message_id=0)
+
+    assert delivery.prune_jobs() == 2
+    remaining = set(DBTaskResult.objects.values_list("id", flat=True))
+    assert len(remaining) == fresh + 1 and waiting.db_result.id in remaining
