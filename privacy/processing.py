@@ -67,7 +67,7 @@ PROCESSING_ACTIVITIES = [
         data_categories=_("Name, E-Mail-Adresse, Nachricht"),
         recipients=_("die angeschriebene Person oder Initiative"),
         retention_text=_("Der Nachrichtentext wird nach dem Versand gelöscht."),
-        needs_app="network",
+        needs_app="relay",
     ),
     Activity(
         key="accounts",

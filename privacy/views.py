@@ -1,9 +1,16 @@
-from django.conf import settings
-from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+import json
 
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.decorators import login_completed_required
+from privacy import rights
+from privacy.forms import EraseConfirmForm, PersonLookupForm
+from privacy.labels import labelled
 from privacy.models import PrivacyNotice
 from privacy.permissions import require_privacy_staff
 from privacy.processing import TECHNICAL_MEASURES, processing_record
@@ -25,7 +32,7 @@ def notice(request, version=None):
 
 
 @require_GET
-@login_required
+@login_completed_required
 def processing_record_page(request):
     require_privacy_staff(request.user)
     context = {
@@ -35,3 +42,113 @@ def processing_record_page(request):
         "privacy_contact": settings.PRIVACY_CONTACT,
     }
     return render(request, "privacy/processing_record.html", context)
+
+
+# --- Self-service through the personal link ----------------------------------------------
+
+
+def _person_from_link(token):
+    """The address behind a personal link; 404 for a tampered, unknown or anonymised link."""
+    from registrations.permissions import registration_from_link
+
+    return registration_from_link(token).email
+
+
+def _json_download(data, filename):
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _export_context(registrations):
+    data = rights.export_data(registrations)
+    items = [{"rows": labelled(item), "raw": item} for item in data["anmeldungen"]]
+    return {"export": data, "items": items}
+
+
+@require_GET
+@never_cache
+def my_data(request, token):
+    registrations = list(rights.registrations_of(_person_from_link(token)))
+    rights.record(actor=None, action="privacy.self_viewed", registrations=registrations, request=request)
+    return render(request, "privacy/my_data.html", {"token": token, **_export_context(registrations)})
+
+
+@require_GET
+@never_cache
+def my_data_json(request, token):
+    registrations = list(rights.registrations_of(_person_from_link(token)))
+    rights.record(actor=None, action="privacy.self_exported", registrations=registrations, request=request)
+    return _json_download(rights.export_data(registrations), f"meine-daten-{timezone.localdate():%Y-%m-%d}.json")
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def erase_me(request, token):
+    email = _person_from_link(token)
+    registrations = list(rights.registrations_of(email))
+    if request.method == "POST":
+        erasure = rights.erase_person(email=email)
+        rights.record(
+            actor=None, action="privacy.self_erased", registrations=registrations, request=request,
+            cancelled=erasure.cancelled,
+        )  # fmt: skip
+        return redirect("privacy:erased")
+    return render(request, "privacy/erase_me.html", {"token": token, "registrations": registrations})
+
+
+@require_GET
+def erased(request):
+    return render(request, "privacy/erased.html")
+
+
+# --- Staff tool for requests that arrive by e-mail ------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@login_completed_required
+def requests_page(request):
+    require_privacy_staff(request.user)
+    form = PersonLookupForm(request.POST or None)
+    context = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        registrations = list(rights.registrations_of(form.cleaned_data["email"]))
+        rights.record(actor=request.user, action="privacy.request_lookup", registrations=registrations, request=request)
+        context.update(_export_context(registrations), searched=True, email=form.cleaned_data["email"])
+    return render(request, "privacy/requests.html", context)
+
+
+@require_POST
+@login_completed_required
+def request_export(request):
+    require_privacy_staff(request.user)
+    form = PersonLookupForm(request.POST)
+    if not form.is_valid():
+        return render(request, "privacy/requests.html", {"form": form}, status=400)
+    registrations = list(rights.registrations_of(form.cleaned_data["email"]))
+    rights.record(actor=request.user, action="privacy.request_exported", registrations=registrations, request=request)
+    return _json_download(rights.export_data(registrations), f"auskunft-{timezone.localdate():%Y-%m-%d}.json")
+
+
+@require_POST
+@login_completed_required
+def request_erase(request):
+    """Two steps: the lookup page's button shows what will happen; the confirmed form erases."""
+    require_privacy_staff(request.user)
+    lookup = PersonLookupForm(request.POST)
+    if not lookup.is_valid():
+        return render(request, "privacy/requests.html", {"form": lookup}, status=400)
+    email = lookup.cleaned_data["email"]
+    confirming = request.POST.get("step") == "confirm"
+    form = EraseConfirmForm(request.POST if confirming else None, initial={"email": email})
+    registrations = list(rights.registrations_of(email))
+    if confirming and form.is_valid():
+        erasure = rights.erase_person(email=email)
+        rights.record(
+            actor=request.user, action="privacy.request_erased", registrations=registrations, request=request,
+            cancelled=erasure.cancelled,
+        )  # fmt: skip
+        return render(request, "privacy/request_erased.html", {"erasure": erasure})
+    return render(request, "privacy/request_erase.html", {"form": form, "registrations": registrations})
