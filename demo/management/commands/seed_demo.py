@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo.seeders.accounts import seed_accounts
 from demo.seeders.directory import seed_directory
 from demo.seeders.events import seed_events
 from demo.seeders.network import seed_initiatives
@@ -20,12 +21,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, scale=False, force=False, **options):
         if Event.objects.exists() and not force:
+            self._demo_logins()  # idempotent: older demo databases get the logins too
             self.stdout.write("Demo data already present; nothing to do (use --force to add more).")
             return
         started = time.monotonic()
         upcoming, past = (1000, 20000) if scale else (60, 200)
         with transaction.atomic():
             made_upcoming, made_past = seed_events(upcoming=upcoming, past=past)
+            self._demo_logins()
             initiatives = seed_initiatives(count=1000 if scale else None)
             self.stdout.write(f"Demo data: {initiatives} initiatives.")
             services = seed_directory(scale=scale)
@@ -36,3 +39,7 @@ class Command(BaseCommand):
                 f"in {time.monotonic() - started:.1f} s."
             )
         )
+
+    def _demo_logins(self):
+        emails = seed_accounts()
+        self.stdout.write(f"Demo logins (see README, 'Demo login and two-factor codes'): {', '.join(emails)}.")
