@@ -13,7 +13,6 @@ from directory.queries import (
     serving_district,
     serving_municipality,
 )
-from regions.queries import municipality_names
 
 
 def _page_number(raw):
@@ -40,7 +39,6 @@ def search(request):
     context = {"query": query, "result": result}
     if request.headers.get("HX-Request") and not request.headers.get("HX-Boosted"):
         return render(request, "directory/_results.html", context)
-    context["municipality_names"] = municipality_names()
     return render(request, "directory/search.html", context)
 
 
