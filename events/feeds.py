@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import format_span
@@ -34,7 +35,8 @@ class UpcomingOffersFeed(Feed):
         return f"{item.title} ({format_span(item.start, item.end)})"
 
     def item_description(self, item):
-        return f"{item.summary} — {item.venue.municipality.name}"
+        # Atom1Feed marks the summary type="html": escape it, or readers would run markup from it.
+        return escape(f"{item.summary} — {item.venue.municipality.name}")
 
     def item_pubdate(self, item):
         return item.created_at
