@@ -137,3 +137,13 @@ def test_query_count_does_not_grow_with_entries(client, url):
         make_initiative(name=f"Sprachcafé {n}", place=places[n % len(places)])
     fifty = _queries(client, url)
     assert one == fifty
+
+
+def test_initiative_page_and_relay_form_in_english(client):
+    initiative = make_initiative(name="Willkommen in Pirna")
+
+    page = client.get("/en" + initiative.get_absolute_url()).content.decode()
+
+    assert "Get in touch" in page
+    assert "Your message" in page
+    assert "More initiatives: Sächsische Schweiz-Osterzgebirge" in page
