@@ -80,10 +80,16 @@ def production_server(env: dict, *, workers: int = 1, port: int | None = None):
     manage(env, "collectstatic", "--noinput")
     process = subprocess.Popen(
         [
-            PYTHON, "-m", "gunicorn", "sfi.wsgi:application",
-            "--bind", f"127.0.0.1:{port}",
-            "--workers", str(workers),
-            "--log-level", "warning",
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "sfi.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
         ],
         cwd=ROOT,
         env=env,

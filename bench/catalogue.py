@@ -58,6 +58,7 @@ def main():
     with fresh_database(args.database_url) as database_url:
         env = production_env(database_url, ALLOWED_HOSTS="127.0.0.1,localhost,testserver")
         manage(env, "migrate", "--noinput")
+        manage(env, "collectstatic", "--noinput")
         started = time.monotonic()
         manage(env, "seed_demo", "--scale")
         print(f"seed_demo --scale took {time.monotonic() - started:.1f} s")
