@@ -20,6 +20,7 @@ urlpatterns = [
         {"sitemaps": {"pages": StaticPagesSitemap, "events": EventSitemap}},
         name="sitemap",
     ),
+    path("api/hsds/", include("directory.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -28,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("core.urls")),
     path("", include("network.urls")),
     path("", include("privacy.urls")),
+    path("", include("directory.urls")),
     path("", include("mail.urls")),  # development-only mail view (404 unless DEBUG)
     path("konto/", include("accounts.urls")),
     path("team/protokoll/", include("audit.urls")),
