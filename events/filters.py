@@ -90,7 +90,8 @@ class CatalogueQuery:
             queryset = queryset.filter(kind=v["art"])
         # Many-to-many filters as subqueries: no join, so no duplicate rows and no DISTINCT.
         if v.get("thema"):
-            queryset = queryset.filter(id__in=Event.topics.through.objects.filter(topic__slug=v["thema"]).values("event"))
+            topics = Event.topics.through.objects.filter(topic__slug=v["thema"])
+            queryset = queryset.filter(id__in=topics.values("event"))
         if v.get("zielgruppe"):
             groups = Event.target_groups.through.objects.filter(targetgroup__slug=v["zielgruppe"])
             queryset = queryset.filter(id__in=groups.values("event"))

@@ -241,6 +241,18 @@ class Event(models.Model):
         return self.status == self.Status.CANCELLED
 
     @property
+    def seats_left(self):
+        """Free places, where the listing annotated `places_taken` (registrations.queries.with_places)."""
+        taken = getattr(self, "places_taken", None)
+        if self.capacity is None or taken is None:
+            return None
+        return max(self.capacity - taken, 0)
+
+    @property
+    def has_waiting_list(self):
+        return self.seats_left == 0 or bool(getattr(self, "places_waiting", 0))
+
+    @property
     def registration_closed(self):
         return self.registration_deadline is not None and self.registration_deadline < timezone.now()
 

@@ -12,6 +12,7 @@ from events.filters import RADIUS_CHOICES, read_filters
 from events.jsonld import as_script_body, event_data
 from events.models import Event, Material
 from events.queries import offers_map, public_event
+from registrations.queries import with_places
 
 PAGE_SIZE = 20
 FEED_LIMIT = 200
@@ -37,7 +38,7 @@ def _listing(request, *, past):
     query = read_filters(request.GET)
     base = Event.objects.listed()
     base = base.past() if past else base.upcoming()
-    events = query.filter(base).for_cards()
+    events = with_places(query.filter(base).for_cards())
     events = events.order_by("-start", "-id") if past else events.order_by("start", "id")
     page, page_note = _page(request, events)
     for event in page.object_list:
@@ -121,7 +122,7 @@ def offers_map_page(request):
 
 @require_GET
 def home(request):
-    upcoming = (
-        Event.objects.listed().upcoming().filter(status=Event.Status.PUBLISHED).for_cards().order_by("start", "id")[:6]
-    )
+    upcoming = with_places(
+        Event.objects.listed().upcoming().filter(status=Event.Status.PUBLISHED).for_cards()
+    ).order_by("start", "id")[:6]
     return render(request, "events/home.html", {"events": upcoming, "map": offers_map(), "kinds": Event.Kind})

@@ -191,3 +191,18 @@ def test_english_catalogue_translates_interface():
     assert 'lang="en"' in body
     assert "Offers across Saxony" in body
     assert "1 offer found" in body
+
+
+def test_cards_show_seats_left_or_the_waiting_list():
+    from registrations.tests.helpers import register
+
+    roomy = make_event(title="Viel Platz", capacity=10)
+    full = make_event(title="Ausgebucht", capacity=1)
+    register(roomy)
+    register(full)
+    register(full)  # second person waits
+    body = Client().get(URL).content.decode()
+    roomy_card = body.split("Viel Platz")[1].split("</li>")[0]
+    full_card = body.split("Ausgebucht")[1].split("</li>")[0]
+    assert "noch 9 Plätze frei" in roomy_card
+    assert "Warteliste" in full_card and "frei" not in full_card
