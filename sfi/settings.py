@@ -220,6 +220,9 @@ LOGGING = {
     "loggers": {
         # Django logs the full request line for 4xx/5xx; our URLs carry no personal data.
         "django.db.backends": {"level": "INFO"},
+        # At DEBUG, a missing template variable logs the whole template context (names,
+        # addresses, messages): never below INFO, even with LOG_LEVEL=DEBUG.
+        "django.template": {"level": "INFO"},
     },
 }
 
