@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from network.models import Initiative
+from privacy.consent import ConsentFormMixin
 from regions.queries import find_place
 from relay.guards import SpamGuardMixin
 
@@ -78,5 +79,5 @@ class InitiativeForm(forms.ModelForm):
         return lookup.place.name
 
 
-class ProposalForm(SpamGuardMixin, InitiativeForm):
-    """The public "Initiative vorschlagen" form."""
+class ProposalForm(ConsentFormMixin, SpamGuardMixin, InitiativeForm):
+    """The public "Initiative vorschlagen" form; records which privacy notice the proposer accepted."""

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.text import fold
+from privacy.models import ConsentFields
 from regions.models import Municipality
 
 
@@ -15,8 +16,10 @@ class InitiativeQuerySet(models.QuerySet):
         return self.select_related("municipality__district")
 
 
-class Initiative(models.Model):
+class Initiative(ConsentFields):
     """A welcome initiative, parish or association presenting itself to the network.
+
+    Proposals record which privacy notice the proposer agreed to (ConsentFields).
 
     `contact_email` is private: it is never rendered on a public page and is used only by
     the relay to deliver messages.
@@ -57,7 +60,7 @@ class Initiative(models.Model):
 
     objects = InitiativeQuerySet.as_manager()
 
-    class Meta:
+    class Meta(ConsentFields.Meta):
         ordering = ["name", "id"]
         verbose_name = _("Initiative")
         verbose_name_plural = _("Initiativen")

@@ -31,6 +31,8 @@ def propose_initiative(*, form) -> Initiative:
     initiative = form.save(commit=False)
     initiative.status = Initiative.Status.PROPOSED
     initiative.slug = unique_slug(initiative.name)
+    for name, value in form.consent().as_fields().items():
+        setattr(initiative, name, value)
     initiative.save()
     logger.info("initiative %s proposed", initiative.pk)
     return initiative

@@ -9,6 +9,7 @@ from django.urls import reverse
 from accounts.models import User
 from audit.models import Entry
 from network.models import Initiative
+from privacy.services import current_notice
 from relay import guards
 from sfi.testing import login_with_second_factor, make_initiative, make_user
 
@@ -32,6 +33,7 @@ def proposal(**overrides):
         "contact_email": "privat-freital@example.org",
         "company": "",
         "started": started(),
+        "privacy_consent": "on",
     }
     data.update(overrides)
     return data
@@ -45,6 +47,8 @@ def test_proposal_is_stored_hidden_until_approved_then_public(client):
     assert initiative.status == Initiative.Status.PROPOSED
     assert initiative.municipality.name == "Freital"
     assert initiative.contact_email == "privat-freital@example.org"
+    assert initiative.privacy_notice_version == current_notice().version
+    assert initiative.privacy_consented_at is not None
     assert "Willkommenscafé Freital" not in client.get("/initiativen/").content.decode()
     assert client.get(initiative.get_absolute_url()).status_code == 404
     thanks = client.get(response["Location"]).content.decode()
@@ -80,6 +84,17 @@ def test_bad_proposal_keeps_values_and_says_what_to_fix(client):
     assert "Bitte nennen Sie in ein paar Worten" in page
     assert 'value="Willkommenscafé Freital"' in page
     assert "Wir sind Nachbar_innen." in page
+
+
+def test_proposal_without_privacy_consent_is_refused(client):
+    data = proposal()
+    data.pop("privacy_consent")
+
+    page = client.post("/initiativen/vorschlagen/", data).content.decode()
+
+    assert Initiative.objects.count() == 0
+    assert "Bitte bestätigen Sie, dass Sie die Datenschutzerklärung gelesen haben." in page
+    assert 'value="Willkommenscafé Freital"' in page
 
 
 def test_too_fast_proposal_is_refused_but_keeps_values(client):
@@ -158,7 +173,7 @@ def test_team_and_admin_can_review_edit_and_reject(client, role):
     assert 'value="Alter Name"' in form and 'value="Pirna"' in form
 
     data = proposal(name="Neuer Name", place="Görlitz")
-    data.pop("company"), data.pop("started")
+    data.pop("company"), data.pop("started"), data.pop("privacy_consent")
     response = client.post(f"/initiativen/verwaltung/{initiative.pk}/", data, follow=True)
     assert "Die Änderungen an „Neuer Name“ sind gespeichert." in response.content.decode()
     initiative.refresh_from_db()
