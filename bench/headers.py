@@ -90,6 +90,53 @@ def setup_data(env):
     return out.stdout.strip().splitlines()[-1]
 
 
+def https(url):
+    """The Referer a browser on the HTTPS site sends (Django checks it on secure POSTs)."""
+    return str(url).replace("http://", "https://", 1)
+
+
+def post(client, url, data, referer):
+    """POST as a browser behind TLS would: the cookies are Secure, so httpx (speaking plain HTTP to
+    the proxy-less server) would hold them back; send them explicitly."""
+    cookie = "; ".join(f"{c.name}={c.value}" for c in client.cookies.jar)
+    return client.post(url, data=data, headers={"Referer": https(referer), "Cookie": cookie})
+
+
+def confirmation_path(env):
+    """The confirmation link from the outbox, as the person would click it in the mail."""
+    script = (
+        "import re; from mail.models import OutboxMessage; "
+        f"m = OutboxMessage.objects.filter(to={PERSON['email']!r}).order_by('id').first(); "
+        "print(re.search(r'/anmeldung/bestaetigen/[^/\\s]+/', m.text).group(0) if m else '')"
+    )
+    out = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", script], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    lines = out.stdout.strip().splitlines()
+    return lines[-1] if lines else ""
+
+
+def run_self_service(client, env, results):
+    """Confirm the address, open the personal page, the data page and the JSON, then erase."""
+    path = confirmation_path(env)
+    if not path:
+        return 0
+    personal = client.get(path)
+    token = re.search(r"/anmeldung/([^/]+)/", str(personal.url))
+    results["personal_page"] = personal.status_code
+    if not token or "/bestaetigen/" in str(personal.url):
+        return 1
+    client.get(f"/datenschutz/meine-daten/{token.group(1)}/")
+    client.get(f"/datenschutz/meine-daten/{token.group(1)}/daten.json")
+    erase_url = f"/datenschutz/meine-daten/{token.group(1)}/loeschen/"
+    confirm_page = client.get(erase_url)
+    fields = form_fields(confirm_page.text) or {}
+    fields.pop("_checkboxes", None)
+    erased = post(client, erase_url, fields, confirm_page.url)
+    results["erased"] = "geloescht" in str(erased.url)
+    return 2 + results["erased"]
+
+
 def run_flow(client, event_url, results):
     """The main flows with planted personal data; returns how many steps ran."""
     steps = 0
@@ -97,8 +144,9 @@ def run_flow(client, event_url, results):
     if login.status_code == 200 and (fields := form_fields(login.text)) is not None:
         fields.update({"username": PERSON["email"], "email": PERSON["email"], "password": "wrong-password-123"})
         fields.pop("_checkboxes", None)
-        client.post("/konto/anmelden/", data=fields, headers={"Referer": str(login.url)})
-        steps += 1
+        response = post(client, "/konto/anmelden/", fields, login.url)
+        results["failed_login"] = response.status_code
+        steps += response.status_code < 400
     event_page = client.get(event_url)
     link = re.search(r'href="([^"]*anmeld[^"]*)"', event_page.text)
     form_url = link.group(1) if link else event_url
@@ -109,20 +157,22 @@ def run_flow(client, event_url, results):
         given, _, family = PERSON["name"].partition(" ")
         fields.update({"name": PERSON["name"], "first_name": given, "last_name": family, "email": PERSON["email"]})
         fields.update({"phone": PERSON["phone"], "municipality": "Pirna", "organisation": "Bench-Initiative"})
+        fields.update({"role": "volunteer", "website": ""})
         for box in checkboxes:
             if "consent" in box or "privacy" in box:
                 fields[box] = "on"
         time.sleep(MIN_FILL_SECONDS)  # the form refuses submissions faster than a person could type
-        response = client.post(str(page.url), data=fields, headers={"Referer": str(page.url)})
-        results["registration_status"] = response.status_code
-        steps += 1
+        response = post(client, str(page.url), fields, page.url)
+        results["registration"] = "sent" if "gesendet" in str(response.url) else response.status_code
+        steps += results["registration"] == "sent"
     for lost_link_url in ("/anmeldung/link/", "/anmeldungen/link/"):
         page = client.get(lost_link_url)
         if page.status_code == 200 and (fields := form_fields(page.text)) is not None:
             fields.pop("_checkboxes", None)
             fields["email"] = PERSON["email"]
-            client.post(lost_link_url, data=fields, headers={"Referer": str(page.url)})
-            steps += 1
+            response = post(client, lost_link_url, fields, page.url)
+            results["lost_link"] = response.status_code
+            steps += response.status_code < 400
             break
     return steps
 
@@ -172,6 +222,7 @@ def main():
                     cookie_ok = all(ok for ok, _ in cookie_checks)
                     cookie_count = sum(count for _, count in cookie_checks)
                     steps = run_flow(client, event_url, results)
+                    steps += run_self_service(client, env, results)
             finally:
                 server.terminate()
                 server.wait(timeout=20)
