@@ -1,3 +1,5 @@
+import importlib
+
 import pytest
 from django.core.cache import cache
 from django.utils import translation
@@ -19,3 +21,23 @@ def _default_language():
     translation.activate("de")
     yield
     translation.activate("de")
+
+
+@pytest.fixture(autouse=True)
+def _saxony_after_flush(request):
+    """Transactional tests flush every table; put Saxony's regions back if they are gone.
+
+    `serialized_rollback` should restore them, but the browser tests run Playwright's event loop
+    in the test thread, and Django then hands out a connection object without the serialised
+    copy. Loading the regions again is cheap (432 rows) and does not depend on that.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if not marker or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    from regions.models import Municipality
+
+    if not Municipality.objects.exists():
+        importlib.import_module("regions.migrations.0002_load_saxony").load(apps, None)
