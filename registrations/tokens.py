@@ -4,6 +4,7 @@ Both sign only the registration's random UUID, so a URL carries no personal data
 guessed or altered. Each link kind has its own salt, so one can never be used as the other.
 """
 
+import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -16,7 +17,8 @@ CONFIRM_SALT = "registrations.confirm-address.v1"
 
 
 def personal_token(registration):
-    return signing.dumps(registration.uuid.hex, salt=PERSONAL_SALT)
+    # No timestamp: the personal link never expires, so every mail carries the very same link.
+    return signing.Signer(salt=PERSONAL_SALT).sign(registration.uuid.hex)
 
 
 def confirm_token(registration):
@@ -26,8 +28,8 @@ def confirm_token(registration):
 def registration_for_personal_token(token):
     """The registration a personal link points at, or None for a tampered or unknown link."""
     try:
-        value = signing.loads(token, salt=PERSONAL_SALT)
-    except signing.BadSignature:
+        value = uuid.UUID(hex=signing.Signer(salt=PERSONAL_SALT).unsign(token))
+    except (signing.BadSignature, ValueError):
         return None
     return (
         Registration.objects.select_related("event__venue__municipality", "municipality")
