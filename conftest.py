@@ -1,7 +1,7 @@
 import importlib
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 
 from mail.testing import smtp_server  # noqa: F401
@@ -9,10 +9,12 @@ from mail.testing import smtp_server  # noqa: F401
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache, so query counts do not depend on test order."""
-    cache.clear()
+    """Each test starts with empty caches, so query counts and rate limits do not depend on test order."""
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
