@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from audit.permissions import can_browse_audit_log
-from backoffice.permissions import can_use_back_office
+from backoffice.permissions import can_read_feedback, can_use_back_office
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class NavItem:
 ITEMS = [
     NavItem("dashboard", _("Dashboard"), "backoffice:dashboard", can_use_back_office),
     NavItem("events", _("Veranstaltungen"), "backoffice:event_list", can_use_back_office),
+    NavItem("feedback", _("Feedback"), "feedback:period_results", can_read_feedback),
     NavItem("audit", _("Protokoll"), "audit:list", can_browse_audit_log),
     NavItem("account", _("Mein Konto"), "accounts:account", lambda user: user.is_authenticated),
 ]

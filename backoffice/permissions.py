@@ -80,3 +80,23 @@ def can_view_participant_counts(user, event) -> bool:
 def can_export_participants(user, event) -> bool:
     """Exports leave the platform: team only."""
     return is_team(user) and is_verified(user) and can_view_event(user, event)
+
+
+# --- Participants, check-in, documents, feedback (participants, documents, feedback apps) ---
+def can_manage_participants(user, event) -> bool:
+    """Add by hand, change, cancel, promote, write to them, send certificates: the team's work."""
+    return is_team(user) and is_verified(user) and can_view_event(user, event)
+
+
+def can_check_in(user, event) -> bool:
+    """At the door: the team and the event's own trainers (who also print the Teilnahmeliste)."""
+    if not (can_use_back_office(user) and is_verified(user)):
+        return False
+    if is_team(user):
+        return True
+    return user.role == User.Role.TRAINER and can_view_event(user, event)
+
+
+def can_read_feedback(user) -> bool:
+    """Survey results (anonymous, but free text can still name people): team only."""
+    return is_team(user) and is_verified(user)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from backoffice.views import dashboard, events, sessions, status
 
@@ -19,4 +19,6 @@ urlpatterns = [
     path("veranstaltungen/<int:pk>/termine/neu/", sessions.session_form, name="session_create"),
     path("veranstaltungen/<int:pk>/termine/<int:session_pk>/", sessions.session_form, name="session_edit"),
     path("veranstaltungen/<int:pk>/termine/<int:session_pk>/loeschen/", sessions.session_delete, name="session_delete"),
+    # Participants, check-in and mailings (participants app), under the same namespace.
+    path("", include("participants.urls")),
 ]

@@ -206,6 +206,34 @@ def allow_promotion_after_deadline(*, event):
             fill_free_places(event=target)
 
 
+class NoPlaceFree(Exception):
+    """Manual promotion refused: every place is taken (raise the capacity first)."""
+
+
+def promote_from_waiting_list(*, booking, now=None):
+    """The team moves one particular person up (back office), out of line and after the deadline.
+
+    Only into a free place, so capacity is never exceeded; same mail as moving up in line."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _lock([booking.event])[booking.event_id]
+        booking = Booking.objects.select_related(
+            "registration__event__contact", "event__venue__municipality", "event__contact"
+        ).get(pk=booking.pk)
+        if booking.status != Booking.Status.WAITING:
+            return None
+        (places,) = places_for([event])
+        if places.left == 0:
+            raise NoPlaceFree
+        if booking.registration.email_confirmed_at:
+            booking.status, booking.confirmed_at = Booking.Status.CONFIRMED, now
+        else:
+            booking.status = Booking.Status.HELD
+        booking.save(update_fields=["status", "confirmed_at"])
+        mails.moved_up(booking)
+    return booking
+
+
 def _end_bookings(registration, bookings, status, now):
     """End the given bookings; refill the events where a place was freed. Call under a transaction."""
     freed = [b.event for b in bookings if b.has_place]

@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "registrations",
     "relay",
     "network",
+    "participants",
+    "documents",
+    "feedback",
     "demo",
 ]
 

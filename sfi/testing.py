@@ -256,3 +256,34 @@ def make_agency(
     else:
         ServiceArea.objects.create(service=service, name=area.name, municipality=area)
     return service
+
+
+# --- participants, check-in, documents, feedback (backoffice-2) ----------------------------
+
+
+def make_participant(event, *, name=None, email=None, confirm=True, place="Pirna", language="de", **fields):
+    """Register one person through the registrations service (mails included) and confirm the address.
+
+    Returns the person's booking for `event` (status confirmed, held or waiting as the service decided)."""
+    import secrets
+
+    from privacy.consent import Consent
+    from registrations import services
+    from registrations.models import Booking, Registration
+
+    n = next(_counter)
+    person = {
+        "name": name or f"Teilnehmer_in Nr. {n}",
+        "email": email or f"teilnehmer{n}@example.org",
+        "organisation": fields.pop("organisation", "Willkommensinitiative Pirna"),
+        "role": fields.pop("role", "volunteer"),
+        "municipality_id": municipality(place).pk if place else None,
+        **fields,
+    }
+    key = secrets.token_urlsafe(24)
+    consent = Consent(version=None, at=timezone.now())
+    services.register(event=event, person=person, consent=consent, submission_key=key, language=language)
+    registration = Registration.objects.get(submission_key=key)
+    if confirm:
+        services.confirm_address(registration=registration)
+    return Booking.objects.select_related("registration").get(registration=registration, event=event)

@@ -31,6 +31,8 @@ urlpatterns += i18n_patterns(
     path("", include("privacy.urls")),
     path("", include("directory.urls")),
     path("", include("mail.urls")),  # development-only mail view (404 unless DEBUG)
+    path("", include("documents.urls")),  # PDFs: Teilnahmeliste (team), certificates (team, personal link)
+    path("", include("feedback.urls")),  # anonymous survey and its results (team)
     path("konto/", include("accounts.urls")),
     path("team/protokoll/", include("audit.urls")),
     path("team/", include("backoffice.urls")),

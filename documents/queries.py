@@ -1,0 +1,61 @@
+"""What the two PDFs show, read in a fixed number of queries."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from participants.models import CheckIn
+from registrations.models import Booking
+
+EMPTY_ROWS = 10  # for people who come without registering
+
+
+def attendance_list_rows(event):
+    """Everyone with a place, by name (the list is printed before the door opens)."""
+    return list(
+        Booking.objects.filter(event=event, status__in=Booking.TAKEN)
+        .select_related("registration__municipality")
+        .order_by("registration__name", "id")
+    )
+
+
+def _event_hours(event):
+    """Hours of an event without sessions: one day's length, times the number of days."""
+    if not (event.start and event.end):
+        return None
+    start, end = timezone.localtime(event.start), timezone.localtime(event.end)
+    days = (end.date() - start.date()).days + 1
+    if days == 1:
+        return (end - start) / timedelta(hours=1)
+    daily = (end - start - timedelta(days=days - 1)) / timedelta(hours=1)
+    return daily * days if daily > 0 else None
+
+
+@dataclass(frozen=True)
+class CertificateData:
+    booking: Booking
+    hours: float | None
+    sessions: list
+
+
+def certificate_data(bookings, event):
+    """Per attended booking: the sessions attended and the hours they add up to."""
+    check_ins = CheckIn.objects.filter(session__isnull=False).select_related("session").order_by("session__start")
+    bookings = Booking.objects.filter(pk__in=[b.pk for b in bookings]).select_related(
+        "registration", "event__venue__municipality", "event__contact"
+    )
+    bookings = bookings.prefetch_related(Prefetch("check_ins", queryset=check_ins, to_attr="session_check_ins"))
+    result = []
+    for booking in bookings.order_by("registration__name", "id"):
+        sessions = [c.session for c in booking.session_check_ins]
+        hours = sum((s.end - s.start) / timedelta(hours=1) for s in sessions) if sessions else _event_hours(event)
+        result.append(CertificateData(booking, hours, sessions))
+    return result
+
+
+def attended_bookings(event):
+    return Booking.objects.filter(event=event, attended=True, status__in=Booking.TAKEN).exclude(
+        registration__anonymised_at__isnull=False
+    )

@@ -1,0 +1,75 @@
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from audit.services import record
+from backoffice.decorators import back_office_required
+from backoffice.permissions import can_check_in, can_manage_participants
+from documents import services
+from participants.models import Mailing
+from participants.queries import mailing_progress
+from participants.views.common import event_for
+from registrations.permissions import registration_from_link
+
+
+def _pdf(body, filename):
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+@back_office_required
+def attendance_list(request, pk):
+    event = event_for(request, pk, can_check_in)
+    session = get_object_or_404(event.sessions, pk=request.GET["termin"]) if request.GET.get("termin") else None
+    body = services.attendance_list_pdf(event, session)
+    record(
+        actor=request.user,
+        action="participants.exported",
+        target=event,
+        details={"format": "attendance_list_pdf", "session": session.pk if session else None},
+        request=request,
+    )
+    return _pdf(body, f"teilnahmeliste-{slugify(event.title)[:60]}-{event.pk}.pdf")
+
+
+@require_http_methods(["GET", "POST"])
+@back_office_required
+def certificates(request, pk):
+    event = event_for(request, pk, can_manage_participants)
+    if request.method == "POST":
+        mailing = services.start_certificate_mailing(actor=request.user, event=event, request=request)
+        if mailing is None:
+            messages.info(request, _("Alle Anwesenden haben ihre Bescheinigung schon bekommen."))
+            return redirect("documents:certificates", pk=event.pk)
+        messages.success(
+            request,
+            _("%(n)s Bescheinigungen werden erstellt und verschickt. Den Stand sehen Sie hier.")
+            % {"n": mailing.planned},
+        )
+        return redirect("backoffice:mailing", pk=event.pk, mailing_pk=mailing.pk)
+    mailings = mailing_progress(Mailing.objects.filter(event=event, kind=Mailing.Kind.CERTIFICATES))
+    context = {
+        "event": event,
+        "pending": services.certificates_pending(event).count(),
+        "sent": services.queries.attended_bookings(event).filter(certificate__isnull=False).count(),
+        "mailings": mailings,
+        "nav": "events",
+    }
+    return render(request, "documents/certificates.html", context)
+
+
+@require_GET
+def my_certificate(request, token, booking_id):
+    """The person's own certificate through their personal link (only for events they attended)."""
+    registration = registration_from_link(token)
+    booking = registration.bookings.filter(pk=booking_id, attended=True).first()
+    if booking is None:
+        raise Http404
+    record(actor=None, action="certificate.downloaded", target=booking.event, details={"booking": booking.pk})
+    return _pdf(services.certificate_for(booking), services.certificate_filename(booking.event))

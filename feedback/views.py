@@ -1,0 +1,82 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from backoffice.decorators import back_office_required
+from backoffice.permissions import can_manage_participants, can_read_feedback
+from feedback import queries, services
+from feedback.forms import AnswerForm, PeriodForm
+from participants.views.common import event_for
+
+
+@require_http_methods(["GET", "POST"])
+def survey(request, token):
+    """The anonymous survey behind a single-use link; no login, no cookie beyond CSRF."""
+    invitation = services.invitation_for(token)
+    if invitation is None:
+        return render(request, "feedback/closed.html", status=404)
+    form = AnswerForm(request.POST or None)
+    if form.is_valid():
+        try:
+            services.answer(token=token, values=form.cleaned_data)
+        except services.SurveyClosed:
+            return render(request, "feedback/closed.html", status=404)
+        return render(request, "feedback/thanks.html", {"event": invitation.event})
+    return render(request, "feedback/survey.html", {"form": form, "event": invitation.event})
+
+
+def _results_allowed(user, event):
+    return can_read_feedback(user)
+
+
+@require_GET
+@back_office_required
+def event_results(request, pk):
+    event = event_for(request, pk, _results_allowed)
+    answers = queries.event_answers(event)
+    result = queries.summary(answers)
+    services.mark_seen(event=event, count=result["count"])
+    context = {
+        "event": event,
+        "result": result,
+        "texts": queries.free_texts(answers),
+        "pending": services.pending_invitees(event).count(),
+        "can_invite": can_manage_participants(request.user, event) and not services.invite_problems(event),
+        "nav": "feedback",
+    }
+    return render(request, "feedback/event_results.html", context)
+
+
+@require_POST
+@back_office_required
+def invite(request, pk):
+    event = event_for(request, pk, can_manage_participants)
+    if services.invite_problems(event):
+        messages.error(request, _("Die Veranstaltung ist noch nicht vorbei. Laden Sie nach dem Ende zum Feedback ein."))
+        return redirect("feedback:event_results", pk=event.pk)
+    mailing = services.invite(actor=request.user, event=event, request=request)
+    if mailing is None:
+        messages.info(request, _("Alle Anwesenden sind schon eingeladen."))
+        return redirect("feedback:event_results", pk=event.pk)
+    messages.success(request, _("%(n)s Einladungen sind in der Warteschlange.") % {"n": mailing.planned})
+    return redirect("backoffice:mailing", pk=event.pk, mailing_pk=mailing.pk)
+
+
+@require_GET
+@back_office_required
+def period_results(request):
+    if not can_read_feedback(request.user):
+        raise PermissionDenied
+    form = PeriodForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    answers = queries.period_answers(data.get("von"), data.get("bis"))
+    context = {
+        "form": form,
+        "result": queries.summary(answers),
+        "events": queries.per_event(answers),
+        "texts": queries.free_texts(answers),
+        "nav": "feedback",
+    }
+    return render(request, "feedback/period_results.html", context)

@@ -1,0 +1,184 @@
+"""Forms of the participant pages: filters, add by hand, change, write to people, walk-in."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from participants.models import Mailing
+from regions.queries import find_place
+from registrations.forms import AnswersForm
+from registrations.models import Registration, Role
+
+STATUS_CHOICES = [
+    ("", _("alle mit Platz oder auf der Warteliste")),
+    ("confirmed", _("bestätigt")),
+    ("pending", _("offen (E-Mail nicht bestätigt oder Platz angeboten)")),
+    ("waiting", _("Warteliste")),
+    ("cancelled", _("abgesagt oder verfallen")),
+]
+
+
+class ParticipantFilterForm(forms.Form):
+    q = forms.CharField(label=_("Suche"), required=False, max_length=100, help_text=_("Name, E-Mail oder Organisation"))
+    status = forms.ChoiceField(label=_("Stand"), required=False, choices=STATUS_CHOICES)
+    rolle = forms.ChoiceField(label=_("Rolle"), required=False, choices=[("", _("alle Rollen")), *Role.choices])
+    gemeinde = forms.ModelChoiceField(
+        label=_("Gemeinde"), required=False, queryset=None, empty_label=_("alle Gemeinden"), to_field_name="pk"
+    )
+
+    def __init__(self, *args, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.input_type = "search"
+        self.fields["gemeinde"].queryset = municipalities
+        self.fields["gemeinde"].error_messages["invalid_choice"] = _(
+            "Aus dieser Gemeinde ist niemand angemeldet. Wählen Sie eine Gemeinde aus der Liste."
+        )
+
+    def filters(self):
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "q": data["q"].strip(),
+            "status": data["status"],
+            "role": data["rolle"],
+            "municipality": data["gemeinde"],
+        }
+
+
+class PhoneRegistrationForm(AnswersForm):
+    """Add a person by hand (registration taken by phone); the person gets the usual mails."""
+
+    email = forms.EmailField(
+        label=_("E-Mail-Adresse der Person"),
+        help_text=_("Die Person bekommt die üblichen E-Mails und bestätigt damit ihre Adresse."),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        error_messages={
+            "required": _("Bitte geben Sie die E-Mail-Adresse der Person an."),
+            "invalid": _("Bitte geben Sie eine E-Mail-Adresse wie name@beispiel.de ein."),
+        },
+    )
+    language = forms.ChoiceField(label=_("Sprache der E-Mails"), choices=settings.LANGUAGES, initial="de")
+    consent_by_phone = forms.BooleanField(
+        label=_("Die Person hat am Telefon der Datenschutzerklärung zugestimmt."),
+        error_messages={"required": _("Bitte lesen Sie der Person die Datenschutzhinweise vor und haken Sie dann an.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("name", "phone", "organisation", "municipality"):
+            self.fields[name].widget.attrs["autocomplete"] = "off"
+        self.order_fields(["name", "email", "phone", "organisation", "role", "municipality", "language"])
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def person(self):
+        return {**self.changes(), "email": self.cleaned_data["email"]}
+
+
+class TeamChangeForm(AnswersForm):
+    """The team changes what a person told us (on their request); the address stays."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["autocomplete"] = "off"
+
+
+class MessageForm(forms.Form):
+    audience = forms.ChoiceField(
+        label=_("An wen?"),
+        choices=[
+            (Mailing.Audience.PARTICIPANTS, _("Alle mit Platz (bestätigt oder offen)")),
+            (Mailing.Audience.WAITING, _("Alle auf der Warteliste")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Bitte wählen Sie, wer die Nachricht bekommt.")},
+    )
+    subject = forms.CharField(
+        label=_("Betreff"),
+        max_length=150,
+        error_messages={
+            "required": _("Bitte geben Sie einen Betreff an."),
+            "max_length": _("Bitte kürzen Sie den Betreff auf höchstens %(limit_value)d Zeichen."),
+        },
+    )
+    body = forms.CharField(
+        label=_("Nachricht"),
+        max_length=5000,
+        widget=forms.Textarea,
+        help_text=_("Die Anrede „Guten Tag <Name>“ und die Angaben zur Veranstaltung fügen wir selbst hinzu."),
+        error_messages={
+            "required": _("Bitte schreiben Sie eine Nachricht."),
+            "max_length": _("Bitte kürzen Sie die Nachricht auf höchstens %(limit_value)d Zeichen."),
+        },
+    )
+
+
+class WalkInForm(forms.Form):
+    """At the door, one hand on the phone: only what the Teilnahmeliste needs."""
+
+    name = forms.CharField(
+        label=_("Vor- und Nachname"),
+        max_length=200,
+        error_messages={"required": _("Bitte geben Sie den Namen der Person an.")},
+    )
+    organisation = forms.CharField(label=_("Organisation oder Initiative"), max_length=200, required=False)
+    municipality = forms.CharField(
+        label=_("Gemeinde"),
+        max_length=100,
+        required=False,
+        help_text=_("Zum Beispiel Pirna."),
+    )
+    role = forms.ChoiceField(
+        label=_("Rolle"),
+        choices=Role.choices,
+        initial=Role.VOLUNTEER,
+        error_messages={"required": _("Bitte wählen Sie eine Rolle.")},
+    )
+    email = forms.EmailField(
+        label=_("E-Mail-Adresse"),
+        required=False,
+        help_text=_("Für die Teilnahmebescheinigung und die Feedback-Umfrage."),
+        error_messages={"invalid": _("Bitte geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.")},
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        self.fields["municipality"].widget.attrs["list"] = "municipality-names"
+        for field in self.fields.values():
+            field.widget.attrs["autocomplete"] = "off"
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_municipality(self):
+        name = self.cleaned_data["municipality"]
+        if not name:
+            return None
+        lookup = find_place(name)
+        if lookup.place:
+            return lookup.place.id
+        raise forms.ValidationError(
+            _("Diese Gemeinde kennen wir nicht. Prüfen Sie die Schreibweise oder lassen Sie das Feld leer.")
+        )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if email and Registration.objects.active().filter(event=self.event, email=email).exists():
+            raise forms.ValidationError(
+                _("Mit dieser Adresse ist schon jemand angemeldet. Suchen Sie die Person oben in der Liste.")
+            )
+        return email
+
+    def person(self):
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "organisation": data["organisation"],
+            "municipality_id": data["municipality"],
+            "role": data["role"],
+            "email": data["email"],
+        }

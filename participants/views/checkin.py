@@ -1,0 +1,104 @@
+"""Check-in at the door, on a phone: search, tick present, undo, add a walk-in.
+
+Plain forms: every tick is a POST that redirects back to the same search. With htmx the row and
+the counts are swapped in place instead (the same view answers with the fragments).
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from backoffice.decorators import back_office_required
+from backoffice.permissions import can_check_in
+from participants import queries, services
+from participants.forms import WalkInForm
+from participants.views.common import event_for
+from regions.queries import municipality_names
+from registrations.models import Booking
+
+
+def _session(event, value):
+    """The session chosen (?termin=), else the one running or next, else the last; None without sessions."""
+    sessions = list(event.sessions.all())
+    if not sessions:
+        return None, []
+    if value:
+        chosen = next((s for s in sessions if str(s.pk) == str(value)), None)
+        if chosen is None:
+            raise Http404
+        return chosen, sessions
+    now = timezone.now()
+    return next((s for s in sessions if s.end >= now), sessions[-1]), sessions
+
+
+def _back(event, session, q):
+    params = {k: v for k, v in (("termin", session.pk if session else ""), ("q", q)) if v}
+    url = reverse("backoffice:checkin", kwargs={"pk": event.pk})
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+@require_GET
+@back_office_required
+def door(request, pk):
+    event = event_for(request, pk, can_check_in)
+    session, sessions = _session(event, request.GET.get("termin"))
+    q = request.GET.get("q", "").strip()[:100]
+    rows = list(queries.check_in_rows(event, session, q=q))
+    services.record_view(actor=request.user, event=event, request=request, rows=len(rows), check_in=True)
+    context = {
+        "event": event,
+        "session": session,
+        "sessions": sessions,
+        "q": q,
+        "rows": rows,
+        "counts": queries.check_in_counts(event, session),
+        "nav": "events",
+    }
+    return render(request, "participants/checkin.html", context)
+
+
+@require_POST
+@back_office_required
+def tick(request, pk):
+    event = event_for(request, pk, can_check_in)
+    session, _sessions = _session(event, request.POST.get("termin"))
+    booking = get_object_or_404(Booking, pk=request.POST.get("booking") or 0, event=event)
+    q = request.POST.get("q", "")
+    if request.POST.get("action") == "undo":
+        services.undo_check_in(actor=request.user, booking=booking, session=session, request=request)
+    elif booking.status in Booking.TAKEN:
+        services.check_in(actor=request.user, booking=booking, session=session, request=request)
+    if not request.headers.get("HX-Request"):
+        return redirect(_back(event, session, q))
+    row = queries.check_in_rows(event, session).get(pk=booking.pk)
+    context = {"event": event, "session": session, "q": q, "row": row}
+    context["counts"] = queries.check_in_counts(event, session)
+    return render(request, "participants/_checkin_tick.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@back_office_required
+def walk_in(request, pk):
+    event = event_for(request, pk, can_check_in)
+    session, _sessions = _session(event, request.GET.get("termin") or request.POST.get("termin"))
+    form = WalkInForm(request.POST or None, event=event)
+    if form.is_valid():
+        booking = services.add_walk_in(
+            actor=request.user, event=event, person=form.person(), session=session, request=request
+        )
+        messages.success(request, _("%(name)s ist eingetragen und anwesend.") % {"name": booking.registration.name})
+        return redirect(_back(event, session, ""))
+    context = {
+        "event": event,
+        "session": session,
+        "form": form,
+        "municipality_names": municipality_names(),
+        "nav": "events",
+    }
+    return render(request, "participants/walk_in.html", context)

@@ -1,0 +1,40 @@
+"""Write to all participants or the waiting list; follow the progress of any mailing of an event."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from backoffice.decorators import back_office_required
+from backoffice.permissions import can_manage_participants
+from participants import queries, services
+from participants.forms import MessageForm
+from participants.models import Mailing
+from participants.views.common import event_for
+
+
+@require_http_methods(["GET", "POST"])
+@back_office_required
+def write(request, pk):
+    event = event_for(request, pk, can_manage_participants)
+    form = MessageForm(request.POST or None, initial={"audience": request.GET.get("an") or None})
+    if form.is_valid():
+        mailing = services.write_to(actor=request.user, event=event, request=request, **form.cleaned_data)
+        messages.success(
+            request,
+            _("%(n)s E-Mails sind in der Warteschlange. Hier sehen Sie, wie weit der Versand ist.")
+            % {"n": mailing.planned},
+        )
+        return redirect("backoffice:mailing", pk=event.pk, mailing_pk=mailing.pk)
+    counts = queries.counts(event)
+    context = {"event": event, "form": form, "counts": counts, "nav": "events"}
+    return render(request, "participants/write.html", context)
+
+
+@require_GET
+@back_office_required
+def mailing_detail(request, pk, mailing_pk):
+    event = event_for(request, pk, can_manage_participants)
+    mailing = get_object_or_404(queries.mailing_progress(Mailing.objects.filter(event=event)), pk=mailing_pk)
+    template = "participants/_progress.html" if request.headers.get("HX-Request") else "participants/mailing.html"
+    return render(request, template, {"event": event, "mailing": mailing, "nav": "events"})
