@@ -23,6 +23,7 @@ FIELD_LABELS = {
     "email_bestaetigt_am": _("E-Mail-Adresse bestätigt am"),
     "datenschutzerklaerung_version": _("Version der Datenschutzerklärung"),
     "eingewilligt_am": _("Eingewilligt am"),
+    "anonymisiert_ab": _("Wird anonymisiert ab"),
     "termine": _("Termine"),
 }
 

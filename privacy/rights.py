@@ -11,7 +11,7 @@ from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
-from privacy.retention import anonymise_registration
+from privacy.retention import anonymise_after, anonymise_registration
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +64,7 @@ def export_data(registrations, *, now=None):
                 "email_bestaetigt_am": _iso(r.email_confirmed_at),
                 "datenschutzerklaerung_version": r.privacy_notice_version,
                 "eingewilligt_am": _iso(r.privacy_consented_at),
+                "anonymisiert_ab": _iso(anonymise_after(r)),
                 "termine": [
                     {
                         "titel": b.event.title,

@@ -46,6 +46,7 @@ def test_json_download_is_machine_readable_and_complete():
     assert first["email"] == "anna.privat@example.org"
     assert first["datenschutzerklaerung_version"] == 1 and first["eingewilligt_am"]
     assert first["termine"][0]["teilgenommen"] is True
+    assert first["anonymisiert_ab"] > first["termine"][0]["ende"]  # when retention will blank it
 
 
 def test_my_data_page_in_english():
