@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.permissions import can_browse_audit_log
 from backoffice.permissions import can_read_feedback, can_use_back_office
+from privacy.permissions import can_manage_privacy
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ ITEMS = [
     NavItem("events", _("Veranstaltungen"), "backoffice:event_list", can_use_back_office),
     NavItem("feedback", _("Feedback"), "feedback:period_results", can_read_feedback),
     NavItem("audit", _("Protokoll"), "audit:list", can_browse_audit_log),
+    NavItem("privacy", _("Datenschutz"), "privacy:requests", can_manage_privacy),
     NavItem("account", _("Mein Konto"), "accounts:account", lambda user: user.is_authenticated),
 ]
 

@@ -16,6 +16,8 @@ from privacy.permissions import require_privacy_staff
 from privacy.processing import TECHNICAL_MEASURES, processing_record
 from privacy.services import current_notice
 
+NAV = {"nav": "privacy"}  # highlights "Datenschutz" in the back-office navigation
+
 
 @require_GET
 def notice(request, version=None):
@@ -36,6 +38,7 @@ def notice(request, version=None):
 def processing_record_page(request):
     require_privacy_staff(request.user)
     context = {
+        **NAV,
         "activities": processing_record(),
         "measures": TECHNICAL_MEASURES,
         "controller": settings.ORGANISER_NAME,
@@ -112,7 +115,7 @@ def erased(request):
 def requests_page(request):
     require_privacy_staff(request.user)
     form = PersonLookupForm(request.POST or None)
-    context = {"form": form}
+    context = {**NAV, "form": form}
     if request.method == "POST" and form.is_valid():
         registrations = list(rights.registrations_of(form.cleaned_data["email"]))
         rights.record(actor=request.user, action="privacy.request_lookup", registrations=registrations, request=request)
@@ -126,7 +129,7 @@ def request_export(request):
     require_privacy_staff(request.user)
     form = PersonLookupForm(request.POST)
     if not form.is_valid():
-        return render(request, "privacy/requests.html", {"form": form}, status=400)
+        return render(request, "privacy/requests.html", {**NAV, "form": form}, status=400)
     registrations = list(rights.registrations_of(form.cleaned_data["email"]))
     rights.record(actor=request.user, action="privacy.request_exported", registrations=registrations, request=request)
     return _json_download(rights.export_data(registrations), f"auskunft-{timezone.localdate():%Y-%m-%d}.json")
@@ -139,7 +142,7 @@ def request_erase(request):
     require_privacy_staff(request.user)
     lookup = PersonLookupForm(request.POST)
     if not lookup.is_valid():
-        return render(request, "privacy/requests.html", {"form": lookup}, status=400)
+        return render(request, "privacy/requests.html", {**NAV, "form": lookup}, status=400)
     email = lookup.cleaned_data["email"]
     confirming = request.POST.get("step") == "confirm"
     form = EraseConfirmForm(request.POST if confirming else None, initial={"email": email})
@@ -150,5 +153,5 @@ def request_erase(request):
             actor=request.user, action="privacy.request_erased", registrations=registrations, request=request,
             cancelled=erasure.cancelled,
         )  # fmt: skip
-        return render(request, "privacy/request_erased.html", {"erasure": erasure})
-    return render(request, "privacy/request_erase.html", {"form": form, "registrations": registrations})
+        return render(request, "privacy/request_erased.html", {**NAV, "erasure": erasure})
+    return render(request, "privacy/request_erase.html", {**NAV, "form": form, "registrations": registrations})
