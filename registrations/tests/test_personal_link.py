@@ -2,6 +2,7 @@
 
 import icalendar
 import pytest
+from django.test import Client
 
 from mail.testing import deliver_outbox
 from registrations import services, tokens
@@ -109,3 +110,11 @@ def test_lost_link_answers_the_same_whether_or_not_the_address_is_known(client, 
     lost = [m for m in smtp_server.messages_to("bekannt@example.org") if "Links" in m.subject]
     assert len(lost) == 1 and "Schulung Zittau" in lost[0].text
     assert client.get(lost[0].paths[0]).status_code == 200
+
+
+def test_personal_page_leads_to_the_self_service_data_page():
+    registration = register(make_event())
+    token = tokens.personal_token(registration)
+    body = Client().get(f"/anmeldung/{token}/").content.decode()
+    assert f'href="/datenschutz/meine-daten/{token}/"' in body
+    assert registration.name in Client().get(f"/datenschutz/meine-daten/{token}/").content.decode()
