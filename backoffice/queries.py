@@ -64,7 +64,22 @@ def dashboard(user, now=None):
         .filter(Q(start__isnull=True) | Q(start__gte=now, start__lte=now + timedelta(days=DASHBOARD_DAYS)))
         .order_by("start", "id")[:20]
     )
-    return {"upcoming": upcoming, "waiting": waiting, "due_held": due_held, "due_publish": due_publish}
+    due = {"upcoming": upcoming, "waiting": waiting, "due_held": due_held, "due_publish": due_publish}
+    due.update(after_event_due(user, now))
+    return due
+
+
+def after_event_due(user, now):
+    """Certificates to send and feedback to read (documents and feedback apps), for the team only."""
+    from backoffice.permissions import can_read_feedback, is_team
+    from documents.queries import events_with_certificates_due
+    from feedback.queries import events_with_feedback_to_read
+
+    if not is_team(user):
+        return {"due_certificates": [], "due_feedback": []}
+    events = events_visible_to(user)
+    due_feedback = list(events_with_feedback_to_read(events)[:20]) if can_read_feedback(user) else []
+    return {"due_certificates": list(events_with_certificates_due(events, now)[:20]), "due_feedback": due_feedback}
 
 
 def event_detail(user, pk):

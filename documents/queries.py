@@ -59,3 +59,12 @@ def attended_bookings(event):
     return Booking.objects.filter(event=event, attended=True, status__in=Booking.TAKEN).exclude(
         registration__anonymised_at__isnull=False
     )
+
+
+def events_with_certificates_due(events, now=None):
+    """Of `events`, those over with someone checked in who has no certificate yet (dashboard)."""
+    now = now or timezone.now()
+    due = Booking.objects.filter(
+        attended=True, status__in=Booking.TAKEN, certificate__isnull=True, registration__anonymised_at__isnull=True
+    ).exclude(registration__email__endswith=".invalid")
+    return events.filter(end__lt=now, pk__in=due.values("event")).order_by("-end", "id")

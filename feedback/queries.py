@@ -63,3 +63,8 @@ def unread_surveys():
         .select_related("event")
         .order_by("-event__start")
     )
+
+
+def events_with_feedback_to_read(events):
+    """Of `events`, those with answers nobody on the team has opened yet (dashboard)."""
+    return events.filter(pk__in=unread_surveys().values("event")).order_by("-start", "id")

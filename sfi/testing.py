@@ -281,9 +281,11 @@ def make_participant(event, *, name=None, email=None, confirm=True, place="Pirna
         **fields,
     }
     key = secrets.token_urlsafe(24)
-    consent = Consent(version=None, at=timezone.now())
-    services.register(event=event, person=person, consent=consent, submission_key=key, language=language)
+    # Past events: register as if it were a week before the start (the service refuses late sign-ups).
+    now = min(timezone.now(), event.start - timedelta(days=7)) if event.start else None
+    consent = Consent(version=None, at=now or timezone.now())
+    services.register(event=event, person=person, consent=consent, submission_key=key, language=language, now=now)
     registration = Registration.objects.get(submission_key=key)
     if confirm:
-        services.confirm_address(registration=registration)
+        services.confirm_address(registration=registration, now=now)
     return Booking.objects.select_related("registration").get(registration=registration, event=event)

@@ -1,0 +1,134 @@
+"""Teilnahmeliste and Teilnahmebescheinigung: real PDFs (text read back with pypdf), certificates
+sent through the outbox to a real SMTP server, and the person's own download via the personal link."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from pypdf import PdfReader
+
+from documents.models import Certificate
+from events.models import Session
+from mail.testing import deliver_outbox
+from participants import services as participants
+from participants.models import Mailing
+from registrations.tokens import personal_token
+from sfi.testing import login_with_second_factor, make_event, make_participant, make_topic, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_pages(body):
+    assert body.startswith(b"%PDF")
+    return [page.extract_text() for page in PdfReader(io.BytesIO(body)).pages]
+
+
+@pytest.fixture
+def team(client):
+    user = make_user("team")
+    login_with_second_factor(client, user)
+    return user
+
+
+def test_teilnahmeliste_has_header_page_numbers_people_and_empty_rows_on_every_page(client, team, settings):
+    settings.FUNDING_LINE = "Gefördert vom Freistaat Sachsen (Testzeile)."
+    event = make_event(title="Unterstützer_innenschulung Pirna", capacity=None)
+    for n in range(1, 31):
+        make_participant(event, name=f"Person {n:02d} Müller", organisation=f"Initiative {n}")
+    make_participant(event, name="Wartet Nicht", confirm=False)  # a held place is on the list too
+    response = client.get(f"/team/veranstaltungen/{event.pk}/teilnahmeliste.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    pages = pdf_pages(response.content)
+    assert len(pages) >= 2
+    for number, text in enumerate(pages, start=1):
+        assert "Teilnahmeliste: Unterstützer_innenschulung Pirna" in text
+        assert "Kulturbüro Sachsen e.V." in text
+        assert "Gefördert vom Freistaat Sachsen (Testzeile)." in text
+        assert f"Seite {number} von {len(pages)}" in text
+        assert "Unterschrift" in text  # the table head repeats
+    everything = "\n".join(pages)
+    assert "Person 01 Müller" in everything and "Person 30 Müller" in everything
+    assert "Initiative 7" in everything and "Pirna" in everything
+    assert "Wartet Nicht" in everything
+    assert "\n41" in everything or " 41" in everything  # 31 people + 10 empty rows
+
+
+def test_teilnahmeliste_for_one_session_names_it(client, team):
+    event = make_event(hours=30)
+    start = event.start + timedelta(days=1)
+    day2 = Session.objects.create(event=event, title="Zweiter Tag", start=start, end=event.end)
+    make_participant(event, name="Anna Albrecht")
+    pages = pdf_pages(client.get(f"/team/veranstaltungen/{event.pk}/teilnahmeliste.pdf?termin={day2.pk}").content)
+    assert "Zweiter Tag" in pages[0] and "Anna Albrecht" in pages[0]
+
+
+def test_certificates_go_to_everyone_checked_in_and_arrive_at_a_real_smtp_server(
+    client, team, smtp_server, django_capture_on_commit_callbacks
+):
+    event = make_event(title="Asylrecht kompakt", days_ahead=-1, hours=6, topics=[make_topic()])
+    present = [make_participant(event, name=f"Anwesend {n}", email=f"anwesend{n}@example.org") for n in (1, 2)]
+    absent = make_participant(event, name="Nicht Gekommen", email="absent@example.org")
+    for booking in present:
+        participants.check_in(actor=team, booking=booking)
+    page = client.get(f"/team/veranstaltungen/{event.pk}/bescheinigungen/").content.decode()
+    assert "Bescheinigungen an 2 Personen verschicken" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/team/veranstaltungen/{event.pk}/bescheinigungen/")
+    mailing = Mailing.objects.get(kind=Mailing.Kind.CERTIFICATES)
+    assert response["Location"] == f"/team/veranstaltungen/{event.pk}/rundmails/{mailing.pk}/"
+    deliver_outbox()
+    assert not [m for m in smtp_server.messages_to("absent@example.org") if "Teilnahmebescheinigung" in m.subject]
+    (mail,) = [m for m in smtp_server.messages_to("anwesend1@example.org") if "Teilnahmebescheinigung" in m.subject]
+    assert "Teilnahmebescheinigung" in mail.subject
+    ((filename, mimetype, body),) = mail.attachments
+    assert mimetype == "application/pdf" and filename.startswith("teilnahmebescheinigung-asylrecht-kompakt")
+    (text,) = pdf_pages(body)
+    for expected in ("Teilnahmebescheinigung", "Anwesend 1", "Asylrecht kompakt", "6 Stunden", "Asylverfahren"):
+        assert expected in text
+    assert "Kulturbüro Sachsen e.V." in text and "Anwesend 2" not in text
+    page = client.get(response["Location"]).content.decode()
+    assert "verschickt</dt><dd>2</dd>" in page and "Der Versand ist abgeschlossen." in page
+    # Sending again sends nothing twice.
+    client.post(f"/team/veranstaltungen/{event.pk}/bescheinigungen/")
+    assert Certificate.objects.count() == 2 and Mailing.objects.count() == 1
+    assert absent.attended is None
+
+
+def test_certificate_hours_count_the_sessions_attended(team):
+    from documents.queries import certificate_data
+
+    event = make_event(days_ahead=-3, hours=56)
+    day1 = Session.objects.create(event=event, title="Tag 1", start=event.start, end=event.start + timedelta(hours=6))
+    Session.objects.create(event=event, title="Tag 2", start=event.start + timedelta(days=1), end=event.end)
+    booking = make_participant(event)
+    participants.check_in(actor=team, booking=booking, session=day1)
+    (data,) = certificate_data([booking], event)
+    assert data.hours == 6 and [s.title for s in data.sessions] == ["Tag 1"]
+
+
+def test_each_person_downloads_their_own_certificate_through_the_personal_link(client, team):
+    event = make_event(title="Sprachcafé gründen", days_ahead=-1, hours=3)
+    booking = make_participant(event, name="Frida Fleißig")
+    other = make_participant(event, name="Otto Anders")
+    token = personal_token(booking.registration)
+    page = client.get(f"/anmeldung/{token}/").content.decode()
+    assert "Teilnahmebescheinigung herunterladen" not in page
+    participants.check_in(actor=team, booking=booking)
+    page = client.get(f"/anmeldung/{token}/").content.decode()
+    assert f"/anmeldung/{token}/bescheinigung/{booking.pk}.pdf" in page
+    (text,) = pdf_pages(client.get(f"/anmeldung/{token}/bescheinigung/{booking.pk}.pdf").content)
+    assert "Frida Fleißig" in text and "Sprachcafé gründen" in text and "3 Stunden" in text
+    # Someone else's booking id with my link, a forged link, a person who did not attend: 404.
+    assert client.get(f"/anmeldung/{token}/bescheinigung/{other.pk}.pdf").status_code == 404
+    assert client.get(f"/anmeldung/{token}x/bescheinigung/{booking.pk}.pdf").status_code == 404
+    other_token = personal_token(other.registration)
+    assert client.get(f"/anmeldung/{other_token}/bescheinigung/{other.pk}.pdf").status_code == 404
+
+
+def test_certificate_in_english_for_people_who_registered_in_english(client, team):
+    event = make_event(title="Asylum law basics", days_ahead=-1, hours=4)
+    booking = make_participant(event, name="Jane Doe", language="en")
+    participants.check_in(actor=team, booking=booking)
+    token = personal_token(booking.registration)
+    (text,) = pdf_pages(client.get(f"/en/anmeldung/{token}/bescheinigung/{booking.pk}.pdf").content)
+    assert "Certificate of attendance" in text and "4 hours" in text
