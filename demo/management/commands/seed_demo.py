@@ -7,6 +7,7 @@ from demo.seeders.accounts import seed_accounts
 from demo.seeders.directory import seed_directory
 from demo.seeders.events import seed_events
 from demo.seeders.network import seed_initiatives
+from demo.seeders.participants import seed_participants
 from demo.seeders.registrations import seed_registrations
 from events.models import Event
 
@@ -36,6 +37,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo data: {services} Wegweiser services.")
             registrations = seed_registrations()
             self.stdout.write(f"Demo data: {registrations} registrations (one event full, with a waiting list).")
+            attendees = seed_participants()
+            self.stdout.write(f"Demo data: {attendees} people at a past event (check-in, feedback, certificates due).")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data: {made_upcoming} upcoming and {made_past} past offers "
