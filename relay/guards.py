@@ -1,0 +1,84 @@
+"""Protection for public forms: a honeypot field, a minimum fill time and rate limits.
+
+Used by every public form that writes or sends something (relay contact, initiative
+proposals, later multiplier requests). Rate limiting is django-ratelimit's counter in the
+default cache; its keys are hashed, so no address or IP is stored in clear.
+"""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import is_ratelimited
+
+HONEYPOT_FIELD = "company"
+STARTED_FIELD = "started"
+_SALT = "relay.guards.started"
+DEFAULT_MIN_FILL_SECONDS = 3
+MAX_FORM_AGE_SECONDS = 24 * 60 * 60
+
+
+def min_fill_seconds() -> float:
+    return getattr(settings, "RELAY_MIN_FILL_SECONDS", DEFAULT_MIN_FILL_SECONDS)
+
+
+def _new_token() -> str:
+    return signing.dumps(time.time(), salt=_SALT)
+
+
+def _token_age(token: str) -> float | None:
+    """Seconds since the form was first shown, or None for a missing or forged token."""
+    try:
+        started = float(signing.loads(token, salt=_SALT))
+    except (signing.BadSignature, TypeError, ValueError):
+        return None
+    return time.time() - started
+
+
+class SpamGuardMixin(forms.Form):
+    """Adds the honeypot and the fill-time check to a form.
+
+    A filled honeypot is not an error the bot can learn from: the form reports
+    `caught_bot` and the view pretends success without doing anything.
+    """
+
+    company = forms.CharField(label=_("Firma (bitte leer lassen)"), required=False, max_length=200)
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    @property
+    def caught_bot(self) -> bool:
+        return self.is_bound and bool(str(self.data.get(HONEYPOT_FIELD, "")).strip())
+
+    @property
+    def started_token(self) -> str:
+        """Keep the first-shown time across error round trips; start afresh when it is unusable."""
+        if self.is_bound:
+            token = str(self.data.get(STARTED_FIELD, ""))
+            age = _token_age(token)
+            if age is not None and 0 <= age <= MAX_FORM_AGE_SECONDS:
+                return token
+        return _new_token()
+
+    def clean(self):
+        cleaned = super().clean()
+        age = _token_age(str(self.data.get(STARTED_FIELD, "")))
+        if age is None or age > MAX_FORM_AGE_SECONDS:
+            raise forms.ValidationError(
+                _("Das Formular war zu lange geöffnet. Bitte prüfen Sie Ihre Angaben und senden Sie es noch einmal.")
+            )
+        if age < min_fill_seconds():
+            raise forms.ValidationError(
+                _("Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben und senden Sie das Formular noch einmal.")
+            )
+        return cleaned
+
+
+def over_limit(request, *, group: str, rate: str, key) -> bool:
+    """Count one attempt and say whether the limit is exceeded (`key`: "ip" or a callable)."""
+    return is_ratelimited(request, group=group, key=key, rate=rate, increment=True)
+
+
+def rate(name: str, default: str) -> str:
+    return getattr(settings, name, default)
