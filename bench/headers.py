@@ -157,7 +157,7 @@ def run_flow(client, event_url, results):
         given, _, family = PERSON["name"].partition(" ")
         fields.update({"name": PERSON["name"], "first_name": given, "last_name": family, "email": PERSON["email"]})
         fields.update({"phone": PERSON["phone"], "municipality": "Pirna", "organisation": "Bench-Initiative"})
-        fields.update({"role": "volunteer", "website": ""})
+        fields.update({"role": "volunteer", "company": ""})
         for box in checkboxes:
             if "consent" in box or "privacy" in box:
                 fields[box] = "on"

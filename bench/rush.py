@@ -81,7 +81,7 @@ async def open_forms(client, url, count, cookie):
             response = await client.get(url, headers={"Cookie": cookie})
             response.raise_for_status()
             fields = dict(HIDDEN.findall(response.text))
-            fields.pop("website", None)
+            fields.pop("company", None)  # the honeypot (core/_form_guard.html)
             return fields
 
     return await asyncio.gather(*(one() for _ in range(count)))

@@ -2,10 +2,10 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.guards import FormGuard
 from network.models import Initiative
 from privacy.consent import ConsentFormMixin
 from regions.queries import find_place
-from relay.guards import SpamGuardMixin
 
 REQUIRED_MESSAGES = {
     "name": gettext_lazy("Bitte geben Sie den Namen der Initiative an."),
@@ -79,5 +79,8 @@ class InitiativeForm(forms.ModelForm):
         return lookup.place.name
 
 
-class ProposalForm(ConsentFormMixin, SpamGuardMixin, InitiativeForm):
+class ProposalForm(ConsentFormMixin, FormGuard, InitiativeForm):
     """The public "Initiative vorschlagen" form; records which privacy notice the proposer accepted."""
+
+    # Same pace as the contact form: both are "write to / about an initiative".
+    min_fill_setting = "RELAY_MIN_FILL_SECONDS"

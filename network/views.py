@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.guards import over_limit, rate
 from network.filters import read_filters
 from network.forms import ProposalForm
 from network.models import Initiative
@@ -12,7 +13,6 @@ from network.services import propose_initiative
 from regions.queries import districts
 from relay.flow import submit_contact
 from relay.forms import RelayContactForm
-from relay.guards import over_limit, rate
 
 PAGE_SIZE = 20
 # Initiatives in Saxony read German; the relay mail goes out in German.

@@ -2,18 +2,15 @@
 
 import re
 import secrets
-import time
 
 from django import forms
-from django.conf import settings
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from core.guards import FormGuard
 from privacy.consent import ConsentFormMixin
 from regions.queries import find_place
 from registrations.models import Question, Role
 
-STARTED_SALT = "registrations.form-started.v1"
 SUBMISSION_KEY = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 YES, NO = "ja", "nein"
 
@@ -174,7 +171,11 @@ class AnswersForm(forms.Form):
         return values
 
 
-class RegistrationForm(ConsentFormMixin, AnswersForm):
+class RegistrationForm(FormGuard, ConsentFormMixin, AnswersForm):
+    # Anti-abuse: the honeypot and the signed start time come from core.guards.FormGuard
+    # (template core/_form_guard.html); a random key makes a double click or a resent form count once.
+    min_fill_setting = "REGISTRATION_MIN_FILL_SECONDS"
+
     email = forms.EmailField(
         label=_("E-Mail-Adresse"),
         help_text=_("Wir schicken Ihnen einen Link, mit dem Sie die Anmeldung bestätigen."),
@@ -184,48 +185,24 @@ class RegistrationForm(ConsentFormMixin, AnswersForm):
             "invalid": _("Bitte geben Sie eine E-Mail-Adresse wie name@beispiel.de ein."),
         },
     )
-    # Anti-abuse: a field people never see (bots fill it), the time the form was shown (signed),
-    # and a random key that makes a double click or a resent form count once.
-    website = forms.CharField(label=_("Bitte leer lassen"), required=False)
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
     submission_key = forms.CharField(widget=forms.HiddenInput, required=False)
     seats_seen = forms.BooleanField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, seats_seen=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["started"].initial = signing.dumps(time.time(), salt=STARTED_SALT)
         self.fields["submission_key"].initial = secrets.token_urlsafe(24)
         self.fields["seats_seen"].initial = seats_seen
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-        self.spam = False
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
 
-    def _renew(self, name):
-        self.data = self.data.copy()
-        self.data[self.add_prefix(name)] = self.fields[name].initial
-
-    def clean(self):
-        data = super().clean()
-        if data.get("website"):
-            self.spam = True
-        if not SUBMISSION_KEY.match(data.get("submission_key") or ""):
-            self._renew("submission_key")
-            self._renew("started")
+    def check_guard(self):
+        # A missing key means the hidden fields were lost: ask for the form again with a fresh key.
+        if not SUBMISSION_KEY.match(self.cleaned_data.get("submission_key") or ""):
+            self.data = self.data.copy()
+            self.data[self.add_prefix("submission_key")] = self.fields["submission_key"].initial
             raise forms.ValidationError(_("Das Formular war unvollständig. Bitte senden Sie es noch einmal ab."))
-        try:
-            started = signing.loads(data.get("started") or "", salt=STARTED_SALT, max_age=24 * 3600)
-        except signing.BadSignature:
-            self._renew("started")
-            raise forms.ValidationError(
-                _("Das Formular war zu lange geöffnet. Bitte prüfen Sie Ihre Angaben und senden Sie es noch einmal ab.")
-            ) from None
-        if time.time() - started < settings.REGISTRATION_MIN_FILL_SECONDS:
-            raise forms.ValidationError(
-                _("Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben und senden Sie das Formular noch einmal ab.")
-            )
-        return data
+        super().check_guard()
 
     def person(self):
         return {**self.changes(), "email": self.cleaned_data["email"]}

@@ -53,7 +53,7 @@ def register(request, slug):
             form.add_error(
                 None, _("Von Ihrem Anschluss kamen gerade sehr viele Anmeldungen. Bitte warten Sie eine Stunde.")
             )
-        elif form.is_valid() and form.spam:
+        elif form.is_valid() and form.caught_bot:
             return redirect("registrations:sent", slug=event.slug)
         elif form.is_valid() and email_limited(request, "register", form.cleaned_data["email"]):
             form.add_error(

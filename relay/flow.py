@@ -4,7 +4,7 @@ import logging
 
 from django.utils.translation import gettext as _
 
-from relay.guards import over_limit, rate
+from core.guards import over_limit, rate
 from relay.services import send_relay_message
 
 logger = logging.getLogger(__name__)

@@ -1,13 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from relay.guards import SpamGuardMixin
+from core.guards import FormGuard
 
 MAX_MESSAGE_LENGTH = 5000
 
 
-class RelayContactForm(SpamGuardMixin, forms.Form):
+class RelayContactForm(FormGuard, forms.Form):
     """ "Kontakt aufnehmen": a message to someone whose address the sender never sees."""
+
+    min_fill_setting = "RELAY_MIN_FILL_SECONDS"
 
     sender_name = forms.CharField(
         label=_("Ihr Name"),

@@ -8,9 +8,9 @@ from django.apps import apps
 from django.core import signing
 from django.db import connection, models
 
+from core import guards
 from mail.models import OutboxMessage
 from mail.testing import deliver_outbox, smtp_server  # noqa: F401  (pytest fixture)
-from relay import guards
 from sfi.testing import make_initiative
 
 pytestmark = pytest.mark.django_db

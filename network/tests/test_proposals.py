@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from accounts.models import User
 from audit.models import Entry
+from core import guards
 from network.models import Initiative
 from privacy.services import current_notice
-from relay import guards
 from sfi.testing import login_with_second_factor, make_initiative, make_user
 
 pytestmark = pytest.mark.django_db

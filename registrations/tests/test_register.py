@@ -120,7 +120,7 @@ def test_same_address_twice_gives_one_registration_and_a_mail_with_the_existing_
 
 def test_honeypot_pretends_success_and_stores_nothing(client, open_form, smtp_server):
     event = make_event()
-    response = post(client, event, {**form_data(website="http://spam.example"), **open_form(event)})
+    response = post(client, event, {**form_data(company="http://spam.example"), **open_form(event)})
     assert response.status_code == 302
     assert Registration.objects.count() == 0
     deliver_outbox()

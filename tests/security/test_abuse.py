@@ -62,7 +62,7 @@ def test_the_honeypot_catches_bots_without_telling_them():
     client = Client()
     hidden = hidden_fields(client.get(f"/veranstaltungen/{event.slug}/anmelden/").content.decode())
     response = client.post(
-        f"/veranstaltungen/{event.slug}/anmelden/", {**form_data(), **hidden, "website": "http://spam.example"}
+        f"/veranstaltungen/{event.slug}/anmelden/", {**form_data(), **hidden, "company": "http://spam.example"}
     )
     assert response.status_code == 302  # looks like success
     assert not Registration.objects.exists()
