@@ -7,7 +7,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from feedback.models import Answer
+from feedback.models import Answer, Invitation
+from feedback.tokens import token_hash
 from mail.testing import deliver_outbox
 from participants.models import CheckIn, WalkIn
 from registrations.models import Booking
@@ -137,4 +138,17 @@ def test_other_participant_pages_have_no_axe_violations(page):
     page.get_by_label("Nachricht").fill("Wir melden uns.")
     page.get_by_role("button", name="Nachricht verschicken").click()
     page.get_by_text("1 E-Mails sind in der Warteschlange.").wait_for()
+    assert_no_axe_violations(page)
+
+    # The public, anonymous survey behind a single-use link.
+    Invitation.objects.create(token_hash=token_hash("demo-token-123"), event=event)
+    page.goto(page.base_url + "/feedback/demo-token-123/")
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Feedback abschicken").click()
+    assert page.locator(".error-summary").is_visible()
+    assert_no_axe_violations(page)
+    page.get_by_label("4 – gut").first.check()
+    page.locator("input[name=usefulness][value='5']").check()
+    page.get_by_role("button", name="Feedback abschicken").click()
+    page.get_by_role("heading", name="Danke für Ihr Feedback").wait_for()
     assert_no_axe_violations(page)
