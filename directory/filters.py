@@ -4,16 +4,16 @@ All filters live in the query string (ort, kreis, thema, sprache, seite) so a se
 shared. Invalid values are dropped with a note, never an error page.
 """
 
-from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from dataclasses import dataclass
 
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.filters import FilterQuery, read_form
 from directory.queries import language_choices, topic_choices
 from regions.models import District
-from regions.queries import Place, find_place
+from regions.queries import Place, resolve_place_filter
 
 FILTER_PARAMS = ("ort", "kreis", "thema", "sprache")
 
@@ -61,11 +61,7 @@ class SearchForm(forms.Form):
 
 
 @dataclass
-class SearchQuery:
-    form: SearchForm
-    values: dict = field(default_factory=dict)
-    notes: list = field(default_factory=list)
-    suggestions: list = field(default_factory=list)
+class SearchQuery(FilterQuery):
     place: Place | None = None
     district: District | None = None
     topic: object = None
@@ -75,52 +71,27 @@ class SearchQuery:
         """A search needs a place: a municipality or a district."""
         return self.place is not None or self.district is not None
 
-    def querystring(self, **overrides):
-        params = {k: v for k, v in {**self.values, **overrides}.items() if v not in (None, "")}
-        return urlencode(params)
-
 
 def read_search(params):
     districts = list(District.objects.order_by("short_name"))
     topics = topic_choices()
-    form = SearchForm(
-        {k: params.get(k, "")[:200] for k in FILTER_PARAMS},
+    query = read_form(
+        SearchQuery,
+        SearchForm,
+        params,
+        FILTER_PARAMS,
+        max_length=200,
         districts=districts,
         topics=topics,
         languages=language_choices(),
     )
-    form.is_valid()
-    query = SearchQuery(form=form)
-    for name in FILTER_PARAMS:
-        if not params.get(name, "").strip():
-            continue
-        if name in form.errors:
-            query.notes.append(
-                _("Der Filter „%(label)s“ hatte einen ungültigen Wert und wurde nicht angewendet.")
-                % {"label": form.fields[name].label}
-            )
-            continue
-        query.values[name] = form.cleaned_data[name].strip()
     if query.values.get("thema"):
         query.topic = next(t for t in topics if t.code == query.values["thema"])
     if query.values.get("kreis"):
         query.district = next(d for d in districts if d.slug == query.values["kreis"])
-    _resolve_place(query)
+    query.place = resolve_place_filter(query)
+    if query.place is not None:
+        # A municipality is more precise than a district; the district filter would only repeat it.
+        query.values.pop("kreis", None)
+        query.district = None
     return query
-
-
-def _resolve_place(query):
-    name = query.values.get("ort")
-    if not name:
-        return
-    lookup = find_place(name)
-    if lookup.place is None:
-        query.values.pop("ort")
-        query.suggestions = lookup.suggestions
-        query.notes.append(_("Wir kennen keine sächsische Gemeinde „%(name)s“.") % {"name": name})
-        return
-    query.values["ort"] = lookup.place.name
-    query.place = lookup.place
-    # A municipality is more precise than a district; the district filter would only repeat it.
-    query.values.pop("kreis", None)
-    query.district = None

@@ -4,17 +4,17 @@ Every filter lives in the query string so a filtered list can be shared and
 subscribed to (the iCal and Atom feeds take the same parameters).
 """
 
-from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from dataclasses import dataclass
 
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.filters import FilterQuery, read_form
 from core.text import fold
 from events.models import Event, Language, TargetGroup, Topic
 from regions.models import District
-from regions.queries import distances_from, find_place
+from regions.queries import distances_from, resolve_place_filter
 
 MAX_QUERY_LENGTH = 100
 MAX_QUERY_WORDS = 8
@@ -52,29 +52,10 @@ class CatalogueFilterForm(forms.Form):
 
 
 @dataclass
-class Chip:
-    label: str
-    remove_url: str
+class CatalogueQuery(FilterQuery):
+    """The read filter form (core.filters) plus the distances of a place search."""
 
-
-@dataclass
-class CatalogueQuery:
-    """The result of reading the filter form: what to apply, and notes for the user."""
-
-    form: CatalogueFilterForm
-    values: dict = field(default_factory=dict)
-    notes: list = field(default_factory=list)
-    suggestions: list = field(default_factory=list)
     distances: dict | None = None
-    chips: list = field(default_factory=list)
-
-    @property
-    def active(self):
-        return bool(self.values)
-
-    def querystring(self, **overrides):
-        params = {k: v for k, v in {**self.values, **overrides}.items() if v not in (None, "")}
-        return urlencode(params)
 
     def filter(self, queryset):
         v = self.values
@@ -105,26 +86,16 @@ class CatalogueQuery:
 
 def read_filters(params):
     """Parse GET parameters; invalid values are dropped or corrected with a note, never an error."""
-    form = CatalogueFilterForm(
-        {k: params.get(k, "") for k in FILTER_PARAMS},
+    query = read_form(
+        CatalogueQuery,
+        CatalogueFilterForm,
+        params,
+        FILTER_PARAMS,
         districts=District.objects.order_by("short_name"),
         topics=Topic.objects.all(),
         target_groups=TargetGroup.objects.all(),
         languages=Language.objects.all(),
     )
-    form.is_valid()
-    query = CatalogueQuery(form=form)
-    for name in FILTER_PARAMS:
-        raw = params.get(name, "").strip()
-        if not raw:
-            continue
-        if name in form.errors:
-            query.notes.append(
-                _("Der Filter „%(label)s“ hatte einen ungültigen Wert und wurde nicht angewendet.")
-                % {"label": form.fields[name].label}
-            )
-            continue
-        query.values[name] = form.cleaned_data[name]
     _normalise_text(query)
     _normalise_dates(query)
     _resolve_place(query)
@@ -157,35 +128,22 @@ def _resolve_place(query):
     if radius is not None and radius > MAX_RADIUS:
         query.values["umkreis"] = radius = MAX_RADIUS
         query.notes.append(_("Der Umkreis wurde auf %(km)s km begrenzt.") % {"km": MAX_RADIUS})
-    name = query.values.get("ort")
-    if not name:
+    place = resolve_place_filter(query)
+    if place is None:
         query.values.pop("umkreis", None)
         return
-    lookup = find_place(name)
-    if lookup.place is None:
-        query.values.pop("ort")
-        query.values.pop("umkreis", None)
-        query.suggestions = lookup.suggestions
-        query.notes.append(_("Wir kennen keine sächsische Gemeinde „%(name)s“.") % {"name": name})
-        return
-    query.values["ort"] = lookup.place.name
     query.values["umkreis"] = radius = radius or DEFAULT_RADIUS
-    query.distances = distances_from(lookup.place, radius)
+    query.distances = distances_from(place, radius)
 
 
 def _build_chips(query):
-    form = query.form
     for name, value in query.values.items():
         if name == "umkreis":
             continue
         if name == "ort":
             label = _("bis %(km)s km um %(place)s") % {"km": query.values["umkreis"], "place": value}
-            remove = query.querystring(ort="", umkreis="")
+            query.add_chip(label, ort="", umkreis="")
+        elif name in ("von", "bis"):
+            query.add_field_chip(name, shown=value.strftime("%d.%m.%Y"))
         else:
-            field_ = form.fields[name]
-            shown = dict(field_.choices).get(value, value) if hasattr(field_, "choices") else value
-            if name in ("von", "bis"):
-                shown = value.strftime("%d.%m.%Y")
-            label = f"{field_.label}: {shown}"
-            remove = query.querystring(**{name: ""})
-        query.chips.append(Chip(label=label, remove_url="?" + remove if remove else "?"))
+            query.add_field_chip(name)

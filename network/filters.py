@@ -1,14 +1,14 @@
 """Filters for the public initiative list: a plain GET form, forgiving with bad values."""
 
-from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from dataclasses import dataclass
 
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.filters import FilterQuery, read_form
 from core.text import fold
-from regions.queries import find_place
+from regions.queries import resolve_place_filter
 
 FILTER_PARAMS = ("q", "kreis", "ort")
 MAX_QUERY_LENGTH = 100
@@ -28,27 +28,8 @@ class InitiativeFilterForm(forms.Form):
 
 
 @dataclass
-class Chip:
-    label: str
-    remove_url: str
-
-
-@dataclass
-class InitiativeQuery:
-    form: InitiativeFilterForm
-    values: dict = field(default_factory=dict)
-    notes: list = field(default_factory=list)
-    suggestions: list = field(default_factory=list)
+class InitiativeQuery(FilterQuery):
     municipality_id: int | None = None
-    chips: list = field(default_factory=list)
-
-    @property
-    def active(self):
-        return bool(self.values)
-
-    def querystring(self, **overrides):
-        params = {k: v for k, v in {**self.values, **overrides}.items() if v not in (None, "")}
-        return urlencode(params)
 
     def filter(self, queryset):
         if self.values.get("kreis"):
@@ -62,44 +43,12 @@ class InitiativeQuery:
 
 def read_filters(params, *, districts) -> InitiativeQuery:
     """Parse GET parameters; invalid values are dropped with a note, never an error page."""
-    form = InitiativeFilterForm({k: params.get(k, "") for k in FILTER_PARAMS}, districts=districts)
-    form.is_valid()
-    query = InitiativeQuery(form=form)
-    for name in FILTER_PARAMS:
-        if not params.get(name, "").strip():
-            continue
-        if name in form.errors:
-            query.notes.append(
-                _("Der Filter „%(label)s“ hatte einen ungültigen Wert und wurde nicht angewendet.")
-                % {"label": form.fields[name].label}
-            )
-            continue
-        query.values[name] = form.cleaned_data[name]
+    query = read_form(InitiativeQuery, InitiativeFilterForm, params, FILTER_PARAMS, districts=districts)
     text = " ".join(str(query.values.pop("q", "")).split())[:MAX_QUERY_LENGTH]
     if text:
         query.values["q"] = text
-    _resolve_place(query)
-    _build_chips(query)
+    place = resolve_place_filter(query)
+    query.municipality_id = place.id if place else None
+    for name in query.values:
+        query.add_field_chip(name)
     return query
-
-
-def _resolve_place(query):
-    name = query.values.get("ort")
-    if not name:
-        return
-    lookup = find_place(name)
-    if lookup.place is None:
-        query.values.pop("ort")
-        query.suggestions = lookup.suggestions
-        query.notes.append(_("Wir kennen keine sächsische Gemeinde „%(name)s“.") % {"name": name})
-        return
-    query.values["ort"] = lookup.place.name
-    query.municipality_id = lookup.place.id
-
-
-def _build_chips(query):
-    for name, value in query.values.items():
-        field_ = query.form.fields[name]
-        shown = dict(field_.choices).get(value, value) if hasattr(field_, "choices") else value
-        remove = query.querystring(**{name: ""})
-        query.chips.append(Chip(label=f"{field_.label}: {shown}", remove_url="?" + remove if remove else "?"))

@@ -5,6 +5,7 @@ import math
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.utils.translation import gettext as _
 
 from regions.models import District, Municipality
 
@@ -71,6 +72,25 @@ def find_place(name: str) -> PlaceLookup:
     close = difflib.get_close_matches(wanted, by_name.keys(), n=5, cutoff=0.6)
     suggestions = [p.name for p in prefixed[:5]] or [by_name[key].name for key in close]
     return PlaceLookup(None, suggestions)
+
+
+def resolve_place_filter(query, param: str = "ort") -> Place | None:
+    """For a GET filter (core.filters.FilterQuery): the place typed in `query.values[param]`.
+
+    A known name is replaced by its spelling in our list; an unknown one is dropped with a
+    note, and close matches go to `query.suggestions`.
+    """
+    typed = query.values.get(param)
+    if not typed:
+        return None
+    lookup = find_place(typed)
+    if lookup.place is None:
+        query.values.pop(param)
+        query.suggestions = lookup.suggestions
+        query.notes.append(_("Wir kennen keine sächsische Gemeinde „%(name)s“.") % {"name": typed})
+        return None
+    query.values[param] = lookup.place.name
+    return lookup.place
 
 
 def place_by_id(municipality_id: int) -> Place | None:
