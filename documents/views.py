@@ -26,7 +26,8 @@ def _pdf(body, filename):
 @back_office_required
 def attendance_list(request, pk):
     event = event_for(request, pk, can_check_in)
-    session = get_object_or_404(event.sessions, pk=request.GET["termin"]) if request.GET.get("termin") else None
+    chosen = request.GET.get("termin", "")
+    session = get_object_or_404(event.sessions, pk=int(chosen)) if chosen.isdigit() else None
     body = services.attendance_list_pdf(event, session)
     record(
         actor=request.user,

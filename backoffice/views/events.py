@@ -47,8 +47,8 @@ def event_detail(request, pk):
 @team_required
 def event_create(request):
     course = None
-    if request.GET.get("fortbildung"):
-        course = get_object_or_404(Event, pk=request.GET["fortbildung"], kind=Event.Kind.COURSE)
+    if request.GET.get("fortbildung", "").isdigit():
+        course = get_object_or_404(Event, pk=int(request.GET["fortbildung"]), kind=Event.Kind.COURSE)
     initial = {"kind": Event.Kind.COURSE} if course else {}
     form = EventForm(request.POST or None, initial=initial)
     if form.is_valid():
