@@ -75,6 +75,17 @@ def anonymise_after(registration):
     return last_event_end(registration) + months(rules()["participant_months_after_event"])
 
 
+def event_retention(event):
+    """For an event's participant list: from when its participants' contact data is anonymised,
+    and until when attendees' names stay on the attendance list (later for someone who also
+    books a later event, e.g. the next module of a course)."""
+    ended = (event.course.end if event.course_id and event.course.end else None) or event.end
+    if ended is None:
+        return None, None
+    attendance_days = round(365.25 * rules()["attendance_list_years"])
+    return ended + months(rules()["participant_months_after_event"]), ended + timedelta(days=attendance_days)
+
+
 def attendance_list_kept_until(registration):
     """Until when name and organisation stay on the attendance list, or None if the person did not attend."""
     if not any(b.attended for b in registration.bookings.all()):

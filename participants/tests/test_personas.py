@@ -139,3 +139,16 @@ def test_partner_counts_view_is_not_logged_as_a_view_of_personal_data(client, wo
     login_with_second_factor(client, world["partner"])
     client.get(pages(world)["list"])
     assert not Entry.objects.filter(action="participants.viewed").exists()
+
+
+def test_the_list_says_when_the_participants_data_will_be_anonymised(client, world, settings):
+    from core.dates import format_day
+    from privacy.retention import event_retention
+
+    settings.PRIVACY_RETENTION = {**settings.PRIVACY_RETENTION, "participant_months_after_event": 12}
+    login_with_second_factor(client, world["team"])
+    page = client.get(pages(world)["list"]).content.decode()
+    anonymised_from, kept_until = event_retention(world["event"])
+    assert anonymised_from.year == world["event"].end.year + 1
+    assert f"Kontaktdaten werden ab {format_day(anonymised_from)} anonymisiert" in page
+    assert format_day(kept_until) in page

@@ -17,6 +17,7 @@ from participants import exports, queries
 from participants.forms import ParticipantFilterForm
 from participants.services import record_view
 from participants.views.common import event_for, query_string
+from privacy.retention import event_retention
 
 
 @require_GET
@@ -37,7 +38,14 @@ def participant_list(request, pk):
         form = ParticipantFilterForm(request.GET or None, municipalities=queries.municipalities_of(event))
         rows = queries.with_waiting_positions(queries.participant_rows(event, **form.filters()))
         record_view(actor=user, event=event, request=request, rows=len(rows))
-        context.update(form=form, rows=rows, query=query_string(request))
+        anonymised_from, attendance_kept_until = event_retention(event)
+        context.update(
+            form=form,
+            rows=rows,
+            query=query_string(request),
+            anonymised_from=anonymised_from,
+            attendance_kept_until=attendance_kept_until,
+        )
     else:
         context["by_role"] = queries.counts_by_role(event)
     return render(request, "participants/list.html", context)
