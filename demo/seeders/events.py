@@ -215,7 +215,7 @@ class EventFactory:
             description=DESCRIPTION,
             start=start,
             end=end,
-            registration_deadline=start - timedelta(days=4),
+            registration_deadline=start - timedelta(days=2),
             capacity=rng.choice([15, 20, 25, 30, 40, 80]) if kind != Event.Kind.CONFERENCE else 120,
             costs=Decimal("0"),
             catering="Getränke und vegetarischer Mittagsimbiss" if hours >= 6 else "Getränke",
@@ -341,7 +341,7 @@ def seed_events(*, upcoming=60, past=200, seed=2016, today=None):
     kinds = [Event.Kind.TRAINING] * 5 + [Event.Kind.NETWORK] * 3 + [Event.Kind.CONFERENCE]
     # Upcoming: every district gets offers (venues are per district, so walk them in turn).
     for i in range(upcoming):
-        day = today + timedelta(days=3 + (i * 180) // max(upcoming, 1))
+        day = today + timedelta(days=7 + (i * 180) // max(upcoming, 1))
         factory.build(kind=rng.choice(kinds), day=day, venue=venues[i % len(venues)])
     for i in range(past):
         day = today - timedelta(days=7 + (i * 3600) // max(past, 1))

@@ -1,0 +1,52 @@
+"""The demo a newcomer sees after bin/run: every district has offers, the seed's training is there."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from events.models import Event
+from regions.models import District
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    call_command("seed_demo", verbosity=0)
+
+
+def test_every_district_has_upcoming_offers_and_there_is_an_archive(demo):
+    upcoming = Event.objects.listed().upcoming().exclude(status=Event.Status.DRAFT)
+    assert 55 <= upcoming.count() <= 80
+    assert Event.objects.listed().past().count() >= 200
+    districts_with_offers = set(upcoming.values_list("venue__municipality__district", flat=True))
+    assert districts_with_offers == set(District.objects.values_list("id", flat=True))
+
+
+def test_the_seeds_bad_schandau_training_is_modelled(demo):
+    event = Event.objects.get(slug="unterstuetzer-innenschulung-bad-schandau-2016-02-27")
+    berlin = ZoneInfo("Europe/Berlin")
+    assert event.start == datetime(2016, 2, 27, 10, tzinfo=berlin)
+    assert event.end == datetime(2016, 2, 27, 17, tzinfo=berlin)
+    assert event.registration_deadline.astimezone(berlin).date().isoformat() == "2016-02-23"
+    assert event.costs == 0 and event.partners.count() == 3 and event.agenda.count() >= 5
+    assert event.venue.municipality.name == "Bad Schandau"
+
+
+def test_the_next_offers_are_open_for_registration(demo):
+    body = Client().get("/veranstaltungen/").content.decode()
+    first = Event.objects.listed().upcoming().filter(status=Event.Status.PUBLISHED).order_by("start").first()
+    assert first.title in body
+    form = Client().get(f"/veranstaltungen/{first.slug}/anmelden/").content.decode()
+    assert "Anmeldeschluss ist vorbei" not in form
+    assert 'name="email"' in form
+
+
+def test_no_real_persons_contact_data_in_the_demo(demo):
+    from registrations.models import Registration
+
+    emails = set(Registration.objects.values_list("email", flat=True))
+    assert emails and all(e.endswith("@example.org") or e.endswith(".invalid") for e in emails)
