@@ -1,9 +1,10 @@
-"""Text helpers shared by every app: search folding and safe Markdown."""
+"""Text helpers shared by every app: search folding, safe Markdown, German/English fields."""
 
 import unicodedata
 
 import markdown
 import nh3
+from django.utils.translation import get_language
 
 _FOLD_MAP = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 MARKDOWN_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote", "code", "pre", "hr"}
@@ -15,6 +16,11 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.split())
+
+
+def localized(german: str, english: str) -> str:
+    """The English text on English pages when there is one; German otherwise (the source language)."""
+    return english if english and get_language() == "en" else german
 
 
 def render_markdown(source: str) -> str:

@@ -13,9 +13,9 @@ import uuid
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.text import localized
 from regions.models import District, Municipality
 
 
@@ -80,9 +80,7 @@ class TaxonomyTerm(HSDSRecord):
 
     @property
     def localized_name(self):
-        if get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
+        return localized(self.name, self.name_en)
 
 
 class ServiceQuerySet(models.QuerySet):

@@ -2,10 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.text import fold, render_markdown
+from core.text import fold, localized, render_markdown
 from regions.models import Municipality
 
 
@@ -22,9 +21,7 @@ class LocalizedNameMixin(models.Model):
 
     @property
     def localized_name(self):
-        if get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
+        return localized(self.name, self.name_en)
 
 
 class Topic(LocalizedNameMixin):

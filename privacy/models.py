@@ -1,9 +1,8 @@
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.text import render_markdown
+from core.text import localized, render_markdown
 
 
 class PrivacyNoticeQuerySet(models.QuerySet):
@@ -32,8 +31,7 @@ class PrivacyNotice(models.Model):
         return f"Version {self.version}"
 
     def localized_html(self):
-        source = self.text_en if get_language() == "en" and self.text_en else self.text
-        return render_markdown(source)
+        return render_markdown(localized(self.text, self.text_en))
 
 
 class ConsentFields(models.Model):

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.text import localized
 from events.models import Event
 from privacy.models import ConsentFields
 from regions.models import Municipality
@@ -79,7 +80,7 @@ class Question(models.Model):
 
     @property
     def localized_label(self):
-        return self.label_en if get_language() == "en" and self.label_en else self.label
+        return localized(self.label, self.label_en)
 
     def choice_pairs(self):
         """(stored value, shown label): the German text is stored so answers stay comparable."""
