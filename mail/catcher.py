@@ -14,51 +14,16 @@ from pathlib import Path
 
 from django.conf import settings
 
+from mail.parsed import ParsedMail
+
 NAME_PATTERN = re.compile(r"^\d{8}T\d{6}\d{6}-[0-9a-f]{8}$")
 
 
 @dataclass
-class CaughtMail:
+class CaughtMail(ParsedMail):
     name: str
     received_at: datetime
     message: email.message.EmailMessage
-
-    def header(self, name):
-        return str(self.message[name] or "")
-
-    @property
-    def subject(self):
-        return self.header("Subject")
-
-    @property
-    def to(self):
-        return self.header("To")
-
-    @property
-    def sender(self):
-        return self.header("From")
-
-    @property
-    def reply_to(self):
-        return self.header("Reply-To")
-
-    @property
-    def message_id(self):
-        return self.header("Message-ID")
-
-    def _part(self, content_type):
-        for part in self.message.walk():
-            if part.get_content_type() == content_type and not part.is_attachment():
-                return part.get_content()
-        return ""
-
-    @property
-    def text(self):
-        return self._part("text/plain")
-
-    @property
-    def html(self):
-        return self._part("text/html")
 
     @property
     def attachments(self):

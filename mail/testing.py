@@ -26,6 +26,8 @@ from aiosmtpd.controller import Controller
 from django.db.models import Q
 from django.utils import timezone
 
+from mail.parsed import ParsedMail
+
 # aiosmtpd logs every envelope address at INFO under "mail.log"; keep test logs free of them.
 logging.getLogger("mail.log").setLevel(logging.WARNING)
 
@@ -33,43 +35,13 @@ URL_PATTERN = re.compile(r"https?://[^\s<>\"')]+")
 
 
 @dataclass
-class ReceivedMail:
+class ReceivedMail(ParsedMail):
     """One message as the SMTP server received it."""
 
     mail_from: str
     rcpt_tos: list
     raw: bytes
     message: email.message.EmailMessage = field(repr=False)
-
-    @property
-    def subject(self):
-        return str(self.message["Subject"] or "")
-
-    @property
-    def to(self):
-        return str(self.message["To"] or "")
-
-    @property
-    def reply_to(self):
-        return str(self.message["Reply-To"] or "")
-
-    @property
-    def message_id(self):
-        return str(self.message["Message-ID"] or "")
-
-    def _part(self, content_type):
-        for part in self.message.walk():
-            if part.get_content_type() == content_type and not part.is_attachment():
-                return part.get_content()
-        return ""
-
-    @property
-    def text(self):
-        return self._part("text/plain")
-
-    @property
-    def html(self):
-        return self._part("text/html")
 
     @property
     def attachments(self):
