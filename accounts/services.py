@@ -101,8 +101,8 @@ def totp_device_for_setup(*, user):
 
 @transaction.atomic
 def confirm_totp_device(*, request, user, device, code):
-    """Confirm the app with a first code; replaces older app devices and makes recovery codes."""
-    if device.user_id != user.pk or not device.verify_token(code):
+    """Confirm the app with a first code (only while no app is confirmed) and make recovery codes."""
+    if device.user_id != user.pk or has_confirmed_device(user) or not device.verify_token(code):
         record(actor=None, action="account.otp_failed", target=user, details={"step": "setup"}, request=request)
         return None
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()

@@ -111,6 +111,9 @@ def setup(request):
     if user is None:
         messages.info(request, _("Bitte melden Sie sich zuerst mit E-Mail-Adresse und Passwort an."))
         return redirect(_with_next("accounts:login", request))
+    if services.has_confirmed_device(user):
+        # With a device in place, the password alone must never be enough to connect another app.
+        return redirect(_with_next("accounts:verify", request))
     device = services.totp_device_for_setup(user=user)
     form = SetupCodeForm(request.POST or None)
     if form.is_valid():

@@ -183,3 +183,22 @@ def test_logout_is_recorded(client):
 def test_login_page_in_english(client):
     html = client.get("/en/konto/anmelden/").content.decode()
     assert "Log in" in html and "Forgot your password?" in html
+
+
+def test_password_alone_cannot_connect_a_second_app(client):
+    """Someone who knows only the password must not swap the owner's app for their own."""
+    team = make_user("team")
+    owners_app = make_totp_device(team)
+    assert password_step(client, team)["Location"].startswith("/konto/anmelden/code/")
+
+    setup = client.get("/konto/anmelden/zwei-faktor-einrichten/?next=/team/")
+    assert setup["Location"].startswith("/konto/anmelden/code/")
+    assert not TOTPDevice.objects.filter(user=team, confirmed=False).exists()
+
+    # Even with an unconfirmed device left over from before, its code does not log in.
+    stray = TOTPDevice.objects.create(user=team, name="Authenticator-App", confirmed=False)
+    refused = client.post("/konto/anmelden/zwei-faktor-einrichten/", {"code": totp_code(stray)})
+    assert refused["Location"].startswith("/konto/anmelden/code/")
+    assert SESSION_KEY not in client.session
+    assert list(TOTPDevice.objects.filter(user=team, confirmed=True)) == [owners_app]
+    assert "account.login" not in actions()
