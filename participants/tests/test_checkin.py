@@ -149,3 +149,13 @@ def test_attendance_survives_anonymisation_for_reports(client, team):
     after = participant_statistics(events=[event])
     assert before["attended"] == after["attended"] == 1
     assert CheckIn.objects.filter(booking=anna).exists()
+
+
+def test_a_tick_with_a_broken_booking_id_is_not_found_and_changes_nothing(client, team):
+    event = make_event(days_ahead=0)
+    make_participant(event, name="Anna Albrecht")
+    for junk in ("abc", "1.5", "", "-1", "99999999999999999999"):
+        response = client.post(door(event) + "anwesend/", {"booking": junk, "action": "present"})
+        assert response.status_code == 404, junk
+    assert not CheckIn.objects.exists()
+    assert not Entry.objects.filter(action__startswith="attendance.").exists()

@@ -68,7 +68,8 @@ def door(request, pk):
 def tick(request, pk):
     event = event_for(request, pk, can_check_in)
     session, _sessions = _session(event, request.POST.get("termin"))
-    booking = get_object_or_404(Booking, pk=request.POST.get("booking") or 0, event=event)
+    booking_pk = request.POST.get("booking", "")
+    booking = get_object_or_404(Booking, pk=int(booking_pk) if booking_pk.isdigit() else 0, event=event)
     q = request.POST.get("q", "")
     if request.POST.get("action") == "undo":
         services.undo_check_in(actor=request.user, booking=booking, session=session, request=request)
