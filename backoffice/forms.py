@@ -14,11 +14,18 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(attrs, format=DATETIME_FORMAT)
 
 
+def _plausible_year(value):
+    # Copying shifts every date by the same time: far-off years would overflow (a server error).
+    if not 2000 <= value.year <= 2100:
+        raise forms.ValidationError(_("Geben Sie ein Datum zwischen den Jahren 2000 und 2100 ein."))
+
+
 def _datetime_field(label, *, required, help_text=""):
     return forms.DateTimeField(
         label=label,
         required=required,
         help_text=help_text,
+        validators=[_plausible_year],
         widget=DateTimeLocalInput(),
         input_formats=[DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"],
         error_messages={

@@ -253,6 +253,18 @@ def test_copy_last_years_event_with_its_relations(client, team):
     assert course.status == "held" and course.agenda.count() == 1  # the original is untouched
 
 
+def test_copy_to_a_far_off_year_says_what_to_do_instead_of_failing(client, team):
+    event = make_event(title="Schulung Pirna")
+    for start in ("9999-12-31T23:59", "0001-01-01T00:00"):
+        response = client.post(f"/team/veranstaltungen/{event.pk}/kopieren/", {"start": start})
+        assert response.status_code == 200
+        assert "Geben Sie ein Datum zwischen den Jahren 2000 und 2100 ein." in response.content.decode()
+    english = client.post(f"/en/team/veranstaltungen/{event.pk}/kopieren/", {"start": "9999-12-31T23:59"})
+    assert "Enter a date between the years 2000 and 2100." in english.content.decode()
+    assert Event.objects.filter(title="Schulung Pirna").count() == 1
+    assert not Entry.objects.filter(action="event.copied").exists()
+
+
 def test_sessions_of_a_multi_day_event(client, team):
     event = make_event(hours=30)
     trainer = make_user("trainer")
