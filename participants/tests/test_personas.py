@@ -135,6 +135,16 @@ def test_views_and_exports_are_audited_without_personal_data(client, world):
     assert "Erika" not in logged and "@" not in logged
 
 
+def test_opening_one_persons_edit_form_is_audited_with_its_registration_id(client, world):
+    login_with_second_factor(client, world["team"])
+    booking = world["people"][0]
+    page = client.get(f"/team/veranstaltungen/{world['event'].pk}/teilnehmende/{booking.pk}/bearbeiten/")
+    assert "Erika Muster 1" in page.content.decode()
+    entry = Entry.objects.get(actor=world["team"], action="participants.viewed")
+    assert entry.target_id == str(world["event"].pk)
+    assert entry.details == {"registration": booking.registration_id}
+
+
 def test_partner_counts_view_is_not_logged_as_a_view_of_personal_data(client, world):
     login_with_second_factor(client, world["partner"])
     client.get(pages(world)["list"])

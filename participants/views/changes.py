@@ -59,6 +59,9 @@ def add(request, pk):
 def edit(request, pk, booking_pk):
     event = event_for(request, pk, can_manage_participants)
     registration = _booking(event, booking_pk).registration
+    if request.method == "GET":
+        # The form shows all the person told us (phone, needs, answers): an access like the list.
+        services.record_view(actor=request.user, event=event, request=request, registration=registration.pk)
     initial = TeamChangeForm.initial_for(registration)
     form = TeamChangeForm(request.POST or None, initial=initial, **_options(registration.event))
     if form.is_valid():
