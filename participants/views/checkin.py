@@ -1,7 +1,8 @@
 """Check-in at the door, on a phone: search, tick present, undo, add a walk-in.
 
-Plain forms: every tick is a POST that redirects back to the same search. With htmx the row and
-the counts are swapped in place instead (the same view answers with the fragments).
+Plain forms: the search is a POST that keeps the typed name in the session (never in the URL) and
+redirects back; every tick is a POST that redirects back to the page, which still shows that search.
+With htmx the row and the counts are swapped in place instead (the same view answers with the fragments).
 """
 
 from urllib.parse import urlencode
@@ -12,13 +13,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from backoffice.decorators import back_office_required
 from backoffice.permissions import can_check_in
 from participants import queries, services
 from participants.forms import WalkInForm
-from participants.views.common import event_for
+from participants.views.common import event_for, remember_search, remembered_search
 from regions.queries import municipality_names
 from registrations.models import Booking
 
@@ -37,18 +38,23 @@ def _session(event, value):
     return next((s for s in sessions if s.end >= now), sessions[-1]), sessions
 
 
-def _back(event, session, q):
-    params = {k: v for k, v in (("termin", session.pk if session else ""), ("q", q)) if v}
+def _back(event, session):
+    """The door page of this session: only the session id in the URL, never the search."""
     url = reverse("backoffice:checkin", kwargs={"pk": event.pk})
-    return f"{url}?{urlencode(params)}" if params else url
+    return f"{url}?{urlencode({'termin': session.pk})}" if session else url
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @back_office_required
 def door(request, pk):
     event = event_for(request, pk, can_check_in)
+    if request.method == "POST":  # the search form
+        session, _sessions = _session(event, request.POST.get("termin"))
+        text = "" if request.POST.get("reset") else request.POST.get("q", "")
+        remember_search(request, "checkin", event, text)
+        return redirect(_back(event, session))
     session, sessions = _session(event, request.GET.get("termin"))
-    q = request.GET.get("q", "").strip()[:100]
+    q = remembered_search(request, "checkin", event)
     rows = list(queries.check_in_rows(event, session, q=q))
     services.record_view(actor=request.user, event=event, request=request, rows=len(rows), check_in=True)
     context = {
@@ -70,15 +76,14 @@ def tick(request, pk):
     session, _sessions = _session(event, request.POST.get("termin"))
     booking_pk = request.POST.get("booking", "")
     booking = get_object_or_404(Booking, pk=int(booking_pk) if booking_pk.isdigit() else 0, event=event)
-    q = request.POST.get("q", "")
     if request.POST.get("action") == "undo":
         services.undo_check_in(actor=request.user, booking=booking, session=session, request=request)
     elif booking.status in Booking.TAKEN:
         services.check_in(actor=request.user, booking=booking, session=session, request=request)
     if not request.headers.get("HX-Request"):
-        return redirect(_back(event, session, q))
+        return redirect(_back(event, session))
     row = queries.check_in_rows(event, session).get(pk=booking.pk)
-    context = {"event": event, "session": session, "q": q, "row": row}
+    context = {"event": event, "session": session, "row": row}
     context["counts"] = queries.check_in_counts(event, session)
     return render(request, "participants/_checkin_tick.html", context)
 
@@ -94,7 +99,8 @@ def walk_in(request, pk):
             actor=request.user, event=event, person=form.person(), session=session, request=request
         )
         messages.success(request, _("%(name)s ist eingetragen und anwesend.") % {"name": booking.registration.name})
-        return redirect(_back(event, session, ""))
+        remember_search(request, "checkin", event, "")  # show everyone, the new person too
+        return redirect(_back(event, session))
     context = {
         "event": event,
         "session": session,

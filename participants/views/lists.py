@@ -1,9 +1,17 @@
-"""The participant list (names for those allowed, counts for everyone who sees the event) and exports."""
+"""The participant list (names for those allowed, counts for everyone who sees the event) and exports.
+
+Status, role and municipality filter through the query string; the search text (names, e-mail
+addresses) is POSTed and kept in the session instead, so it never appears in a URL. The exports
+apply the same search as the list the person is looking at.
+"""
+
+from urllib.parse import urlencode
 
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from backoffice.decorators import back_office_required
 from backoffice.permissions import (
@@ -16,15 +24,37 @@ from backoffice.permissions import (
 from participants import exports, queries
 from participants.forms import ParticipantFilterForm
 from participants.services import record_view
-from participants.views.common import event_for, query_string
+from participants.views.common import event_for, query_string, remember_search, remembered_search
 from privacy.retention import event_retention
 
+URL_FILTERS = ("status", "rolle", "gemeinde")  # not personal: these may stay in the URL
 
-@require_GET
+
+def _filter_form(request, event):
+    data = request.GET.copy()
+    data.pop("q", None)
+    search = remembered_search(request, "list", event)
+    if search:
+        data["q"] = search
+    return ParticipantFilterForm(data or None, municipalities=queries.municipalities_of(event))
+
+
+def _search(request, event):
+    """The filter form POSTed: keep the search in the session, redirect with the other filters only."""
+    text = "" if request.POST.get("reset") else request.POST.get("q", "")
+    remember_search(request, "list", event, text)
+    params = {name: request.POST[name] for name in URL_FILTERS if request.POST.get(name)}
+    url = reverse("backoffice:participants", kwargs={"pk": event.pk})
+    return redirect(f"{url}?{urlencode(params)}" if params else url)
+
+
+@require_http_methods(["GET", "POST"])
 @back_office_required
 def participant_list(request, pk):
     event = event_for(request, pk, can_view_participant_counts)
     user = request.user
+    if request.method == "POST" and can_view_participants(user, event):
+        return _search(request, event)
     context = {
         "event": event,
         "counts": queries.counts(event),
@@ -35,7 +65,7 @@ def participant_list(request, pk):
         "nav": "events",
     }
     if context["names"]:
-        form = ParticipantFilterForm(request.GET or None, municipalities=queries.municipalities_of(event))
+        form = _filter_form(request, event)
         rows = queries.with_waiting_positions(queries.participant_rows(event, **form.filters()))
         record_view(actor=user, event=event, request=request, rows=len(rows))
         anonymised_from, attendance_kept_until = event_retention(event)
@@ -55,7 +85,7 @@ def participant_list(request, pk):
 @back_office_required
 def export(request, pk, fmt):
     event = event_for(request, pk, can_export_participants)
-    form = ParticipantFilterForm(request.GET or None, municipalities=queries.municipalities_of(event))
+    form = _filter_form(request, event)
     bookings = list(queries.participant_rows(event, **form.filters()))
     name = f"teilnehmende-{slugify(event.title)[:60]}-{event.pk}"
     if fmt == "xlsx":
