@@ -121,6 +121,23 @@ def test_walk_in_gets_a_place_is_marked_and_present_without_mail(client, team):
     assert not OutboxMessage.objects.filter(to=booking.registration.email).exists()
 
 
+def test_walk_in_message_names_nobody(client, team):
+    """Messages travel in a cookie or the session, so they must not carry the person's name."""
+    event = make_event(days_ahead=0)
+    response = client.post(
+        door(event) + "ohne-anmeldung/", {"name": "Walter Spontan", "role": "volunteer"}, follow=True
+    )
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == ["Person ohne Anmeldung erfasst."]
+    assert "Person ohne Anmeldung erfasst." in response.content.decode()
+    assert "Spontan" not in str(dict(client.session.items()))
+    assert "Spontan" not in " ".join(morsel.value for morsel in response.cookies.values())
+    english = client.post(
+        "/en" + door(event) + "ohne-anmeldung/", {"name": "Wanda Walk", "role": "volunteer"}, follow=True
+    )
+    assert [str(message) for message in english.context["messages"]] == ["Walk-in recorded."]
+
+
 def test_walk_in_form_keeps_input_and_refuses_an_address_already_registered(client, team):
     event = make_event(days_ahead=0)
     make_participant(event, email="schon@example.org")

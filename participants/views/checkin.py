@@ -95,10 +95,9 @@ def walk_in(request, pk):
     session, _sessions = _session(event, request.GET.get("termin") or request.POST.get("termin"))
     form = WalkInForm(request.POST or None, event=event)
     if form.is_valid():
-        booking = services.add_walk_in(
-            actor=request.user, event=event, person=form.person(), session=session, request=request
-        )
-        messages.success(request, _("%(name)s ist eingetragen und anwesend.") % {"name": booking.registration.name})
+        services.add_walk_in(actor=request.user, event=event, person=form.person(), session=session, request=request)
+        # No name: messages travel in a cookie (or the session) and must hold no personal data.
+        messages.success(request, _("Person ohne Anmeldung erfasst."))
         remember_search(request, "checkin", event, "")  # show everyone, the new person too
         return redirect(_back(event, session))
     context = {

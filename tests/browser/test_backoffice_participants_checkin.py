@@ -68,7 +68,7 @@ def test_check_in_on_a_phone_walk_in_attendance_list_and_certificates_by_mail(ph
     phone.get_by_label("Gemeinde").fill("Freital")
     phone.get_by_label("E-Mail-Adresse").fill("emil@example.org")
     phone.get_by_role("button", name="Eintragen und anwesend").click()
-    phone.get_by_text("Emil Spontan ist eingetragen und anwesend.").wait_for()
+    phone.get_by_text("Person ohne Anmeldung erfasst.").wait_for()
     phone.get_by_text("4 von 5 anwesend").wait_for()
     assert_no_axe_violations(phone)
     walk_in = WalkIn.objects.select_related("registration").get()
