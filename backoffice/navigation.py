@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from audit.permissions import can_browse_audit_log
-from backoffice.permissions import can_read_feedback, can_use_back_office
+from backoffice.permissions import can_manage_events, can_read_feedback, can_use_back_office
 from privacy.permissions import can_manage_privacy
 
 
@@ -20,6 +20,7 @@ class NavItem:
 ITEMS = [
     NavItem("dashboard", _("Dashboard"), "backoffice:dashboard", can_use_back_office),
     NavItem("events", _("Veranstaltungen"), "backoffice:event_list", can_use_back_office),
+    NavItem("venues", _("Orte"), "backoffice:venue_list", can_manage_events),
     NavItem("feedback", _("Feedback"), "feedback:period_results", can_read_feedback),
     NavItem("audit", _("Protokoll"), "audit:list", can_browse_audit_log),
     NavItem("privacy", _("Datenschutz"), "privacy:requests", can_manage_privacy),

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from backoffice.views import dashboard, events, sessions, status
+from backoffice.views import agenda, dashboard, events, materials, sessions, setup, status, venues
 
 app_name = "backoffice"
 
@@ -19,6 +19,17 @@ urlpatterns = [
     path("veranstaltungen/<int:pk>/termine/neu/", sessions.session_form, name="session_create"),
     path("veranstaltungen/<int:pk>/termine/<int:session_pk>/", sessions.session_form, name="session_edit"),
     path("veranstaltungen/<int:pk>/termine/<int:session_pk>/loeschen/", sessions.session_delete, name="session_delete"),
+    path("veranstaltungen/<int:pk>/ablauf/", agenda.agenda_edit, name="agenda_edit"),
+    path("veranstaltungen/<int:pk>/anmeldung-einrichten/", setup.registration_setup, name="registration_setup"),
+    path("veranstaltungen/<int:pk>/materialien/", materials.material_list, name="material_list"),
+    path(
+        "veranstaltungen/<int:pk>/materialien/<int:material_pk>/entfernen/",
+        materials.material_remove,
+        name="material_remove",
+    ),
+    path("orte/", venues.venue_list, name="venue_list"),
+    path("orte/neu/", venues.venue_form, name="venue_create"),
+    path("orte/<int:venue_pk>/", venues.venue_form, name="venue_edit"),
     # Participants, check-in and mailings (participants app), under the same namespace.
     path("", include("participants.urls")),
 ]

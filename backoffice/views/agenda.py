@@ -1,0 +1,38 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from backoffice import setup_services
+from backoffice.decorators import team_required
+from backoffice.permissions import visible_event_or_404
+from backoffice.services import EditConflict
+from backoffice.setup_forms import AgendaFormSet, AgendaVersionForm
+
+
+@require_http_methods(["GET", "POST"])
+@team_required
+def agenda_edit(request, pk):
+    event = visible_event_or_404(request.user, pk)
+    data = request.POST or None
+    formset = AgendaFormSet(data, instance=event, prefix="ablauf")
+    version = AgendaVersionForm(data, initial={"version": event.version})
+    conflict = False
+    if data is not None and formset.is_valid() and version.is_valid():
+        try:
+            setup_services.save_agenda(
+                actor=request.user,
+                event=event,
+                formset=formset,
+                expected_version=version.cleaned_data["version"],
+                request=request,
+            )
+        except EditConflict as error:
+            # Keep what was typed; saving again applies it on top of the newer version.
+            conflict = True
+            version = AgendaVersionForm(initial={"version": error.current.version})
+        else:
+            messages.success(request, _("Der Ablauf ist gespeichert."))
+            return redirect("backoffice:event_detail", pk=event.pk)
+    context = {"event": event, "formset": formset, "version": version, "conflict": conflict, "nav": "events"}
+    return render(request, "backoffice/agenda_form.html", context)

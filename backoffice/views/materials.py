@@ -1,0 +1,34 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from backoffice import setup_services
+from backoffice.decorators import team_required
+from backoffice.permissions import visible_event_or_404
+from backoffice.setup_forms import MaterialForm
+from events.models import Material
+
+
+@require_http_methods(["GET", "POST"])
+@team_required
+def material_list(request, pk):
+    event = visible_event_or_404(request.user, pk)
+    form = MaterialForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        setup_services.add_material(actor=request.user, event=event, material=form.save(commit=False), request=request)
+        messages.success(request, _("„%(title)s“ ist hochgeladen.") % {"title": form.instance.title})
+        return redirect("backoffice:material_list", pk=event.pk)
+    context = {"event": event, "form": form, "materials": event.materials.all(), "nav": "events"}
+    return render(request, "backoffice/materials.html", context)
+
+
+@require_POST
+@team_required
+def material_remove(request, pk, material_pk):
+    event = visible_event_or_404(request.user, pk)
+    material = get_object_or_404(Material, pk=material_pk, event=event)
+    title = material.title
+    setup_services.remove_material(actor=request.user, material=material, request=request)
+    messages.success(request, _("„%(title)s“ ist entfernt.") % {"title": title})
+    return redirect("backoffice:material_list", pk=event.pk)

@@ -1,0 +1,28 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from backoffice import integrations
+from backoffice.decorators import team_required
+from backoffice.permissions import visible_event_or_404
+
+
+@require_http_methods(["GET", "POST"])
+@team_required
+def registration_setup(request, pk):
+    event = visible_event_or_404(request.user, pk)
+    if not integrations.registrations_installed():
+        raise Http404
+    from backoffice import registration_setup as setup
+
+    settings_form, questions = setup.setup_forms(event, request.POST or None)
+    if request.method == "POST" and settings_form.is_valid() and questions.is_valid():
+        setup.save_setup(
+            actor=request.user, event=event, settings_form=settings_form, questions=questions, request=request
+        )
+        messages.success(request, _("Die Anmeldung ist eingerichtet."))
+        return redirect("backoffice:event_detail", pk=event.pk)
+    context = {"event": event, "form": settings_form, "formset": questions, "nav": "events"}
+    return render(request, "backoffice/registration_setup.html", context)

@@ -1,0 +1,43 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from backoffice import setup_services
+from backoffice.decorators import team_required
+from backoffice.setup_forms import VenueForm
+from events.models import Venue
+
+PAGE_SIZE = 50
+
+
+@require_GET
+@team_required
+def venue_list(request):
+    venues = Venue.objects.select_related("municipality__district").annotate(event_count=Count("events"))
+    page = Paginator(venues.order_by("name", "id"), PAGE_SIZE).get_page(request.GET.get("seite"))
+    return render(request, "backoffice/venue_list.html", {"page": page, "query": "", "nav": "venues"})
+
+
+def _next_url(request):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return ""
+
+
+@require_http_methods(["GET", "POST"])
+@team_required
+def venue_form(request, venue_pk=None):
+    venue = get_object_or_404(Venue.objects.select_related("municipality"), pk=venue_pk) if venue_pk else Venue()
+    form = VenueForm(request.POST or None, instance=venue)
+    next_url = _next_url(request)
+    if form.is_valid():
+        setup_services.save_venue(actor=request.user, venue=form.save(commit=False), request=request)
+        messages.success(request, _("Der Ort „%(name)s“ ist gespeichert.") % {"name": form.instance.name})
+        return redirect(next_url or "backoffice:venue_list")
+    context = {"form": form, "venue": venue, "next": next_url, "nav": "venues"}
+    return render(request, "backoffice/venue_form.html", context)
