@@ -91,6 +91,8 @@ class QuestionForm(forms.ModelForm):
         if kind == Question.Kind.CHOICE and len(values) < 2:
             self.add_error("choices", _("Eine Auswahlfrage braucht mindestens zwei Antworten, je eine pro Zeile."))
         english = _lines(cleaned.get("choices_en", ""))
+        # One answer per line, without the browser's \r\n or blank lines.
+        cleaned["choices"], cleaned["choices_en"] = "\n".join(values), "\n".join(english)
         if kind == Question.Kind.CHOICE and english and len(english) != len(values):
             self.add_error(
                 "choices_en",

@@ -1,0 +1,88 @@
+"""A team member sets up an event without the Django admin: agenda, registration, venue, material; axe on each page."""
+
+import pytest
+
+from events.models import AgendaItem, Material, Venue
+from registrations.models import Question
+from sfi.testing import TEST_PASSWORD, make_event, make_totp_device, make_user, totp_code
+from tests.browser.axe import assert_no_axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def login(page, user):
+    device = make_totp_device(user)
+    page.goto(page.base_url + "/konto/anmelden/")
+    page.get_by_label("E-Mail-Adresse").fill(user.email)
+    page.get_by_label("Passwort").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url("**/konto/anmelden/code/**")
+    page.get_by_label("Bestätigungscode").fill(totp_code(device))
+    page.get_by_role("button", name="Code bestätigen").click()
+    page.wait_for_url("**/team/")
+
+
+def test_team_member_sets_up_agenda_registration_venue_and_material(page, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    event = make_event(title="Schulung Riesa", place="Riesa", status="draft")
+    login(page, make_user("team", email="team-setup@example.org"))
+
+    page.goto(page.base_url + f"/team/veranstaltungen/{event.pk}/")
+    page.get_by_role("link", name="Ablauf bearbeiten").click()
+    assert_no_axe_violations(page)
+    page.locator("#id_ablauf-0-time").fill("09:30")
+    page.locator("#id_ablauf-0-title").fill("Ankommen und Kaffee")
+    page.locator("#id_ablauf-1-title").fill("Ohne Uhrzeit")
+    page.get_by_role("button", name="Ablauf speichern").click()
+    assert page.locator(".error-summary").is_visible()
+    assert_no_axe_violations(page)
+    page.locator("#id_ablauf-1-time").fill("10:00")
+    page.get_by_role("button", name="Ablauf speichern").click()
+    page.get_by_text("Der Ablauf ist gespeichert.").wait_for()
+    assert list(AgendaItem.objects.filter(event=event).values_list("title", flat=True)) == [
+        "Ankommen und Kaffee",
+        "Ohne Uhrzeit",
+    ]
+
+    page.get_by_role("link", name="Anmeldung einrichten").click()
+    assert_no_axe_violations(page)
+    page.get_by_label("bietet Kinderbetreuung an").check()
+    page.locator("#id_fragen-0-label").fill("Welcher Workshop?")
+    page.locator("#id_fragen-0-kind").select_option("choice")
+    page.get_by_role("button", name="Anmeldung speichern").click()
+    assert page.locator(".error-summary").is_visible()
+    assert_no_axe_violations(page)
+    page.locator("#id_fragen-0-choices").fill("Recht\nGesundheit")
+    page.get_by_role("button", name="Anmeldung speichern").click()
+    page.get_by_text("Die Anmeldung ist eingerichtet.").wait_for()
+    assert Question.objects.get(event=event).choices == "Recht\nGesundheit"
+
+    page.get_by_role("link", name="Materialien hochladen oder entfernen").click()
+    assert_no_axe_violations(page)
+    page.get_by_label("Titel").fill("Handreichung")
+    page.get_by_label("Datei").set_input_files(
+        files=[{"name": "handreichung.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 Handreichung"}]
+    )
+    page.get_by_role("button", name="Hochladen").click()
+    page.get_by_text("„Handreichung“ ist hochgeladen.").wait_for()
+    assert_no_axe_violations(page)
+    assert Material.objects.filter(event=event, title="Handreichung").exists()
+
+    page.goto(page.base_url + f"/team/veranstaltungen/{event.pk}/bearbeiten/")
+    page.get_by_role("link", name="Ort fehlt? Neuen Ort anlegen").click()
+    assert_no_axe_violations(page)
+    page.get_by_label("Name des Ortes").fill("Kulturhaus Riesa")
+    page.get_by_label("Straße und Hausnummer").fill("Hauptstraße 1")
+    page.get_by_label("Postleitzahl").fill("01587")
+    page.get_by_label("Gemeinde").fill("Risa")
+    page.get_by_role("button", name="Ort speichern").click()
+    assert "Meinten Sie" in page.locator(".error-summary").inner_text()
+    assert_no_axe_violations(page)
+    page.get_by_label("Gemeinde").fill("Riesa")
+    page.get_by_role("button", name="Ort speichern").click()
+    page.wait_for_url(f"**/team/veranstaltungen/{event.pk}/bearbeiten/")
+    assert Venue.objects.filter(name="Kulturhaus Riesa", municipality__name="Riesa").exists()
+
+    page.get_by_role("link", name="Orte", exact=True).click()
+    assert page.get_by_role("link", name="Kulturhaus Riesa").is_visible()
+    assert_no_axe_violations(page)
