@@ -68,12 +68,27 @@ def certificates_pending(event):
     )
 
 
+def running_certificate_mailing(event):
+    """The event's certificate mailing the worker has not finished yet, if any."""
+    mailings = Mailing.objects.filter(event=event, kind=Mailing.Kind.CERTIFICATES, prepared_at__isnull=True)
+    return mailings.order_by("id").first()
+
+
 @transaction.atomic
 def start_certificate_mailing(*, actor, event, request=None):
-    """The team's action: certificates to everyone checked in who has none yet. None if nobody is left."""
+    """The team's action: certificates to everyone checked in who has none yet.
+
+    Returns (mailing, started). While a mailing of the event is unfinished, a second request (a
+    double click, a second tab) gets that one back and starts nothing; (None, False) if nobody is left.
+    """
+    # Two requests at once take turns on the event row; the second then sees the first mailing.
+    Event.objects.select_for_update().filter(pk=event.pk).first()
+    running = running_certificate_mailing(event)
+    if running is not None:
+        return running, False
     planned = certificates_pending(event).count()
     if not planned:
-        return None
+        return None, False
     mailing = Mailing.objects.create(
         event=event,
         kind=Mailing.Kind.CERTIFICATES,
@@ -91,7 +106,7 @@ def start_certificate_mailing(*, actor, event, request=None):
     from documents.tasks import send_certificates as task
 
     transaction.on_commit(lambda: task.enqueue(mailing_id=mailing.pk))
-    return mailing
+    return mailing, True
 
 
 def send_certificates(*, mailing_id):

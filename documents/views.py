@@ -44,15 +44,15 @@ def attendance_list(request, pk):
 def certificates(request, pk):
     event = event_for(request, pk, can_manage_participants)
     if request.method == "POST":
-        mailing = services.start_certificate_mailing(actor=request.user, event=event, request=request)
+        mailing, started = services.start_certificate_mailing(actor=request.user, event=event, request=request)
         if mailing is None:
             messages.info(request, _("Alle Anwesenden haben ihre Bescheinigung schon bekommen."))
             return redirect("documents:certificates", pk=event.pk)
-        messages.success(
-            request,
-            _("%(n)s Bescheinigungen werden erstellt und verschickt. Den Stand sehen Sie hier.")
-            % {"n": mailing.planned},
-        )
+        if started:
+            text = _("%(n)s Bescheinigungen werden erstellt und verschickt. Den Stand sehen Sie hier.")
+            messages.success(request, text % {"n": mailing.planned})
+        else:
+            messages.info(request, _("Die Bescheinigungen werden schon verschickt. Den Stand sehen Sie hier."))
         return redirect("backoffice:mailing", pk=event.pk, mailing_pk=mailing.pk)
     mailings = mailing_progress(Mailing.objects.filter(event=event, kind=Mailing.Kind.CERTIFICATES))
     context = {

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from pypdf import PdfReader
 
+from audit.models import Entry
 from documents.models import Certificate
 from events.models import Session
 from mail.testing import deliver_outbox
@@ -132,3 +133,19 @@ def test_certificate_in_english_for_people_who_registered_in_english(client, tea
     token = personal_token(booking.registration)
     (text,) = pdf_pages(client.get(f"/en/anmeldung/{token}/bescheinigung/{booking.pk}.pdf").content)
     assert "Certificate of attendance" in text and "4 hours" in text
+
+
+def test_a_second_click_while_certificates_are_being_prepared_starts_no_second_mailing(client, team):
+    event = make_event(days_ahead=-1)
+    for n in (1, 2):
+        participants.check_in(actor=team, booking=make_participant(event, email=f"a{n}@example.org"))
+    url = f"/team/veranstaltungen/{event.pk}/bescheinigungen/"
+    first = client.post(url)
+    mailing = Mailing.objects.get()
+    assert mailing.prepared_at is None  # the worker has not run yet (on_commit never fires here)
+    second = client.post(url, follow=True)
+    assert Mailing.objects.count() == 1
+    progress = f"/team/veranstaltungen/{event.pk}/rundmails/{mailing.pk}/"
+    assert second.redirect_chain[0][0] == first["Location"] == progress
+    assert "Die Bescheinigungen werden schon verschickt." in second.content.decode()
+    assert Entry.objects.filter(action="certificates.sent").count() == 1
