@@ -4,7 +4,14 @@ Sending is two steps: the team's action writes a Mailing (`start_certificate_mai
 the background task on commit; the worker (`send_certificates`) renders one PDF per attendee and
 queues one mail each, every attendee in its own short transaction, so a crashed worker resumes
 where it stopped and nobody gets two certificates.
+
+A PDF that fails for one person is counted on the mailing (`failed`) and the others still go out.
+A mailing the worker never finished (it died, or its job was lost) is picked up again when the
+team clicks "senden" once more, and by the periodic `resume_certificate_mailings`.
 """
+
+import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -19,6 +26,11 @@ from events.models import Event
 from mail.services import Attachment, queue_mail
 from participants.models import Mailing
 from registrations.models import Booking
+
+logger = logging.getLogger(__name__)
+
+# An unfinished mailing without a new certificate for this long has lost its worker.
+STALLED_AFTER = timedelta(minutes=10)
 
 
 def _organiser():
@@ -85,6 +97,7 @@ def start_certificate_mailing(*, actor, event, request=None):
     Event.objects.select_for_update().filter(pk=event.pk).first()
     running = running_certificate_mailing(event)
     if running is not None:
+        _enqueue(running)  # resumes it if its worker died; a second job only takes turns
         return running, False
     planned = certificates_pending(event).count()
     if not planned:
@@ -103,10 +116,29 @@ def start_certificate_mailing(*, actor, event, request=None):
         details={"mailing": mailing.pk, "recipients": planned},
         request=request,
     )
+    _enqueue(mailing)
+    return mailing, True
+
+
+def _enqueue(mailing):
     from documents.tasks import send_certificates as task
 
     transaction.on_commit(lambda: task.enqueue(mailing_id=mailing.pk))
-    return mailing, True
+
+
+def resume_certificate_mailings(*, now=None):
+    """The periodic sweep: enqueue the worker again for every unfinished mailing that stalled."""
+    since = (now or timezone.now()) - STALLED_AFTER
+    stalled = (
+        Mailing.objects.filter(kind=Mailing.Kind.CERTIFICATES, prepared_at__isnull=True, created_at__lt=since)
+        .exclude(certificates__sent_at__gte=since)
+        .distinct()
+    )
+    resumed = 0
+    for mailing in stalled:
+        _enqueue(mailing)
+        resumed += 1
+    return resumed
 
 
 def send_certificates(*, mailing_id):
@@ -118,27 +150,43 @@ def send_certificates(*, mailing_id):
         .get(pk=mailing.event_id)
     )
     topics = list(event.topics.all())
-    sent = 0
+    sent = failed = 0
     for data in queries.certificate_data(list(certificates_pending(event)), event):
-        with transaction.atomic():
-            # The lock makes two workers on the same mailing take turns; the second sees the row.
-            Booking.objects.select_for_update().filter(pk=data.booking.pk).first()
-            if Certificate.objects.filter(booking=data.booking).exists():
-                continue
-            registration = data.booking.registration
-            message = queue_mail(
-                to=registration.email,
-                template="documents/mail/certificate",
-                context={"registration": registration, "event": event},
-                language=registration.language,
-                reply_to=event.contact.email if event.contact else "",
-                attachments=[
-                    Attachment(certificate_filename(event), certificate_pdf(data, event, topics), "application/pdf")
-                ],
-                erase_body_after_send=True,
+        try:
+            sent += _send_one(mailing, data, event, topics)
+        except Exception as error:  # noqa: BLE001 - one broken PDF must not keep the others from going out
+            failed += 1
+            # Ids and the error's type only: the message may quote the person's data.
+            logger.error(
+                "certificate for booking %s (mailing %s) failed: %s",
+                data.booking.pk,
+                mailing.pk,
+                type(error).__name__,
             )
-            Certificate.objects.create(booking=data.booking, mailing=mailing)
-            mailing.messages.add(message)
-            sent += 1
-    Mailing.objects.filter(pk=mailing.pk).update(prepared_at=timezone.now())
+    # Each run retries everyone still without a certificate, so its count replaces the last one.
+    Mailing.objects.filter(pk=mailing.pk).update(prepared_at=timezone.now(), failed=failed)
     return sent
+
+
+def _send_one(mailing, data, event, topics):
+    """Render and queue one certificate in its own transaction; 0 if someone else already did."""
+    with transaction.atomic():
+        # The lock makes two workers on the same mailing take turns; the second sees the row.
+        Booking.objects.select_for_update().filter(pk=data.booking.pk).first()
+        if Certificate.objects.filter(booking=data.booking).exists():
+            return 0
+        registration = data.booking.registration
+        message = queue_mail(
+            to=registration.email,
+            template="documents/mail/certificate",
+            context={"registration": registration, "event": event},
+            language=registration.language,
+            reply_to=event.contact.email if event.contact else "",
+            attachments=[
+                Attachment(certificate_filename(event), certificate_pdf(data, event, topics), "application/pdf")
+            ],
+            erase_body_after_send=True,
+        )
+        Certificate.objects.create(booking=data.booking, mailing=mailing)
+        mailing.messages.add(message)
+        return 1

@@ -73,6 +73,9 @@ class Mailing(models.Model):
     planned = models.PositiveIntegerField(_("geplant"), default=0)
     # Set when every outbox row has been written (at once for messages, by the worker for certificates).
     prepared_at = models.DateTimeField(null=True, blank=True)
+    # Certificates: how many the last worker run could not create (a PDF that failed); sending
+    # again retries them.
+    failed = models.PositiveIntegerField(_("nicht erstellt"), default=0)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     messages = models.ManyToManyField(OutboxMessage, blank=True, related_name="+")

@@ -328,3 +328,6 @@ PERIODIC_TASKS += [
 
 # Retention rules run hourly (privacy app; each run is idempotent).
 PERIODIC_TASKS += [("privacy.tasks.apply_retention", env_int("RETENTION_INTERVAL", 60 * 60))]
+
+# Certificate mailings whose worker died are resumed (documents app; idempotent).
+PERIODIC_TASKS += [("documents.tasks.resume_certificate_mailings", 5 * 60)]

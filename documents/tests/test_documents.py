@@ -2,15 +2,16 @@
 sent through the outbox to a real SMTP server, and the person's own download via the personal link."""
 
 import io
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from pypdf import PdfReader
 
 from audit.models import Entry
 from documents.models import Certificate
+from documents.tasks import resume_certificate_mailings as resume_task
 from events.models import Session
-from mail.testing import deliver_outbox
+from mail.testing import deliver_outbox, run_jobs
 from participants import services as participants
 from participants.models import Mailing
 from registrations.tokens import personal_token
@@ -149,3 +150,89 @@ def test_a_second_click_while_certificates_are_being_prepared_starts_no_second_m
     assert second.redirect_chain[0][0] == first["Location"] == progress
     assert "Die Bescheinigungen werden schon verschickt." in second.content.decode()
     assert Entry.objects.filter(action="certificates.sent").count() == 1
+
+
+def _attendees(event, team, *names):
+    bookings = [make_participant(event, name=name, email=f"{name.split()[0].lower()}@example.org") for name in names]
+    for booking in bookings:
+        participants.check_in(actor=team, booking=booking)
+    return bookings
+
+
+def test_a_failing_pdf_is_counted_and_the_others_still_go_out(
+    client, team, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    import weasyprint
+
+    real_html = weasyprint.HTML
+
+    def html(*, string, **kwargs):  # WeasyPrint choking on one person's certificate
+        if "Kaputt Person" in string:
+            raise ValueError("cannot draw Kaputt Person")
+        return real_html(string=string, **kwargs)
+
+    monkeypatch.setattr(weasyprint, "HTML", html)
+    event = make_event(days_ahead=-1)
+    ok, broken, also_ok = _attendees(event, team, "Anna Gut", "Kaputt Person", "Carla Gut")
+    url = f"/team/veranstaltungen/{event.pk}/bescheinigungen/"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+    run_jobs()
+    mailing = Mailing.objects.get()
+    assert mailing.prepared_at is not None and mailing.failed == 1
+    assert set(Certificate.objects.values_list("booking", flat=True)) == {ok.pk, also_ok.pk}
+    (log,) = [r for r in caplog.records if r.name == "documents.services"]
+    assert str(broken.pk) in log.getMessage() and "ValueError" in log.getMessage()
+    assert "Kaputt" not in caplog.text and "kaputt@" not in caplog.text
+    page = client.get(response["Location"]).content.decode()
+    assert "Bescheinigungen nicht erstellt</dt><dd>1</dd>" in page and "läuft noch" not in page
+    assert "Einige Bescheinigungen konnten nicht erstellt werden." in page
+    # Once WeasyPrint works again, sending again retries only the missing one.
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    run_jobs()
+    retry = Mailing.objects.exclude(pk=mailing.pk).get()
+    assert retry.planned == 1 and retry.failed == 0 and retry.prepared_at is not None
+    assert Certificate.objects.get(booking=broken).mailing == retry
+
+
+def test_an_unfinished_mailing_is_resumed_by_clicking_again_and_by_the_sweep(
+    client, team, settings, django_capture_on_commit_callbacks
+):
+    from datetime import datetime
+
+    from documents.services import resume_certificate_mailings
+
+    assert ("documents.tasks.resume_certificate_mailings", 300) in settings.PERIODIC_TASKS
+    event = make_event(days_ahead=-1)
+    done, missing = _attendees(event, team, "Anna Fertig", "Bernd Fehlt")
+    url = f"/team/veranstaltungen/{event.pk}/bescheinigungen/"
+    client.post(url)  # its job is lost (on_commit never fires here): like a worker that died
+    mailing = Mailing.objects.get()
+    Certificate.objects.create(booking=done, mailing=mailing)  # it got this far
+    assert "läuft noch" in client.get(f"/team/veranstaltungen/{event.pk}/rundmails/{mailing.pk}/").content.decode()
+    # Too fresh for the sweep: a worker may still be busy with it.
+    assert resume_certificate_mailings() == 0
+    # Clicking "senden" again resumes it.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    run_jobs()
+    mailing.refresh_from_db()
+    assert mailing.prepared_at is not None and Mailing.objects.count() == 1
+    assert Certificate.objects.get(booking=missing).mailing == mailing
+    assert Certificate.objects.count() == 2
+
+    # The periodic sweep resumes a stalled mailing nobody clicks again.
+    other = make_event(days_ahead=-1)
+    (late,) = _attendees(other, team, "Clara Spaet")
+    client.post(f"/team/veranstaltungen/{other.pk}/bescheinigungen/")
+    stalled = Mailing.objects.get(event=other)
+    Mailing.objects.filter(pk=stalled.pk).update(created_at=datetime(2020, 1, 1, tzinfo=UTC))
+    resume_task.enqueue()
+    with django_capture_on_commit_callbacks(execute=True):
+        run_jobs()
+    run_jobs()
+    stalled.refresh_from_db()
+    assert stalled.prepared_at is not None and Certificate.objects.get(booking=late).mailing == stalled
+    assert resume_certificate_mailings() == 0
