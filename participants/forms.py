@@ -167,7 +167,10 @@ class WalkInForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        if email and Registration.objects.active().filter(event=self.event, email=email).exists():
+        # People sign up for a course, not for its modules: at a module's door, the course's
+        # registrations count too.
+        offers = [self.event.pk] + ([self.event.course_id] if self.event.course_id else [])
+        if email and Registration.objects.active().filter(event__in=offers, email=email).exists():
             raise forms.ValidationError(
                 _("Mit dieser Adresse ist schon jemand angemeldet. Suchen Sie die Person oben in der Liste.")
             )

@@ -151,6 +151,23 @@ def test_walk_in_form_keeps_input_and_refuses_an_address_already_registered(clie
     assert not WalkIn.objects.exists()
 
 
+def test_walk_in_at_a_course_module_refuses_an_address_registered_for_the_course(client, team):
+    from registrations.tests.helpers import register
+
+    course = make_event(kind="fortbildung", title="Multiplikator_innen-Kurs", capacity=None, days_ahead=20)
+    module = make_event(course=course, title="Modul 1", days_ahead=20)
+    registration = register(course, email="kurs@example.org")  # the registration belongs to the course
+    assert registration.event == course and registration.bookings.get().event == module
+    response = client.post(
+        door(module) + "ohne-anmeldung/", {"name": "Doppelt", "email": "Kurs@Example.org", "role": "volunteer"}
+    )
+    assert "Mit dieser Adresse ist schon jemand angemeldet" in response.content.decode()
+    assert not WalkIn.objects.exists()
+    # A new address is fine at the module.
+    client.post(door(module) + "ohne-anmeldung/", {"name": "Neu", "email": "neu@example.org", "role": "volunteer"})
+    assert WalkIn.objects.get().registration.event == module
+
+
 def test_attendance_survives_anonymisation_for_reports(client, team):
     from privacy.retention import anonymise_registration
     from privacy.statistics import participant_statistics
