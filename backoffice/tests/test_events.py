@@ -313,6 +313,18 @@ def test_course_modules_are_created_from_the_course_page(client, team):
     assert "Modul 2: Asylverfahren" in client.get(f"/team/veranstaltungen/{course.pk}/").content.decode()
 
 
+def test_a_module_cannot_get_modules_of_its_own(client, team):
+    course = make_event(kind="fortbildung", title="Multiplikator_innen-Fortbildung")
+    module = make_event(kind="fortbildung", title="Modul 1", course=course)
+    url = f"/team/veranstaltungen/neu/?fortbildung={module.pk}"
+    assert client.get(url).status_code == 404
+    data = {"kind": "fortbildung", "title": "Modul von Modul", "summary": "x", "costs": "0"}
+    data |= {"attendance_mode": "offline", "venue": make_venue().pk, "contact": make_contact().pk}
+    assert client.post(url, data).status_code == 404
+    assert not Event.objects.filter(title="Modul von Modul").exists()
+    assert not Event.objects.filter(course=module).exists()
+
+
 def test_back_office_page_in_english(client, team):
     make_event(title="Schulung Zwickau", place="Zwickau")
     html = client.get("/en/team/veranstaltungen/").content.decode()

@@ -48,7 +48,10 @@ def event_detail(request, pk):
 def event_create(request):
     course = None
     if request.GET.get("fortbildung", "").isdigit():
-        course = get_object_or_404(Event, pk=int(request.GET["fortbildung"]), kind=Event.Kind.COURSE)
+        # Only a top-level course gets modules; a module is a course too, but one level is all there is.
+        course = get_object_or_404(
+            Event, pk=int(request.GET["fortbildung"]), kind=Event.Kind.COURSE, course__isnull=True
+        )
     initial = {"kind": Event.Kind.COURSE} if course else {}
     form = EventForm(request.POST or None, initial=initial)
     if form.is_valid():
