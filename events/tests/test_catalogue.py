@@ -1,3 +1,5 @@
+import itertools
+import re
 from datetime import timedelta
 
 import pytest
@@ -206,3 +208,12 @@ def test_cards_show_seats_left_or_the_waiting_list():
     full_card = body.split("Ausgebucht")[1].split("</li>")[0]
     assert "noch 9 Plätze frei" in roomy_card
     assert "Warteliste" in full_card and "frei" not in full_card
+
+
+def test_headings_go_down_one_level_at_a_time_to_the_cards():
+    # Screen-reader users jump by headings: the cards (h3) need an h2 above them, not just the h1.
+    make_event(title="Schulung Pirna")
+    body = Client().get(URL).content.decode()
+    levels = [int(n) for n in re.findall(r"<h([1-6])[\s>]", body)]
+    assert levels.count(3) >= 1
+    assert all(lower <= upper + 1 for upper, lower in itertools.pairwise(levels)), levels

@@ -1,5 +1,8 @@
 """Public initiative pages: only approved entries, never the private contact address."""
 
+import itertools
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -147,3 +150,12 @@ def test_initiative_page_and_relay_form_in_english(client):
     assert "Get in touch" in page
     assert "Your message" in page
     assert "More initiatives: Sächsische Schweiz-Osterzgebirge" in page
+
+
+def test_headings_go_down_one_level_at_a_time_to_the_cards(client):
+    # Screen-reader users jump by headings: the cards (h3) need an h2 above them, not just the h1.
+    make_initiative(name="Willkommen in Pirna")
+    body = client.get("/initiativen/").content.decode()
+    levels = [int(n) for n in re.findall(r"<h([1-6])[\s>]", body)]
+    assert levels.count(3) >= 1
+    assert all(lower <= upper + 1 for upper, lower in itertools.pairwise(levels)), levels
