@@ -1,12 +1,11 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from core.paging import page_with_note
 from events.calendars import calendar_bytes
 from events.filters import RADIUS_CHOICES, read_filters
 from events.jsonld import as_script_body, event_data
@@ -18,29 +17,13 @@ PAGE_SIZE = 20
 FEED_LIMIT = 200
 
 
-def _page(request, queryset):
-    paginator = Paginator(queryset, PAGE_SIZE)
-    raw = request.GET.get("seite", "1")
-    note = None
-    try:
-        number = int(raw)
-    except ValueError:
-        number, note = 1, _("Die Seitenzahl war ungültig; wir zeigen die erste Seite.")
-    if number < 1 or number > paginator.num_pages:
-        clamped = min(max(number, 1), paginator.num_pages)
-        if note is None:
-            note = _("Seite %(n)s gibt es nicht; wir zeigen Seite %(m)s.") % {"n": number, "m": clamped}
-        number = clamped
-    return paginator.page(number), note
-
-
 def _listing(request, *, past):
     query = read_filters(request.GET)
     base = Event.objects.listed()
     base = base.past() if past else base.upcoming()
     events = with_places(query.filter(base).for_cards())
     events = events.order_by("-start", "-id") if past else events.order_by("start", "id")
-    page, page_note = _page(request, events)
+    page, page_note = page_with_note(request, events, PAGE_SIZE)
     for event in page.object_list:
         if query.distances is not None:
             event.distance_km = round(query.distances.get(event.venue.municipality_id, 0))

@@ -1,10 +1,10 @@
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.guards import over_limit, rate
+from core.paging import page_with_note
 from network.filters import read_filters
 from network.forms import ProposalForm
 from network.models import Initiative
@@ -19,20 +19,12 @@ PAGE_SIZE = 20
 RECIPIENT_LANGUAGE = "de"
 
 
-def _page(request, queryset):
-    paginator = Paginator(queryset, PAGE_SIZE)
-    try:
-        number = int(request.GET.get("seite", "1"))
-    except ValueError:
-        number = 1
-    return paginator.page(min(max(number, 1), paginator.num_pages))
-
-
 @require_GET
 def initiative_list(request):
     query = read_filters(request.GET, districts=districts())
     initiatives = query.filter(Initiative.objects.approved()).for_cards().order_by("name", "id")
-    context = {"query": query, "page": _page(request, initiatives)}
+    page, page_note = page_with_note(request, initiatives, PAGE_SIZE)
+    context = {"query": query, "page": page, "notes": query.notes + ([page_note] if page_note else [])}
     return render(request, "network/list.html", context)
 
 

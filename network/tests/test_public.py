@@ -108,10 +108,12 @@ def test_pagination_keeps_filters(client):
     first = client.get("/initiativen/?kreis=saechsische-schweiz-osterzgebirge").content.decode()
     second = client.get("/initiativen/?kreis=saechsische-schweiz-osterzgebirge&seite=2").content.decode()
     bad = client.get("/initiativen/?seite=abc").content.decode()
+    beyond = client.get("/initiativen/?seite=99").content.decode()
 
     assert "Seite 1 von 2" in first and "seite=2" in first and "kreis=saechsische-schweiz-osterzgebirge" in first
     assert "Initiative 24" in second and "Initiative 00" not in second
-    assert "Initiative 00" in bad
+    assert "Initiative 00" in bad and "Die Seitenzahl war ungültig; wir zeigen die erste Seite." in bad
+    assert "Initiative 24" in beyond and "Seite 99 gibt es nicht; wir zeigen Seite 2." in beyond
 
 
 def test_list_in_english(client):
@@ -159,3 +161,11 @@ def test_headings_go_down_one_level_at_a_time_to_the_cards(client):
     levels = [int(n) for n in re.findall(r"<h([1-6])[\s>]", body)]
     assert levels.count(3) >= 1
     assert all(lower <= upper + 1 for upper, lower in itertools.pairwise(levels)), levels
+
+
+def test_page_note_in_english(client):
+    make_initiative(name="Willkommen in Pirna")
+
+    page = client.get("/en/initiativen/?seite=abc").content.decode()
+
+    assert "The page number was invalid; we show the first page." in page
