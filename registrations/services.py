@@ -260,13 +260,16 @@ def cancel_registration(*, registration, now=None):
 
 def accept_offer(*, booking, now=None):
     """Accept an offered place before its deadline. The personal link came by mail, so this also
-    proves the address. Raises OfferNotOpen if the offer expired or was never made."""
+    proves the address. Accepting again (a double click) changes nothing. Raises OfferNotOpen if
+    the offer expired or was never made."""
     now = now or timezone.now()
     with transaction.atomic():
         _lock([booking.event])
         booking = Booking.objects.select_related("registration__event__contact", "event__venue__municipality").get(
             pk=booking.pk
         )
+        if booking.status == Booking.Status.CONFIRMED and booking.offered_until is not None:
+            return booking
         if booking.status != Booking.Status.OFFERED or booking.offered_until < now:
             raise OfferNotOpen
         booking.status, booking.confirmed_at = Booking.Status.CONFIRMED, now

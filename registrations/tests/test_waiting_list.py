@@ -9,6 +9,7 @@ from mail.testing import deliver_outbox
 from registrations import services
 from registrations.models import Booking, RegistrationSettings
 from registrations.tests.helpers import register
+from registrations.tokens import personal_token
 from sfi.testing import make_event
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +129,23 @@ def test_more_seats_are_filled_from_the_waiting_list():
     event.save()
     services.fill_free_places(event=event)
     assert [status(r) for r in waiting] == [["confirmed"], ["confirmed"], ["waiting"]]
+
+
+def test_accepting_an_offer_twice_keeps_the_place_says_so_and_mails_once(client, smtp_server):
+    # A double click on "Platz annehmen": the second request must not tell the person the offer is gone.
+    event = make_event(capacity=1)
+    RegistrationSettings.objects.create(event=event, waiting_list_mode="offer", offer_hold_hours=24)
+    holder = confirmed(event)
+    waiting = confirmed(event, email="wartend@example.org")
+    services.cancel_registration(registration=holder)
+    booking = waiting.bookings.get()
+    path = f"/anmeldung/{personal_token(waiting)}/annehmen/{booking.pk}/"
+
+    client.post(path, follow=True)
+    page = client.post(path, follow=True).content.decode()
+
+    assert status(waiting) == ["confirmed"]
+    assert "Ihr Platz ist bestätigt" in page and "Dieses Angebot gilt nicht mehr" not in page
+    deliver_outbox()
+    subjects = [m.subject for m in smtp_server.messages_to("wartend@example.org")]
+    assert len([s for s in subjects if "Ihr Platz ist bestätigt" in s]) == 1
