@@ -226,10 +226,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"redact_tokens": {"()": "core.logging.RedactTokens"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact_tokens"]},
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
-        # Django logs the full request line for 4xx/5xx; our URLs carry no personal data.
+        # Django logs the path of every 4xx/5xx response; personal-link tokens in it are
+        # replaced by core.logging.RedactTokens before the console handler writes them.
         "django.db.backends": {"level": "INFO"},
         # At DEBUG, a missing template variable logs the whole template context (names,
         # addresses, messages): never below INFO, even with LOG_LEVEL=DEBUG.

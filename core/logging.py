@@ -1,0 +1,29 @@
+"""A log filter that keeps personal-link tokens out of log output.
+
+A personal link is a capability: whoever has it opens that person's registration. Django logs
+the path of every 4xx/5xx response, so the token part of such paths is replaced before any
+handler writes the record.
+"""
+
+import logging
+import re
+
+# /anmeldung/<token>/…, /anmeldung/bestaetigen/<token>/, /datenschutz/meine-daten/<token>/,
+# /feedback/<token>/ — with or without the /en prefix.
+TOKEN_IN_PATH = re.compile(
+    r"(/(?:anmeldung/bestaetigen|anmeldung|datenschutz/meine-daten|feedback)/)(?!link/)[^/\s?\"']+"
+)
+REDACTED = r"\1[token]"
+
+
+def redact(text: str) -> str:
+    return TOKEN_IN_PATH.sub(REDACTED, text)
+
+
+class RedactTokens(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, ()
+        return True
