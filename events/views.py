@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
@@ -100,7 +99,7 @@ def catalogue_ics(request):
 
 @require_GET
 def offers_map_page(request):
-    return render(request, "events/map.html", {"map": offers_map(), "today": timezone.localdate()})
+    return render(request, "events/map.html", {"map": offers_map()})
 
 
 @require_GET
