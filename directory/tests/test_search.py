@@ -183,3 +183,24 @@ def test_district_overview_counts_and_query_count(client):
     counts = {district.short_name: count for district, count, _ in response.context["map"]["districts"]}
     assert counts["Bautzen"] == 50 and counts["Leipzig"] == 1
     assert len(few) == len(many)
+
+
+def test_service_page_query_count_does_not_grow_with_its_details(client):
+    """The service page makes the same number of queries for a service with 1 or with 50
+    opening-hour lines, languages and places served, and whatever else is in the directory."""
+    small = make_agency(place="Freital", languages=["de"], hours=[("MO", "09:00", "12:00")])
+    client.get(f"/wegweiser/angebote/{small.pk}/")
+    with CaptureQueriesContext(connection) as one:
+        body = client.get(f"/wegweiser/angebote/{small.pk}/").content.decode()
+    assert small.name in body
+    big = make_agency(
+        place="Pirna",
+        languages=[f"l{n}" for n in range(50)],
+        hours=[("MO,TU,WE,TH,FR", f"{8 + n % 8:02d}:00", "17:00") for n in range(50)],
+    )
+    for _ in range(49):
+        make_agency(place="Dresden")
+    with CaptureQueriesContext(connection) as fifty:
+        body = client.get(f"/wegweiser/angebote/{big.pk}/").content.decode()
+    assert big.name in body
+    assert len(one) == len(fifty)
