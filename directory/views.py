@@ -1,6 +1,7 @@
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from directory.filters import language_label, read_search
@@ -13,6 +14,8 @@ from directory.queries import (
     serving_district,
     serving_municipality,
 )
+from relay.flow import submit_contact
+from relay.forms import RelayContactForm
 
 
 def _page_number(raw):
@@ -42,9 +45,18 @@ def search(request):
     return render(request, "directory/search.html", context)
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def service(request, pk):
     item = public_service(pk)
+    recipient = item.email or item.organization.email
+    form = RelayContactForm(request.POST or None) if recipient else None
+    status = 200
+    if request.method == "POST":
+        if form is None:
+            raise Http404
+        if submit_contact(request, form, recipient_email=recipient, recipient_label=item.name, language="de"):
+            return redirect("directory:service_contact_sent", pk=item.pk)
+        status = 429 if form.rate_limited else 200
     now = timezone.now()
     locations = [sal.location for sal in item.service_at_locations.all()]
     points = [(loc.latitude, loc.longitude, loc.name, "") for loc in locations]
@@ -57,8 +69,16 @@ def service(request, pk):
         "languages": [language_label(lang.code, lang.name) for lang in item.languages.all()],
         "map": directory_map(current_ars=current, points=points),
         "back": request.GET.get("zurueck", ""),
+        "form": form,
     }
-    return render(request, "directory/service.html", context)
+    return render(request, "directory/service.html", context, status=status)
+
+
+@require_GET
+def service_contact_sent(request, pk):
+    item = public_service(pk)
+    context = {"recipient_label": item.name, "back_url": item.get_absolute_url()}
+    return render(request, "relay/sent.html", context)
 
 
 @require_GET

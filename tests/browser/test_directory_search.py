@@ -1,12 +1,19 @@
 import pytest
 
 from demo.seeders.directory import seed_directory
+from directory.models import Service
+from mail.testing import deliver_outbox, smtp_server  # noqa: F401  (pytest fixture)
 from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_phone_finds_asylum_counselling_for_freital_and_opens_it(phone):
+def test_phone_finds_asylum_counselling_for_freital_opens_it_and_writes_through_the_relay(
+    phone,
+    smtp_server,  # noqa: F811
+    settings,
+):
+    settings.RELAY_MIN_FILL_SECONDS = 1
     seed_directory()
     phone.goto(phone.base_url + "/wegweiser/")
     assert_no_axe_violations(phone)
@@ -33,3 +40,19 @@ def test_phone_finds_asylum_counselling_for_freital_and_opens_it(phone):
 
     phone.get_by_role("link", name="Zurück zur Suche").click()
     results.get_by_text("Angebote für Freital").wait_for()
+
+    # Back on the service page, a volunteer writes without giving away their own address.
+    phone.go_back()
+    phone.get_by_label("Ihr Name").fill("Kim")
+    phone.get_by_label("Ihre E-Mail-Adresse").fill("kim.privat@example.net")
+    phone.get_by_label("Ihre Nachricht").fill("Unsere Nachbarin hat Post vom Bundesamt bekommen.")
+    phone.wait_for_timeout(1100)
+    phone.get_by_role("button", name="Nachricht senden").click()
+    phone.get_by_role("heading", name="Ihre Nachricht ist unterwegs").wait_for()
+    assert_no_axe_violations(phone)
+
+    deliver_outbox()
+    service = Service.objects.get(name="Asylverfahrensberatung Sächsische Schweiz-Osterzgebirge")
+    (mail,) = smtp_server.messages_to(service.email or service.organization.email)
+    assert "Unsere Nachbarin hat Post vom Bundesamt bekommen." in mail.text
+    assert b"kim.privat@example.net" not in mail.raw
