@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
+from core.paging import clamped_page_number, page_note
 from directory.filters import language_label, read_search
 from directory.hours import open_status, week_table
 from directory.queries import (
@@ -18,13 +19,6 @@ from relay.flow import submit_contact
 from relay.forms import RelayContactForm
 
 
-def _page_number(raw):
-    try:
-        return max(int(raw), 1)
-    except (TypeError, ValueError):
-        return 1
-
-
 @require_GET
 @vary_on_headers("HX-Request")
 def search(request):
@@ -37,8 +31,11 @@ def search(request):
             services=services,
             origin=query.place,
             now=timezone.now(),
-            page_number=_page_number(request.GET.get("seite")),
+            page_number=clamped_page_number(request.GET.get("seite")),
         )
+        note = page_note(request.GET.get("seite"), result.page.number)
+        if note:
+            query.notes.append(note)
     context = {"query": query, "result": result}
     if request.headers.get("HX-Request") and not request.headers.get("HX-Boosted"):
         return render(request, "directory/_results.html", context)

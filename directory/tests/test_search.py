@@ -204,3 +204,16 @@ def test_service_page_query_count_does_not_grow_with_its_details(client):
         body = client.get(f"/wegweiser/angebote/{big.pk}/").content.decode()
     assert big.name in body
     assert len(one) == len(fifty)
+
+
+def test_a_bad_page_number_shows_a_page_with_a_note(client):
+    for _ in range(25):
+        make_agency(place="Freital")
+    params = {"ort": "Freital", "thema": "asylverfahrensberatung"}
+    too_far = client.get("/wegweiser/", {**params, "seite": "99"})
+    assert too_far.context["result"].page.number == 2
+    assert "Seite 99 gibt es nicht; wir zeigen Seite 2." in too_far.content.decode()
+    garbled = client.get("/wegweiser/", {**params, "seite": "zwei"}).content.decode()
+    assert "Die Seitenzahl war ungültig; wir zeigen die erste Seite." in garbled
+    fine = client.get("/wegweiser/", {**params, "seite": "2"}).content.decode()
+    assert "gibt es nicht" not in fine and "Seite 2 von 2" in fine
