@@ -20,10 +20,4 @@ def entry_list(request):
     entries = form.filter(Entry.objects.for_list()) if form.is_bound else Entry.objects.for_list()
     paginator = Paginator(entries, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("seite"))
-    params = request.GET.copy()
-    params.pop("seite", None)
-    return render(
-        request,
-        "audit/entry_list.html",
-        {"form": form, "page": page, "query": params.urlencode(), "nav": "audit"},
-    )
+    return render(request, "audit/entry_list.html", {"form": form, "page": page, "nav": "audit"})

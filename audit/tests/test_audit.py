@@ -66,3 +66,5 @@ def test_log_pages(client):
     assert "Seite 1 von 2" in first
     second = client.get("/team/protokoll/?seite=2").content.decode()
     assert "Seite 2 von 2" in second
+    filtered = client.get("/team/protokoll/?aktion=event.changed").content.decode()
+    assert 'href="?aktion=event.changed&amp;seite=2" rel="next"' in filtered  # paging keeps the filter

@@ -20,9 +20,7 @@ def event_list(request):
     data = form.cleaned_data if form.is_valid() else {}
     page = Paginator(queries.filtered_events(request.user, data), PAGE_SIZE).get_page(request.GET.get("seite"))
     queries.add_fill(page.object_list)
-    params = request.GET.copy()
-    params.pop("seite", None)
-    context = {"form": form, "page": page, "query": params.urlencode(), "nav": "events"}
+    context = {"form": form, "page": page, "nav": "events"}
     context["can_manage"] = can_manage_events(request.user)
     return render(request, "backoffice/event_list.html", context)
 

@@ -19,7 +19,7 @@ PAGE_SIZE = 50
 def venue_list(request):
     venues = Venue.objects.select_related("municipality__district").annotate(event_count=Count("events"))
     page = Paginator(venues.order_by("name", "id"), PAGE_SIZE).get_page(request.GET.get("seite"))
-    return render(request, "backoffice/venue_list.html", {"page": page, "query": "", "nav": "venues"})
+    return render(request, "backoffice/venue_list.html", {"page": page, "nav": "venues"})
 
 
 def _next_url(request):
