@@ -303,8 +303,7 @@ def lapse_unconfirmed(*, now=None):
             if registration.email_confirmed_at or not registration.is_active:
                 continue  # confirmed or cancelled while we were looking
             bookings = list(registration.bookings.filter(status__in=Booking.ACTIVE).select_related("event"))
-            _end_bookings(registration, bookings, Booking.Status.LAPSED, now)
-            Registration.objects.filter(pk=registration.pk).update(is_active=False)
+            _end_bookings(registration, bookings, Booking.Status.LAPSED, now)  # also marks it inactive
             lapsed += 1
     return lapsed
 
