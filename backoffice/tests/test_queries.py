@@ -32,7 +32,8 @@ def test_back_office_lists_have_a_fixed_query_count(client, url):
     small, _ = count_queries(client, url)
     make_events(49, venue)
     large, html = count_queries(client, url)
-    assert "Schulung 48" in html or url == "/team/"
+    # The list shows all 50; the dashboard shows the next ones, which include the second batch.
+    assert ("Schulung 48" if url == "/team/veranstaltungen/" else "Schulung 1") in html
     assert small == large
 
 
