@@ -9,18 +9,6 @@ from tests.browser.axe import assert_no_axe_violations
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _serialized_contents(django_db_setup, django_db_blocker):
-    """Workaround: after Playwright starts, Django's connection object here is a new one without the
-    serialized regions that pytest-django stored at setup (seen when other tests ran first), so
-    serialized_rollback restored nothing and the second test found no municipalities."""
-    from django.db import connection
-
-    if not hasattr(connection, "_test_serialized_contents"):
-        with django_db_blocker.unblock():
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-
-
 def test_phone_user_writes_to_an_initiative_without_revealing_the_address(phone, smtp_server, settings):  # noqa: F811
     settings.RELAY_MIN_FILL_SECONDS = 1
     make_initiative(name="Willkommenscafé Freital", place="Freital", contact_email="cafe-vorstand@example.org")
