@@ -1,10 +1,33 @@
 import importlib
+import os
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.cache import caches
 from django.utils import translation
 
 from mail.testing import smtp_server  # noqa: F401
+
+# Every test runs under a fixed clock that then ticks on in real time, so no test passes or
+# fails by the hour it is run at. `.ci/run` repeats the clock-sensitive tests at awkward
+# moments (just after midnight, New Year's Eve, the nights the clocks change) through
+# SFI_TEST_NOW, an ISO date and time read as Europe/Berlin unless it names an offset.
+DEFAULT_TEST_NOW = "2027-01-13T10:30:00"
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def clock_start() -> datetime:
+    moment = datetime.fromisoformat(os.environ.get("SFI_TEST_NOW") or DEFAULT_TEST_NOW)
+    return moment if moment.tzinfo else moment.replace(tzinfo=BERLIN)
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """The test's clock: `clock.shift(timedelta(...))` or `clock.move_to(...)` to travel on."""
+    with time_machine.travel(clock_start(), tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)

@@ -83,15 +83,23 @@ def update_event(*, actor, event, m2m, changed_fields, expected_version, request
     return event
 
 
+def _wall_clock(moment):
+    return timezone.localtime(moment).replace(tzinfo=None)
+
+
 def _shift(value, delta):
-    return value + delta if value is not None else None
+    """Move `value` by `delta` on the local wall clock: a session at 9:00 stays at 9:00 when the
+    copy lands on the other side of a daylight-saving change."""
+    if value is None:
+        return None
+    return timezone.make_aware(_wall_clock(value) + delta)
 
 
 @transaction.atomic
 def copy_event(*, actor, source, start, title="", request=None, course=None):
     """A new draft from an earlier event at a new start: texts, topics, target groups, languages,
     partners, trainers, agenda, sessions, modules (shifted by the same time) and registration questions."""
-    delta = start - source.start if source.start else None
+    delta = _wall_clock(start) - _wall_clock(source.start) if source.start else None
     copy = Event.objects.get(pk=source.pk)
     copy.pk = copy.id = None
     copy._state.adding = True
@@ -122,7 +130,7 @@ def copy_event(*, actor, source, start, title="", request=None, course=None):
     integrations.copy_registration_setup(source=source, target=copy)
     copy.refresh_search_text()
     for module in source.modules.all():
-        module_start = module.start + delta if (delta is not None and module.start) else start
+        module_start = _shift(module.start, delta) if (delta is not None and module.start) else start
         copy_event(actor=actor, source=module, start=module_start, course=copy, request=request)
     record(actor=actor, action="event.copied", target=copy, details={"source": source.pk}, request=request)
     return copy

@@ -12,7 +12,7 @@ from accounts.models import User
 from audit.models import Entry
 from sfi.testing import TEST_PASSWORD, make_event, make_partner, make_totp_device, make_user, totp_code
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 LOGIN = "/konto/anmelden/"
 

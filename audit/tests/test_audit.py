@@ -7,7 +7,7 @@ from audit.models import Entry
 from audit.services import record
 from sfi.testing import login_with_second_factor, make_event, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def test_record_stores_ids_and_the_role_at_the_time():

@@ -1,6 +1,7 @@
 """Planning through the real views: create, edit with optimistic locking, copy, status changes, sessions."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -20,7 +21,8 @@ from sfi.testing import (
     make_venue,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 @pytest.fixture
@@ -207,6 +209,27 @@ def test_changing_time_of_a_published_event_informs_registered_people(client, te
     assert entry.details == {"fields": ["end", "start"]}
     client.post(f"/team/veranstaltungen/{event.pk}/bearbeiten/", form_data(Event.objects.get(pk=event.pk), title="Neu"))
     assert OutboxMessage.objects.count() == 1  # a new title is no reason to write
+
+
+def test_copy_across_a_daylight_saving_change_keeps_the_local_times(client, clock):
+    clock.move_to(datetime(2027, 1, 10, 12, 0, tzinfo=BERLIN))
+    login_with_second_factor(client, make_user("team"))
+    march = datetime(2027, 3, 27, 9, 0, tzinfo=BERLIN)  # winter time; the clocks change the next night
+    course = make_event(title="Fortbildung März", kind="fortbildung", start=march, end=march + timedelta(hours=7))
+    Session.objects.create(event=course, title="Tag 1", start=march, end=march + timedelta(hours=3))
+    second_day = march + timedelta(days=1)
+    make_event(
+        title="Modul 2", kind="fortbildung", course=course, start=second_day, end=second_day + timedelta(hours=6)
+    )
+
+    april = datetime(2027, 4, 10, 9, 0, tzinfo=BERLIN)  # summer time
+    copy_form = {"start": "2027-04-10T09:00", "title": "Fortbildung April"}
+    client.post(f"/team/veranstaltungen/{course.pk}/kopieren/", copy_form)
+
+    copy = Event.objects.get(title="Fortbildung April")
+    assert copy.start == april and copy.end == april + timedelta(hours=7)
+    assert timezone.localtime(copy.sessions.get().start) == april
+    assert timezone.localtime(copy.modules.get().start) == datetime(2027, 4, 11, 9, 0, tzinfo=BERLIN)
 
 
 def test_copy_last_years_event_with_its_relations(client, team):

@@ -10,7 +10,7 @@ from django.test import Client
 from events.models import Event
 from regions.models import District
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 @pytest.fixture

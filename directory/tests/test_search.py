@@ -10,7 +10,7 @@ from regions.models import District
 from regions.queries import find_place
 from sfi.testing import make_agency
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 BERLIN = ZoneInfo("Europe/Berlin")
 # A Tuesday in term time, 10:30 in Dresden.
 TUESDAY_MORNING = datetime(2026, 3, 3, 10, 30, tzinfo=BERLIN)

@@ -17,7 +17,7 @@ from participants.models import Mailing
 from registrations.tokens import personal_token
 from sfi.testing import login_with_second_factor, make_event, make_participant, make_topic, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def pdf_pages(body):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from events.models import Event
 from sfi.testing import make_event, make_language, make_target_group, make_topic
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 URL = "/veranstaltungen/"
 
 

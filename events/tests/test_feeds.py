@@ -6,7 +6,7 @@ from icalendar import Calendar
 from events.models import Event
 from sfi.testing import make_event
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def parse_ics(response):

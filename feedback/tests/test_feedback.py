@@ -12,7 +12,7 @@ from mail.models import OutboxMessage
 from participants import services as participants
 from sfi.testing import login_with_second_factor, make_event, make_participant, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 LINK = re.compile(r"/feedback/([A-Za-z0-9_-]+)/")
 
 

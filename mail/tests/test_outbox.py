@@ -13,7 +13,7 @@ from mail.services import Attachment, queue_mail
 from mail.tasks import send_outbox_message
 from mail.testing import deliver_outbox, make_due, run_jobs
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 ADDRESS = "erika.musterfrau@example.org"
 

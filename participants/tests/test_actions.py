@@ -15,7 +15,7 @@ from participants.models import Mailing
 from registrations.models import Booking, Registration
 from sfi.testing import login_with_second_factor, make_event, make_participant, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 @pytest.fixture

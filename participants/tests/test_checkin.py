@@ -11,7 +11,7 @@ from participants.models import CheckIn, WalkIn
 from registrations.models import Booking
 from sfi.testing import login_with_second_factor, make_event, make_participant, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 @pytest.fixture

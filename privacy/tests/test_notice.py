@@ -8,7 +8,7 @@ from privacy.consent import ConsentFormMixin
 from privacy.models import PrivacyNotice
 from privacy.services import current_notice
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 class SignupForm(ConsentFormMixin, forms.Form):

@@ -13,7 +13,7 @@ from registrations.models import Booking, Registration
 from registrations.tokens import personal_token
 from sfi.testing import make_event
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 NOW = datetime(2027, 6, 1, 12, 0, tzinfo=UTC)
 

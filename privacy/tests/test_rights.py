@@ -13,7 +13,7 @@ from registrations.models import Booking, Registration
 from registrations.tokens import CONFIRM_SALT, confirm_token, personal_token
 from sfi.testing import login_with_second_factor, make_event, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def past_and_future(email="anna.privat@example.org"):

@@ -11,7 +11,7 @@ from registrations.models import Booking, Reminder
 from registrations.tests.helpers import register
 from sfi.testing import make_event
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def test_reminders_go_out_seven_days_and_one_day_before_each_once(smtp_server):
@@ -34,6 +34,10 @@ def test_reminders_go_out_seven_days_and_one_day_before_each_once(smtp_server):
 
 def test_no_seven_day_reminder_for_someone_who_registered_three_days_before():
     event = make_event(days_ahead=3)
+    # Registration stays open until the day before (the default deadline, three days before the
+    # start at 9:00, would already be over at most times of day).
+    event.registration_deadline = event.start - timedelta(days=1)
+    event.save()
     registration = register(event)
     services.confirm_address(registration=registration)
     assert services.send_due_reminders(now=timezone.now()) == 0

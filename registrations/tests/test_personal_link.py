@@ -10,7 +10,7 @@ from registrations.models import Registration
 from registrations.tests.helpers import register
 from sfi.testing import make_event
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def personal_path(registration, suffix=""):

@@ -8,7 +8,7 @@ from registrations.models import Booking, Registration
 from registrations.tests.helpers import form_data, register
 from sfi.testing import make_event
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def post(client, event, data, prefix=""):

@@ -12,7 +12,7 @@ from registrations.tests.helpers import register
 from registrations.tokens import personal_token
 from sfi.testing import make_event
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def status(registration):

@@ -9,7 +9,7 @@ from events.models import Event
 from sfi.testing import TEST_PASSWORD, make_event, make_totp_device, make_user, totp_code
 from tests.browser.axe import assert_no_axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.clock, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_team_member_copies_last_years_event_and_publishes_it(page):
@@ -39,7 +39,8 @@ def test_team_member_copies_last_years_event_and_publishes_it(page):
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Kopieren mit neuem Datum").click()
     assert_no_axe_violations(page)
-    new_start = timezone.localtime(last_year.start + timedelta(days=364))
+    # Two weeks ahead: a copy dated "today 9:00" could not be published after 9 o'clock.
+    new_start = timezone.localtime(last_year.start + timedelta(days=364 + 14))
     page.get_by_label("Neuer Beginn").fill(new_start.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("Titel der Kopie").fill("Unterstützer_innenschulung Pirna 2")
     page.get_by_role("button", name="Kopie anlegen").click()

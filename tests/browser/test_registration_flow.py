@@ -12,7 +12,7 @@ from registrations.tests.helpers import register
 from sfi.testing import make_event
 from tests.browser.axe import assert_no_axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.clock, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture(autouse=True)
