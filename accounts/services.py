@@ -3,6 +3,7 @@
 import time
 
 from axes.handlers.proxy import AxesProxyHandler
+from axes.utils import reset as reset_lockout
 from django.conf import settings
 from django.contrib.auth import get_user_model, user_login_failed
 from django.contrib.auth import login as auth_login
@@ -13,6 +14,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.lockout import account_key
 from accounts.permissions import requires_two_factor
 from audit.services import record
 from mail.services import queue_mail
@@ -52,6 +54,7 @@ def complete_login(*, request, user, device=None):
     """Log the user in for real (after the code, where one is needed) and record it."""
     request.session.pop(PENDING_KEY, None)
     auth_login(request, user)
+    reset_lockout(username=account_key(user.email))
     if device is not None:
         otp_login(request, device)
     if settings.STAFF_SESSION_EXPIRE_AT_BROWSER_CLOSE and requires_two_factor(user):

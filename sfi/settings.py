@@ -283,9 +283,16 @@ OTP_TOTP_THROTTLE_FACTOR = 1  # doubling wait after each wrong code (django-otp)
 # django-axes: lock an account after 5 failures and an address after 5 failures (each
 # counted on its own), for 15 minutes; wrong 2FA codes count as failures too.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The login form's field is `username` (axes would look for the model's `email`); the callables
+# normalise the address and read the client address like the rate limits (accounts/lockout.py).
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "accounts.lockout.username"
+AXES_LOCKOUT_PARAMETERS = "accounts.lockout.lockout_parameters"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
-AXES_RESET_ON_SUCCESS = True
+# A successful login forgets only that account's failures (accounts.services.complete_login), never
+# its address's: an attacker's own valid account must not reset the count of the address.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_DISABLE_ACCESS_LOG = True  # our audit log records logins, without IP addresses
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "user_agent"]
