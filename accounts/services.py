@@ -1,6 +1,7 @@
 """Login, second factor and password reset: the writes behind the account views."""
 
 import time
+from datetime import timedelta
 
 from axes.handlers.proxy import AxesProxyHandler
 from axes.utils import reset as reset_lockout
@@ -9,6 +10,7 @@ from django.contrib.auth import get_user_model, user_login_failed
 from django.contrib.auth import login as auth_login
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -20,8 +22,10 @@ from audit.services import record
 from mail.services import queue_mail
 
 PENDING_KEY = "accounts_pending_login"
+SETUP_KEY = "accounts_totp_setup"
 RECOVERY_CODES_KEY = "accounts_recovery_codes_once"
 PENDING_MAX_AGE = 10 * 60  # seconds between password and code
+SETUP_MAX_AGE = 24 * 60 * 60  # an unconfirmed app key older than this belongs to an abandoned set-up
 RECOVERY_CODE_COUNT = 10
 TOTP_DEVICE_NAME = "Authenticator-App"
 RECOVERY_DEVICE_NAME = "Wiederherstellungscodes"
@@ -96,21 +100,40 @@ def verify_second_factor(*, request, user, code):
 
 
 # --- Setting up the app and the recovery codes ---------------------------------------
-def totp_device_for_setup(*, user):
-    """The unconfirmed app device shown on the set-up page (the same one until it is confirmed)."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-id").first()
-    return device or TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
+def totp_device_for_setup(*, request, user):
+    """This browser's own unconfirmed app device for `user`: a new key per set-up attempt.
+
+    The key is bound to the session, so another session that also knows the password
+    gets a key of its own and never sees this one; a reload keeps the key already scanned.
+    """
+    attempt = request.session.get(SETUP_KEY) or {}
+    device = None
+    if attempt.get("user") == user.pk:
+        device = TOTPDevice.objects.filter(pk=attempt.get("device"), user=user, confirmed=False).first()
+    if device is None:
+        # Attempts abandoned long ago can no longer be finished (the pending login is long gone).
+        stale = timezone.now() - timedelta(seconds=SETUP_MAX_AGE)
+        TOTPDevice.objects.filter(user=user, confirmed=False, created_at__lt=stale).delete()
+        device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
+        request.session[SETUP_KEY] = {"user": user.pk, "device": device.pk}
+    return device
 
 
 @transaction.atomic
 def confirm_totp_device(*, request, user, device, code):
-    """Confirm the app with a first code (only while no app is confirmed) and make recovery codes."""
+    """Confirm the app with a first code (only while no app is confirmed) and make recovery codes.
+
+    Every other set-up attempt's key is deleted with it, so only this browser's app works.
+    """
+    # Serialises two browsers confirming at the same moment: the second then sees the first's app.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     if device.user_id != user.pk or has_confirmed_device(user) or not device.verify_token(code):
         record(actor=None, action="account.otp_failed", target=user, details={"step": "setup"}, request=request)
         return None
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
+    request.session.pop(SETUP_KEY, None)
     record(actor=user, action="account.otp_confirmed", target=user, request=request)
     codes = create_recovery_codes(user=user, request=request)
     return device, codes

@@ -114,7 +114,7 @@ def setup(request):
     if services.has_confirmed_device(user):
         # With a device in place, the password alone must never be enough to connect another app.
         return redirect(_with_next("accounts:verify", request))
-    device = services.totp_device_for_setup(user=user)
+    device = services.totp_device_for_setup(request=request, user=user)
     form = SetupCodeForm(request.POST or None)
     if form.is_valid():
         result = services.confirm_totp_device(request=request, user=user, device=device, code=form.cleaned_data["code"])

@@ -1,11 +1,13 @@
 """The real login views: password, then code (or set-up), lock-out, audit entries."""
 
+import base64
 import re
 import time
 
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.test import Client
+from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -281,3 +283,55 @@ def test_password_alone_cannot_connect_a_second_app(client):
     assert SESSION_KEY not in client.session
     assert list(TOTPDevice.objects.filter(user=team, confirmed=True)) == [owners_app]
     assert "account.login" not in actions()
+
+
+SETUP = "/konto/anmelden/zwei-faktor-einrichten/"
+
+
+def shown_secret(response):
+    return re.search(r"data-totp-secret>([A-Z2-7 ]+)<", response.content.decode()).group(1).replace(" ", "")
+
+
+def code_from(secret, *, offset_steps=0):
+    """What an authenticator app that was given `secret` shows (now, or 30 s × offset later)."""
+    return f"{totp(base64.b32decode(secret), drift=offset_steps):06d}"
+
+
+def test_each_set_up_attempt_gets_its_own_key_and_confirming_one_discards_the_others():
+    """Someone else with the password who watches a set-up must not end up with a working app."""
+    team = make_user("team")
+    owner, intruder = client_at("10.0.9.1"), client_at("10.0.9.2")
+    password_step(owner, team)
+    password_step(intruder, team)
+    owners_key = shown_secret(owner.get(SETUP))
+    intruders_key = shown_secret(intruder.get(SETUP))
+    assert shown_secret(owner.get(SETUP)) == owners_key  # a reload keeps the key the app has scanned
+
+    done = owner.post(SETUP, {"code": code_from(owners_key)})
+    assert done["Location"].startswith("/konto/wiederherstellungscodes/")
+    (device,) = TOTPDevice.objects.filter(user=team)  # every other attempt's key is gone
+    assert device.confirmed and base64.b32encode(device.bin_key).decode() == owners_key
+
+    # The intruder's app (the code it shows in the next 30 s) opens nothing.
+    later = code_from(intruders_key, offset_steps=1)
+    assert intruder.post(SETUP, {"code": later})["Location"].startswith("/konto/anmelden/code/")
+    refused = intruder.post("/konto/anmelden/code/", {"code": later})
+    assert "Dieser Code passt nicht" in refused.content.decode()
+    assert SESSION_KEY not in intruder.session
+    assert intruders_key != owners_key
+    assert [e.actor_id for e in Entry.objects.filter(action="account.login")] == [team.pk]
+
+
+def test_a_set_up_key_belongs_to_the_browser_and_the_account_that_opened_it():
+    first, second = make_user("team"), make_user("team")
+    browser = client_at("10.0.9.3")
+    password_step(browser, first)
+    firsts_key = shown_secret(browser.get(SETUP))
+    browser.post("/konto/abmelden/")
+    password_step(browser, second)
+    seconds_key = shown_secret(browser.get(SETUP))
+    assert seconds_key != firsts_key
+    done = browser.post(SETUP, {"code": code_from(seconds_key)})
+    assert done["Location"].startswith("/konto/wiederherstellungscodes/")
+    assert TOTPDevice.objects.get(user=second, confirmed=True)
+    assert TOTPDevice.objects.filter(user=first, confirmed=False).count() == 1  # still waiting for its own browser
