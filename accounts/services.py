@@ -8,9 +8,12 @@ from axes.utils import reset as reset_lockout
 from django.conf import settings
 from django.contrib.auth import get_user_model, user_login_failed
 from django.contrib.auth import login as auth_login
+from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -162,6 +165,33 @@ def has_confirmed_device(user):
 
 
 # --- Password reset ---------------------------------------------------------------------
+def request_password_reset(*, email, language):
+    """Take a reset request; the link itself is written by the job `accounts.tasks.send_password_reset`.
+
+    The request does the same work whether or not the address has an account (one lookup, one
+    job row with a possibly empty list of ids), so its answer and its timing tell nothing; the
+    rendering, token and outbox row, which only a real account costs, happen in the worker.
+    """
+    from accounts.tasks import send_password_reset  # the task module imports this one
+
+    user_ids = list(
+        get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).values_list("pk", flat=True)
+    )
+    send_password_reset.enqueue(user_ids=user_ids, language=language)
+
+
+@transaction.atomic
+def send_password_reset(*, user_ids, language):
+    """The job's work: a reset link for each active account with a password (none for an unknown address)."""
+    for user in get_user_model().objects.filter(pk__in=user_ids, is_active=True).order_by("pk"):
+        if not user.has_usable_password():
+            continue
+        uid = urlsafe_base64_encode(force_bytes(user.pk))
+        send_password_reset_mail(
+            user=user, to=user.email, uid=uid, token=default_token_generator.make_token(user), language=language
+        )
+
+
 def send_password_reset_mail(*, user, to, uid, token, language):
     path = reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": token})
     queue_mail(

@@ -138,6 +138,10 @@ CACHES = {
     ),
 }
 RATELIMIT_USE_CACHE = "ratelimit"
+# Without REDIS_URL, `check --deploy` warns (core.checks) unless the deployment states that it runs
+# as one process; WEB_CONCURRENCY is gunicorn's worker count, read to catch a contradiction.
+SINGLE_PROCESS = env_bool("SINGLE_PROCESS", False)
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", 1)
 # Behind a reverse proxy, the client address is in a header the proxy sets (e.g. HTTP_X_REAL_IP).
 RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
 
@@ -278,6 +282,9 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Back-office sessions end when the browser closes, and after SESSION_COOKIE_AGE at the latest.
 STAFF_SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("STAFF_SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
+# django-ratelimit rates for "Passwort vergessen?" (per client address, per typed address).
+PASSWORD_RESET_RATE_PER_IP = env_str("PASSWORD_RESET_RATE_PER_IP", "10/h")
+PASSWORD_RESET_RATE_PER_EMAIL = env_str("PASSWORD_RESET_RATE_PER_EMAIL", "3/h")
 OTP_TOTP_ISSUER = PROJECT_NAME
 OTP_TOTP_THROTTLE_FACTOR = 1  # doubling wait after each wrong code (django-otp)
 # django-axes: lock an account after 5 failures and an address after 5 failures (each
