@@ -1,6 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.utils.translation import get_language
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 
@@ -59,8 +58,8 @@ class SetupCodeForm(forms.Form):
         return code
 
 
-class OutboxPasswordResetForm(PasswordResetForm):
-    """Django's reset form; the mail goes through our outbox (mail app) instead of straight to SMTP."""
+class PasswordResetRequestForm(forms.Form):
+    """The address to send a reset link to (the link is sent by a background job, see services)."""
 
     email = forms.EmailField(
         label=_("E-Mail-Adresse"),
@@ -71,10 +70,3 @@ class OutboxPasswordResetForm(PasswordResetForm):
             "invalid": _("Geben Sie eine E-Mail-Adresse wie name@beispiel.de ein."),
         },
     )
-
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
-        from accounts.services import send_password_reset_mail
-
-        send_password_reset_mail(
-            user=context["user"], to=to_email, uid=context["uid"], token=context["token"], language=get_language()
-        )

@@ -1,25 +1,34 @@
 """Login, second factor and password reset: the writes behind the account views."""
 
 import time
+from datetime import timedelta
 
 from axes.handlers.proxy import AxesProxyHandler
+from axes.utils import reset as reset_lockout
 from django.conf import settings
 from django.contrib.auth import get_user_model, user_login_failed
 from django.contrib.auth import login as auth_login
+from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.lockout import account_key
 from accounts.permissions import requires_two_factor
 from audit.services import record
 from mail.services import queue_mail
 
 PENDING_KEY = "accounts_pending_login"
+SETUP_KEY = "accounts_totp_setup"
 RECOVERY_CODES_KEY = "accounts_recovery_codes_once"
 PENDING_MAX_AGE = 10 * 60  # seconds between password and code
+SETUP_MAX_AGE = 24 * 60 * 60  # an unconfirmed app key older than this belongs to an abandoned set-up
 RECOVERY_CODE_COUNT = 10
 TOTP_DEVICE_NAME = "Authenticator-App"
 RECOVERY_DEVICE_NAME = "Wiederherstellungscodes"
@@ -52,6 +61,7 @@ def complete_login(*, request, user, device=None):
     """Log the user in for real (after the code, where one is needed) and record it."""
     request.session.pop(PENDING_KEY, None)
     auth_login(request, user)
+    reset_lockout(username=account_key(user.email))
     if device is not None:
         otp_login(request, device)
     if settings.STAFF_SESSION_EXPIRE_AT_BROWSER_CLOSE and requires_two_factor(user):
@@ -93,21 +103,40 @@ def verify_second_factor(*, request, user, code):
 
 
 # --- Setting up the app and the recovery codes ---------------------------------------
-def totp_device_for_setup(*, user):
-    """The unconfirmed app device shown on the set-up page (the same one until it is confirmed)."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-id").first()
-    return device or TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
+def totp_device_for_setup(*, request, user):
+    """This browser's own unconfirmed app device for `user`: a new key per set-up attempt.
+
+    The key is bound to the session, so another session that also knows the password
+    gets a key of its own and never sees this one; a reload keeps the key already scanned.
+    """
+    attempt = request.session.get(SETUP_KEY) or {}
+    device = None
+    if attempt.get("user") == user.pk:
+        device = TOTPDevice.objects.filter(pk=attempt.get("device"), user=user, confirmed=False).first()
+    if device is None:
+        # Attempts abandoned long ago can no longer be finished (the pending login is long gone).
+        stale = timezone.now() - timedelta(seconds=SETUP_MAX_AGE)
+        TOTPDevice.objects.filter(user=user, confirmed=False, created_at__lt=stale).delete()
+        device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
+        request.session[SETUP_KEY] = {"user": user.pk, "device": device.pk}
+    return device
 
 
 @transaction.atomic
 def confirm_totp_device(*, request, user, device, code):
-    """Confirm the app with a first code (only while no app is confirmed) and make recovery codes."""
+    """Confirm the app with a first code (only while no app is confirmed) and make recovery codes.
+
+    Every other set-up attempt's key is deleted with it, so only this browser's app works.
+    """
+    # Serialises two browsers confirming at the same moment: the second then sees the first's app.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     if device.user_id != user.pk or has_confirmed_device(user) or not device.verify_token(code):
         record(actor=None, action="account.otp_failed", target=user, details={"step": "setup"}, request=request)
         return None
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
+    request.session.pop(SETUP_KEY, None)
     record(actor=user, action="account.otp_confirmed", target=user, request=request)
     codes = create_recovery_codes(user=user, request=request)
     return device, codes
@@ -136,6 +165,33 @@ def has_confirmed_device(user):
 
 
 # --- Password reset ---------------------------------------------------------------------
+def request_password_reset(*, email, language):
+    """Take a reset request; the link itself is written by the job `accounts.tasks.send_password_reset`.
+
+    The request does the same work whether or not the address has an account (one lookup, one
+    job row with a possibly empty list of ids), so its answer and its timing tell nothing; the
+    rendering, token and outbox row, which only a real account costs, happen in the worker.
+    """
+    from accounts.tasks import send_password_reset  # the task module imports this one
+
+    user_ids = list(
+        get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).values_list("pk", flat=True)
+    )
+    send_password_reset.enqueue(user_ids=user_ids, language=language)
+
+
+@transaction.atomic
+def send_password_reset(*, user_ids, language):
+    """The job's work: a reset link for each active account with a password (none for an unknown address)."""
+    for user in get_user_model().objects.filter(pk__in=user_ids, is_active=True).order_by("pk"):
+        if not user.has_usable_password():
+            continue
+        uid = urlsafe_base64_encode(force_bytes(user.pk))
+        send_password_reset_mail(
+            user=user, to=user.email, uid=uid, token=default_token_generator.make_token(user), language=language
+        )
+
+
 def send_password_reset_mail(*, user, to, uid, token, language):
     path = reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": token})
     queue_mail(

@@ -10,6 +10,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -17,9 +18,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
 from accounts.decorators import login_completed_required
-from accounts.forms import CodeForm, EmailAuthenticationForm, OutboxPasswordResetForm, SetupCodeForm
+from accounts.forms import CodeForm, EmailAuthenticationForm, PasswordResetRequestForm, SetupCodeForm
+from accounts.lockout import account_key
 from accounts.permissions import has_completed_login, requires_two_factor
 from audit.services import record
+from core.guards import over_limit
 
 
 def _next_url(request):
@@ -114,7 +117,7 @@ def setup(request):
     if services.has_confirmed_device(user):
         # With a device in place, the password alone must never be enough to connect another app.
         return redirect(_with_next("accounts:verify", request))
-    device = services.totp_device_for_setup(user=user)
+    device = services.totp_device_for_setup(request=request, user=user)
     form = SetupCodeForm(request.POST or None)
     if form.is_valid():
         result = services.confirm_totp_device(request=request, user=user, device=device, code=form.cleaned_data["code"])
@@ -176,10 +179,34 @@ def locked_out(request, response=None, credentials=None):
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
 
 
+def _reset_limit_error(request, email):
+    """Counted per client address and per typed address (attempts, not accounts: it reveals nothing)."""
+    if over_limit(request, group="accounts:password-reset:ip", key="ip", rate=settings.PASSWORD_RESET_RATE_PER_IP):
+        return None, _("Von Ihrem Anschluss kamen gerade sehr viele Anfragen. Bitte warten Sie eine Stunde.")
+    address = account_key(email)
+    per_address = settings.PASSWORD_RESET_RATE_PER_EMAIL
+    if over_limit(request, group="accounts:password-reset:email", key=lambda _g, _r: address, rate=per_address):
+        return "email", _(
+            "Für diese Adresse wurden gerade sehr viele Links angefordert. Gibt es ein Konto mit dieser "
+            "Adresse, ist ein Link schon unterwegs: Schauen Sie auch im Spam-Ordner nach oder versuchen Sie "
+            "es in einer Stunde noch einmal."
+        )
+    return None
+
+
 class PasswordResetView(auth_views.PasswordResetView):
-    form_class = OutboxPasswordResetForm
+    form_class = PasswordResetRequestForm
     template_name = "accounts/password_reset.html"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        limited = _reset_limit_error(self.request, email)
+        if limited:
+            form.add_error(*limited)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        services.request_password_reset(email=email, language=get_language())
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Cache-Control: no-store for logged-in accounts and personal links (needs request.user).
+    "core.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a lock-out into our "too many attempts" page.
@@ -138,6 +140,10 @@ CACHES = {
     ),
 }
 RATELIMIT_USE_CACHE = "ratelimit"
+# Without REDIS_URL, `check --deploy` warns (core.checks) unless the deployment states that it runs
+# as one process; WEB_CONCURRENCY is gunicorn's worker count, read to catch a contradiction.
+SINGLE_PROCESS = env_bool("SINGLE_PROCESS", False)
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", 1)
 # Behind a reverse proxy, the client address is in a header the proxy sets (e.g. HTTP_X_REAL_IP).
 RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
 
@@ -278,14 +284,24 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Back-office sessions end when the browser closes, and after SESSION_COOKIE_AGE at the latest.
 STAFF_SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("STAFF_SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
+# django-ratelimit rates for "Passwort vergessen?" (per client address, per typed address).
+PASSWORD_RESET_RATE_PER_IP = env_str("PASSWORD_RESET_RATE_PER_IP", "10/h")
+PASSWORD_RESET_RATE_PER_EMAIL = env_str("PASSWORD_RESET_RATE_PER_EMAIL", "3/h")
 OTP_TOTP_ISSUER = PROJECT_NAME
 OTP_TOTP_THROTTLE_FACTOR = 1  # doubling wait after each wrong code (django-otp)
 # django-axes: lock an account after 5 failures and an address after 5 failures (each
 # counted on its own), for 15 minutes; wrong 2FA codes count as failures too.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The login form's field is `username` (axes would look for the model's `email`); the callables
+# normalise the address and read the client address like the rate limits (accounts/lockout.py).
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "accounts.lockout.username"
+AXES_LOCKOUT_PARAMETERS = "accounts.lockout.lockout_parameters"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
-AXES_RESET_ON_SUCCESS = True
+# A successful login forgets only that account's failures (accounts.services.complete_login), never
+# its address's: an attacker's own valid account must not reset the count of the address.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_DISABLE_ACCESS_LOG = True  # our audit log records logins, without IP addresses
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "user_agent"]
