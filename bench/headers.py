@@ -121,7 +121,10 @@ def run_self_service(client, env, results):
     path = confirmation_path(env)
     if not path:
         return 0
-    personal = client.get(path)
+    page = client.get(path)  # the link only opens a page; its button confirms
+    fields = form_fields(page.text) or {}
+    fields.pop("_checkboxes", None)
+    personal = post(client, path, fields, page.url)
     token = re.search(r"/anmeldung/([^/]+)/", str(personal.url))
     results["personal_page"] = personal.status_code
     if not token or "/bestaetigen/" in str(personal.url):

@@ -10,8 +10,9 @@
    minimum fill time all 500 forms are sent at the same moment from an async httpx client.
    All requests come from 127.0.0.1, so the bench raises the per-address rate limit with the
    documented setting REGISTRATION_RATE_PER_IP; the anti-bot fill time stays on.
-4. Every confirmation link is read from the outbox (the mails the worker would send) and
-   followed.
+4. Every confirmation link is read from the outbox (the mails the worker would send), opened,
+   and the page's "Anmeldung bestätigen" button pressed (a POST: opening the link alone
+   confirms nothing).
 5. The database is read: places taken never exceed the seats, the first arrivals hold the
    places, the waiting list follows arrival order (booking ids are handed out under the
    event lock; creation times are taken under it too, so both orders must agree).
@@ -118,16 +119,20 @@ async def send_all(client, url, forms, cookie):
 
 
 async def follow(client, base, links):
+    """Open each confirmation link and press the page's button, as the person would."""
     semaphore = asyncio.Semaphore(20)
     errors = 0
 
     async def one(link):
         nonlocal errors
-        path = link.split("://", 1)[1].split("/", 1)[1]
+        url = f"{base}/{link.split('://', 1)[1].split('/', 1)[1]}"
         async with semaphore:
             try:
-                response = await client.get(f"{base}/{path}")
-                errors += response.status_code != 302
+                page = await client.get(url)
+                fields = dict(HIDDEN.findall(page.text))
+                cookie = f"csrftoken={page.cookies.get('csrftoken') or client.cookies.get('csrftoken')}"
+                response = await client.post(url, data=fields, headers={"Cookie": cookie, "Referer": url})
+                errors += page.status_code != 200 or response.status_code != 302
             except Exception:  # noqa: BLE001
                 errors += 1
 

@@ -38,7 +38,9 @@ def test_form_shows_seats_left_and_register_sends_confirmation_link(client, open
     confirm_path = next(p for p in mail.paths if "/bestaetigen/" in p)
     assert "erika" not in confirm_path
 
-    response = client.get(confirm_path)
+    assert "Anmeldung bestätigen" in client.get(confirm_path).content.decode()  # opening the link only asks
+    assert registration.bookings.get().status == Booking.Status.HELD
+    response = client.post(confirm_path)
     assert response.status_code == 302
     assert "Ihre E-Mail-Adresse ist bestätigt" in client.get(response["Location"]).content.decode()
     assert registration.bookings.get().status == Booking.Status.CONFIRMED
@@ -51,8 +53,8 @@ def test_form_shows_seats_left_and_register_sends_confirmation_link(client, open
     (vevent,) = icalendar.Calendar.from_ical(content).walk("VEVENT")
     assert str(vevent["summary"]) == "Schulung Pirna"
 
-    # The link stays valid: a second click changes nothing and sends nothing.
-    client.get(confirm_path)
+    # The link stays valid: pressing the button again changes nothing and sends nothing.
+    client.post(confirm_path)
     deliver_outbox()
     assert len(smtp_server.messages_to("erika@example.org")) == 2
 
@@ -68,7 +70,7 @@ def test_full_event_puts_people_on_the_waiting_list_with_their_position(client, 
     registration = Registration.objects.get(email="erika@example.org")
     assert registration.bookings.get().status == Booking.Status.WAITING
 
-    client.get(
+    client.post(
         next(
             p
             for p in (deliver_outbox(), smtp_server.messages_to("erika@example.org")[0])[1].paths

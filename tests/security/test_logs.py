@@ -70,7 +70,8 @@ def run_main_flows(smtp_server, settings):
     deliver_outbox()
     (mail,) = smtp_server.messages_to(PERSON["email"])
     confirm = next(path for path in mail.paths if "/bestaetigen/" in path)
-    personal = visitor.get(confirm, follow=True)
+    visitor.get(confirm)  # the page with the button
+    personal = visitor.post(confirm, follow=True)
     assert PERSON["name"] in personal.content.decode()
     personal_path = personal.redirect_chain[-1][0] if personal.redirect_chain else confirm
     # 2. a second person waits; double submit; a lost-link request; a wrong path with the address in it
