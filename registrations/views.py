@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.guards import USED_MESSAGE, FormTokenUsed
 from events.calendars import calendar_bytes
 from events.models import Event
 from regions.queries import municipality_names
@@ -63,13 +65,17 @@ def register(request, slug):
             )
         elif form.is_valid():
             try:
-                outcome = services.register(
-                    event=event,
-                    person=form.person(),
-                    consent=form.consent(),
-                    submission_key=form.cleaned_data["submission_key"],
-                    language=get_language(),
-                )
+                with transaction.atomic():
+                    form.use_token()  # a resent form goes on: register() finds its submission key
+                    outcome = services.register(
+                        event=event,
+                        person=form.person(),
+                        consent=form.consent(),
+                        submission_key=form.cleaned_data["submission_key"],
+                        language=get_language(),
+                    )
+            except FormTokenUsed:
+                form.add_error(None, USED_MESSAGE)
             except services.RegistrationClosed as exc:
                 closed = exc.message
             else:

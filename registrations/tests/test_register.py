@@ -5,6 +5,7 @@ import pytest
 
 from mail.testing import deliver_outbox
 from registrations.models import Booking, Registration
+from registrations.tests.conftest import hidden_fields
 from registrations.tests.helpers import form_data, register
 from sfi.testing import make_event
 
@@ -129,14 +130,14 @@ def test_honeypot_pretends_success_and_stores_nothing(client, open_form, smtp_se
     assert smtp_server.messages == []
 
 
-def test_too_fast_form_asks_to_send_again_and_keeps_answers(client, open_form, settings):
-    settings.REGISTRATION_MIN_FILL_SECONDS = 60
+def test_a_forged_form_token_asks_to_send_again_and_keeps_answers(client, open_form):
     event = make_event()
-    response = post(client, event, {**form_data(organisation="Bunte Nachbarschaft"), **open_form(event)})
-    page = response.content.decode()
-    assert "Das ging sehr schnell" in page
+    data = {**form_data(organisation="Bunte Nachbarschaft"), **open_form(event), "started": "12345"}
+    page = post(client, event, data).content.decode()
+    assert "Das Formular war zu lange geöffnet" in page
     assert 'value="Bunte Nachbarschaft"' in page
     assert Registration.objects.count() == 0
+    assert post(client, event, {**data, **hidden_fields(page)}).status_code == 302  # the page's fresh token works
 
 
 def test_every_field_error_says_what_to_do_and_keeps_what_was_typed(client, open_form):

@@ -15,11 +15,6 @@ from tests.browser.axe import assert_no_axe_violations
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-@pytest.fixture(autouse=True)
-def _fast_form(settings):
-    settings.REGISTRATION_MIN_FILL_SECONDS = 0
-
-
 def test_register_confirm_calendar_cancel_and_the_next_person_moves_up(phone, smtp_server):
     event = make_event(title="Schulung Heidenau", place="Heidenau", capacity=1)
     phone.goto(phone.base_url + event.get_absolute_url())

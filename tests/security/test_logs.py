@@ -59,7 +59,6 @@ def test_settings_keep_loggers_that_would_leak_context_above_debug():
 
 
 def run_main_flows(smtp_server, settings):
-    settings.REGISTRATION_MIN_FILL_SECONDS = settings.RELAY_MIN_FILL_SECONDS = 0
     event = make_event(title="Schulung für das Protokoll", capacity=1, days_ahead=20)
     visitor = Client()
     # 1. register (the only place), confirm by the link in the real mail, open the personal page
