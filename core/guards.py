@@ -1,56 +1,79 @@
-"""Protection for public forms: a honeypot, a signed minimum fill time and rate limits.
+"""Protection for public forms: a honeypot, a single-use signed form token and rate limits.
 
 Used by every public form that writes or sends something (registration, relay contact,
-initiative proposals). Rate limiting is django-ratelimit's counter in the default cache;
-its keys are hashed, so no address or IP is stored in clear.
+initiative proposals). Nothing here refuses a person for being quick: autofill and password
+managers fill a form within a second, so there is no minimum fill time. Instead:
+
+- the honeypot, a field hidden from people: filled in, the view pretends success and does nothing;
+- the form token (hidden field `started`): signed, with a random nonce and the time the form was
+  shown, valid for a day and for one submission. The view records its use in the transaction
+  that does what the form asks (`FormGuard.use_token`, table `core.UsedFormToken`, shared by
+  every app server). The same token sent again with the same content (a double click) does
+  nothing more and gets the same answer; with other content it is refused, and the form comes
+  back with a fresh token;
+- rate limits (`over_limit`): django-ratelimit's counters in the "ratelimit" cache (Redis when
+  REDIS_URL is set); keys hashed, so no address or IP is stored in clear.
 
 A form mixes in `FormGuard` and renders `core/_form_guard.html` inside its <form>; the
-honeypot and the start time are read from the posted data, they are not form fields.
+honeypot and the token are read from the posted data, they are not form fields.
 """
 
-import time
+import json
+import secrets
+from datetime import timedelta
+from functools import cached_property
 
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
+from core.models import UsedFormToken
+
 HONEYPOT_FIELD = "company"
+# The hidden field with the form token (it carries the moment the form was shown, and a nonce).
 STARTED_FIELD = "started"
-_SALT = "core.guards.started"
-DEFAULT_MIN_FILL_SECONDS = 3
+_SALT = "core.guards.form-token.v2"
 MAX_FORM_AGE_SECONDS = 24 * 60 * 60
+# Not part of what the person sent: Django masks the CSRF token differently on every page.
+_NOT_CONTENT = {"csrfmiddlewaretoken"}
+
+STALE_MESSAGE = _("Das Formular war zu lange geöffnet. Bitte prüfen Sie Ihre Angaben und senden Sie es noch einmal.")
+USED_MESSAGE = _("Dieses Formular wurde schon gesendet. Bitte prüfen Sie Ihre Angaben und senden Sie es noch einmal.")
 
 
-def _new_token() -> str:
-    return signing.dumps(time.time(), salt=_SALT)
+class FormTokenUsed(Exception):
+    """A different submission used this form's token first; the view shows `USED_MESSAGE`."""
 
 
-def _token_age(token: str) -> float | None:
-    """Seconds since the form was first shown, or None for a missing or forged token."""
+def issue_token() -> str:
+    """A fresh token for a form about to be shown."""
+    return signing.TimestampSigner(salt=_SALT).sign(secrets.token_urlsafe(18))
+
+
+def _nonce(token: str) -> str | None:
+    """The token's nonce, or None for a missing, forged or expired token."""
     try:
-        started = float(signing.loads(token, salt=_SALT))
-    except (signing.BadSignature, TypeError, ValueError):
+        return signing.TimestampSigner(salt=_SALT).unsign(token, max_age=MAX_FORM_AGE_SECONDS)
+    except signing.BadSignature:  # also SignatureExpired
         return None
-    return time.time() - started
 
 
 class FormGuard:
-    """Mix into a form (before the form class) for the honeypot and the fill-time check.
+    """Mix into a form (before the form class) for the honeypot and the single-use token.
 
-    A filled honeypot is not an error the bot can learn from: the form reports
-    `caught_bot` and the view pretends success without doing anything.
-    `min_fill_setting` names the setting with the minimum seconds; it is read on every
-    check so tests and deployments can change it.
+    A filled honeypot is not an error the bot can learn from: the form reports `caught_bot`
+    and the view pretends success without doing anything. A missing, forged, expired or
+    differently used token is a form-wide error, but only on a form without field errors:
+    those are what the person can fix, and the form shown again carries a fresh token anyway.
+    The view calls `use_token()` in the transaction that does what the form asks.
     """
 
-    min_fill_setting = ""
-
-    def min_fill_seconds(self) -> float:
-        if not self.min_fill_setting:
-            return DEFAULT_MIN_FILL_SECONDS
-        return getattr(settings, self.min_fill_setting, DEFAULT_MIN_FILL_SECONDS)
+    _token_nonce = None
 
     def _posted(self, name) -> str:
         return str(self.data.get(self.add_prefix(name), ""))
@@ -59,32 +82,61 @@ class FormGuard:
     def caught_bot(self) -> bool:
         return self.is_bound and bool(self._posted(HONEYPOT_FIELD).strip())
 
-    @property
+    @cached_property
     def started_token(self) -> str:
-        """Keep the first-shown time across error round trips; start afresh when it is unusable."""
-        if self.is_bound:
-            token = self._posted(STARTED_FIELD)
-            age = _token_age(token)
-            if age is not None and 0 <= age <= MAX_FORM_AGE_SECONDS:
-                return token
-        return _new_token()
+        # Always a new one: the token sent with an unsuccessful submission may be used or expired.
+        return issue_token()
+
+    def _digest(self, nonce) -> str:
+        """A keyed hash of everything sent, to tell a double click from a different submission."""
+        getlist = getattr(self.data, "getlist", lambda key: [self.data[key]])
+        content = sorted((key, str(value)) for key in self.data if key not in _NOT_CONTENT for value in getlist(key))
+        return salted_hmac(_SALT, json.dumps([nonce, content]), algorithm="sha256").hexdigest()
 
     def check_guard(self):
-        """Raise a form-wide error for a forged, stale or too fast submission (extend to add checks)."""
-        age = _token_age(self._posted(STARTED_FIELD))
-        if age is None or age > MAX_FORM_AGE_SECONDS:
-            raise forms.ValidationError(
-                _("Das Formular war zu lange geöffnet. Bitte prüfen Sie Ihre Angaben und senden Sie es noch einmal.")
-            )
-        if age < self.min_fill_seconds():
-            raise forms.ValidationError(
-                _("Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben und senden Sie das Formular noch einmal.")
-            )
+        """Raise a form-wide error for an unusable token (extend to add checks)."""
+        nonce = _nonce(self._posted(STARTED_FIELD))
+        if nonce is None:
+            raise forms.ValidationError(STALE_MESSAGE, code="stale")
+        used = UsedFormToken.objects.filter(nonce=nonce).values_list("digest", flat=True).first()
+        if used is not None and used != self._digest(nonce):
+            raise forms.ValidationError(USED_MESSAGE, code="used")
+        self._token_nonce = nonce
 
     def clean(self):
         cleaned = super().clean()
-        self.check_guard()
+        if not self._errors:
+            self.check_guard()
         return cleaned
+
+    def use_token(self) -> bool:
+        """Record the token's one use, inside the transaction that does what the form asks.
+
+        True: first use, go ahead. False: this very submission was handled already (a double
+        click or a resent page): do nothing again and answer as the first time did. Raises
+        FormTokenUsed when a different submission used the token after this form was validated
+        (another app server at the same moment: the primary key decides)."""
+        if self._token_nonce is None:
+            raise RuntimeError("use_token() needs a valid form")
+        if not transaction.get_connection().in_atomic_block:
+            raise RuntimeError("use_token() belongs in the transaction of the action it guards")
+        digest = self._digest(self._token_nonce)
+        try:
+            with transaction.atomic():
+                UsedFormToken.objects.create(nonce=self._token_nonce, digest=digest, used_at=timezone.now())
+        except IntegrityError:
+            used = UsedFormToken.objects.filter(nonce=self._token_nonce).values_list("digest", flat=True).first()
+            if used != digest:
+                raise FormTokenUsed from None
+            return False
+        return True
+
+
+def prune_used_tokens(*, now=None) -> int:
+    """Forget used tokens past their lifetime (they would be refused as expired anyway)."""
+    now = now or timezone.now()
+    deleted, _counts = UsedFormToken.objects.filter(used_at__lt=now - timedelta(seconds=MAX_FORM_AGE_SECONDS)).delete()
+    return deleted
 
 
 def over_limit(request, *, group: str, rate: str, key) -> bool:

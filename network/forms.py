@@ -81,6 +81,3 @@ class InitiativeForm(forms.ModelForm):
 
 class ProposalForm(ConsentFormMixin, FormGuard, InitiativeForm):
     """The public "Initiative vorschlagen" form; records which privacy notice the proposer accepted."""
-
-    # Same pace as the contact form: both are "write to / about an initiative".
-    min_fill_setting = "RELAY_MIN_FILL_SECONDS"

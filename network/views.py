@@ -1,9 +1,10 @@
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.guards import over_limit, rate
+from core.guards import USED_MESSAGE, FormTokenUsed, over_limit, rate
 from core.paging import page_with_note
 from network.filters import read_filters
 from network.forms import ProposalForm
@@ -67,13 +68,21 @@ def propose(request):
         if form.caught_bot:
             return redirect("network:proposed")
         if form.is_valid():
-            if not over_limit(request, group="network:propose", rate=rate("NETWORK_PROPOSAL_RATE", "5/h"), key="ip"):
-                propose_initiative(form=form)
-                return redirect("network:proposed")
-            form.add_error(
-                None, _("Von hier kamen gerade viele Vorschläge. Bitte versuchen Sie es in einer Stunde noch einmal.")
-            )
-            status = 429
+            if over_limit(request, group="network:propose", rate=rate("NETWORK_PROPOSAL_RATE", "5/h"), key="ip"):
+                form.add_error(
+                    None,
+                    _("Von hier kamen gerade viele Vorschläge. Bitte versuchen Sie es in einer Stunde noch einmal."),
+                )
+                status = 429
+            else:
+                try:
+                    with transaction.atomic():
+                        if form.use_token():  # False for a double click: the first one saved it
+                            propose_initiative(form=form)
+                except FormTokenUsed:
+                    form.add_error(None, USED_MESSAGE)
+                else:
+                    return redirect("network:proposed")
     context = {"form": form}
     return render(request, "network/propose.html", context, status=status)
 

@@ -172,9 +172,8 @@ class AnswersForm(forms.Form):
 
 
 class RegistrationForm(FormGuard, ConsentFormMixin, AnswersForm):
-    # Anti-abuse: the honeypot and the signed start time come from core.guards.FormGuard
+    # Anti-abuse: the honeypot and the single-use form token come from core.guards.FormGuard
     # (template core/_form_guard.html); a random key makes a double click or a resent form count once.
-    min_fill_setting = "REGISTRATION_MIN_FILL_SECONDS"
 
     email = forms.EmailField(
         label=_("E-Mail-Adresse"),

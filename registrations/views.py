@@ -1,12 +1,15 @@
 from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.guards import USED_MESSAGE, FormTokenUsed
 from events.calendars import calendar_bytes
 from events.models import Event
 from regions.queries import municipality_names
@@ -62,13 +65,17 @@ def register(request, slug):
             )
         elif form.is_valid():
             try:
-                outcome = services.register(
-                    event=event,
-                    person=form.person(),
-                    consent=form.consent(),
-                    submission_key=form.cleaned_data["submission_key"],
-                    language=get_language(),
-                )
+                with transaction.atomic():
+                    form.use_token()  # a resent form goes on: register() finds its submission key
+                    outcome = services.register(
+                        event=event,
+                        person=form.person(),
+                        consent=form.consent(),
+                        submission_key=form.cleaned_data["submission_key"],
+                        language=get_language(),
+                    )
+            except FormTokenUsed:
+                form.add_error(None, USED_MESSAGE)
             except services.RegistrationClosed as exc:
                 closed = exc.message
             else:
@@ -96,15 +103,30 @@ def sent(request, slug):
     return render(request, "registrations/sent.html", context)
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
+@never_cache
 def confirm(request, token):
+    """The link in the mail opens a page; only its button confirms.
+
+    Mail scanners and link previews open links with GET, so a GET must never confirm. A second
+    POST (double click, form sent again) changes nothing and sends no second mail."""
     lookup = registration_for_confirm_token(token)
     if lookup.registration is None:
         return _link_problem(request, expired=lookup.expired)
-    registration = services.confirm_address(registration=lookup.registration)
-    if registration is None:
+    registration = lookup.registration
+    if not registration.is_active:
         return _link_problem(request, lapsed=True)
-    messages.success(request, _("Danke! Ihre E-Mail-Adresse ist bestätigt."))
+    already = registration.email_confirmed_at is not None
+    if request.method == "GET":
+        context = {"registration": registration, "bookings": bookings_with_positions(registration), "already": already}
+        context["personal_url"] = _personal_url(registration)
+        return render(request, "registrations/confirm.html", context)
+    if services.confirm_address(registration=registration) is None:
+        return _link_problem(request, lapsed=True)
+    if already:
+        messages.info(request, _("Ihre E-Mail-Adresse ist bereits bestätigt."))
+    else:
+        messages.success(request, _("Danke! Ihre E-Mail-Adresse ist bestätigt."))
     return redirect(_personal_url(registration))
 
 

@@ -9,8 +9,6 @@ MAX_MESSAGE_LENGTH = 5000
 class RelayContactForm(FormGuard, forms.Form):
     """ "Kontakt aufnehmen": a message to someone whose address the sender never sees."""
 
-    min_fill_setting = "RELAY_MIN_FILL_SECONDS"
-
     sender_name = forms.CharField(
         label=_("Ihr Name"),
         max_length=100,

@@ -334,8 +334,6 @@ if DEBUG and not env_str("EMAIL_HOST"):
 REGISTRATION_CONFIRM_HOURS = env_int("REGISTRATION_CONFIRM_HOURS", 48)
 # Reminder mails before an event, in days (each sent once per confirmed place).
 REGISTRATION_REMINDER_DAYS = [int(d) for d in env_list("REGISTRATION_REMINDER_DAYS", ["7", "1"])]
-# Anti-bot: a form sent back faster than this is asked to send again.
-REGISTRATION_MIN_FILL_SECONDS = env_int("REGISTRATION_MIN_FILL_SECONDS", 3)
 # django-ratelimit rates for the registration and lost-link forms. bench/rush.py sends
 # everything from 127.0.0.1 and raises the per-address limit with REGISTRATION_RATE_PER_IP.
 REGISTRATION_RATE_PER_IP = env_str("REGISTRATION_RATE_PER_IP", "30/h")
@@ -345,6 +343,9 @@ PERIODIC_TASKS += [
     ("registrations.tasks.expire_offers", 10 * 60),
     ("registrations.tasks.send_reminders", 60 * 60),
 ]
+
+# Public forms' used tokens are forgotten once they have expired (core.guards; idempotent).
+PERIODIC_TASKS += [("core.tasks.prune_used_form_tokens", 60 * 60)]
 
 # Retention rules run hourly (privacy app; each run is idempotent).
 PERIODIC_TASKS += [("privacy.tasks.apply_retention", env_int("RETENTION_INTERVAL", 60 * 60))]

@@ -5,7 +5,6 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _registration_settings(settings):
-    settings.REGISTRATION_MIN_FILL_SECONDS = 0
     settings.REGISTRATION_RATE_PER_IP = "1000/h"
     settings.REGISTRATION_RATE_PER_EMAIL = "1000/h"
 

@@ -5,6 +5,7 @@ import pytest
 
 from mail.testing import deliver_outbox
 from registrations.models import Booking, Registration
+from registrations.tests.conftest import hidden_fields
 from registrations.tests.helpers import form_data, register
 from sfi.testing import make_event
 
@@ -38,7 +39,9 @@ def test_form_shows_seats_left_and_register_sends_confirmation_link(client, open
     confirm_path = next(p for p in mail.paths if "/bestaetigen/" in p)
     assert "erika" not in confirm_path
 
-    response = client.get(confirm_path)
+    assert "Anmeldung bestätigen" in client.get(confirm_path).content.decode()  # opening the link only asks
+    assert registration.bookings.get().status == Booking.Status.HELD
+    response = client.post(confirm_path)
     assert response.status_code == 302
     assert "Ihre E-Mail-Adresse ist bestätigt" in client.get(response["Location"]).content.decode()
     assert registration.bookings.get().status == Booking.Status.CONFIRMED
@@ -51,8 +54,8 @@ def test_form_shows_seats_left_and_register_sends_confirmation_link(client, open
     (vevent,) = icalendar.Calendar.from_ical(content).walk("VEVENT")
     assert str(vevent["summary"]) == "Schulung Pirna"
 
-    # The link stays valid: a second click changes nothing and sends nothing.
-    client.get(confirm_path)
+    # The link stays valid: pressing the button again changes nothing and sends nothing.
+    client.post(confirm_path)
     deliver_outbox()
     assert len(smtp_server.messages_to("erika@example.org")) == 2
 
@@ -68,7 +71,7 @@ def test_full_event_puts_people_on_the_waiting_list_with_their_position(client, 
     registration = Registration.objects.get(email="erika@example.org")
     assert registration.bookings.get().status == Booking.Status.WAITING
 
-    client.get(
+    client.post(
         next(
             p
             for p in (deliver_outbox(), smtp_server.messages_to("erika@example.org")[0])[1].paths
@@ -127,14 +130,14 @@ def test_honeypot_pretends_success_and_stores_nothing(client, open_form, smtp_se
     assert smtp_server.messages == []
 
 
-def test_too_fast_form_asks_to_send_again_and_keeps_answers(client, open_form, settings):
-    settings.REGISTRATION_MIN_FILL_SECONDS = 60
+def test_a_forged_form_token_asks_to_send_again_and_keeps_answers(client, open_form):
     event = make_event()
-    response = post(client, event, {**form_data(organisation="Bunte Nachbarschaft"), **open_form(event)})
-    page = response.content.decode()
-    assert "Das ging sehr schnell" in page
+    data = {**form_data(organisation="Bunte Nachbarschaft"), **open_form(event), "started": "12345"}
+    page = post(client, event, data).content.decode()
+    assert "Das Formular war zu lange geöffnet" in page
     assert 'value="Bunte Nachbarschaft"' in page
     assert Registration.objects.count() == 0
+    assert post(client, event, {**data, **hidden_fields(page)}).status_code == 302  # the page's fresh token works
 
 
 def test_every_field_error_says_what_to_do_and_keeps_what_was_typed(client, open_form):

@@ -15,11 +15,6 @@ from sfi.testing import make_event
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _no_fill_time(settings):
-    settings.REGISTRATION_MIN_FILL_SECONDS = 0
-
-
 def post_registration(client, event, **fields):
     hidden = hidden_fields(client.get(f"/veranstaltungen/{event.slug}/anmelden/").content.decode())
     return client.post(f"/veranstaltungen/{event.slug}/anmelden/", {**form_data(**fields), **hidden})

@@ -1,0 +1,18 @@
+from django.db import models
+
+
+class UsedFormToken(models.Model):
+    """A public form's token after its one use (core.guards): a replay finds it here.
+
+    In the database rather than the cache so that every app server and worker sees the same
+    rows and a use is recorded in the same transaction as what the form did. `digest` is a
+    keyed hash (HMAC with SECRET_KEY) of what was sent, so an identical resend (a double click)
+    can be told from a different submission without keeping any of the content; rows go once
+    the token could no longer be sent (`core.tasks.prune_used_form_tokens`)."""
+
+    nonce = models.CharField(max_length=64, primary_key=True)
+    digest = models.CharField(max_length=64)
+    used_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return self.nonce
