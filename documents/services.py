@@ -186,6 +186,7 @@ def _send_one(mailing, data, event, topics):
                 Attachment(certificate_filename(event), certificate_pdf(data, event, topics), "application/pdf")
             ],
             erase_body_after_send=True,
+            belongs_to=registration.outbox_key,
         )
         Certificate.objects.create(booking=data.booking, mailing=mailing)
         mailing.messages.add(message)

@@ -68,6 +68,7 @@ def invite(*, actor, event, request=None):
                 context={"registration": registration, "event": event, "survey_url": settings.SITE_URL + path},
                 language=registration.language,
                 erase_body_after_send=True,  # the link is the only key to an anonymous answer
+                belongs_to=registration.outbox_key,
             )
         )
     Invitation.objects.bulk_create(invitations)

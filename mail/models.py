@@ -38,6 +38,10 @@ class OutboxMessage(models.Model):
     template = models.CharField(_("Vorlage"), max_length=200)
     message_id = models.CharField(_("Message-ID"), max_length=255, unique=True)
     erase_body_after_send = models.BooleanField(_("Inhalt nach dem Senden löschen"), default=False)
+    # Whose personal data the mail carries, as "<kind>:<id>" set by the caller (e.g.
+    # "registration:42"): the owning app erases the rows with its record, whatever their state,
+    # through `mail.services.erase_mails`. A string, so the mail app knows no other model.
+    belongs_to = models.CharField(_("gehört zu"), max_length=100, blank=True, db_index=True)
 
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)

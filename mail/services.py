@@ -7,6 +7,9 @@ in the given language, stores the result as an `OutboxMessage` in the caller's t
 and enqueues the send task when that transaction commits. If the caller's transaction rolls
 back, the row and the job disappear together; if the process dies after the commit but before
 the job is enqueued, the periodic sweep (`mail.tasks.sweep_outbox`) picks the row up.
+
+A mail that carries a person's data names its record in `belongs_to` ("registration:42"), so
+that `erase_mails` can delete it together with that record, sent or not.
 """
 
 import base64
@@ -17,6 +20,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.mail import make_msgid
 from django.db import transaction
+from django.db.models import Q
 from django.template import Context, TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils import translation
@@ -42,6 +46,7 @@ def queue_mail(
     reply_to="",
     attachments=(),
     erase_body_after_send=False,
+    belongs_to="",
 ):
     language = language or settings.LANGUAGE_CODE
     full_context = {"site_url": settings.SITE_URL, "project_name": settings.PROJECT_NAME, **(context or {})}
@@ -67,10 +72,36 @@ def queue_mail(
         template=template,
         message_id=new_message_id(),
         erase_body_after_send=erase_body_after_send,
+        belongs_to=belongs_to,
     )
     logger.info("mail queued id=%s template=%s", message.pk, template)
     transaction.on_commit(lambda: enqueue_send(message.pk))
     return message
+
+
+def erase_mails(*, belonging_to=(), to="", finished_only=False):
+    """Delete the outbox rows whose `belongs_to` is one of the keys, and (if `to` is given) every
+    row to that address. Returns how many went.
+
+    Any state, unless `finished_only`: a mail still waiting for the server holds the address, the
+    name and the personal link as much as a sent one. The job of a deleted waiting row finds
+    nothing to claim. A worker in the middle of sending a row may still deliver that one copy;
+    recording it (or a retry) then matches no row, so nothing is sent again.
+    """
+    match = Q()
+    if keys := [key for key in belonging_to if key]:
+        match |= Q(belongs_to__in=keys)
+    if to:
+        match |= Q(to__iexact=to.strip())
+    if not match:
+        return 0
+    rows = OutboxMessage.objects.filter(match)
+    if finished_only:
+        rows = rows.filter(status__in=[OutboxMessage.Status.SENT, OutboxMessage.Status.FAILED])
+    deleted = rows.delete()[1].get(OutboxMessage._meta.label, 0)
+    if deleted:
+        logger.info("mail erased count=%s", deleted)
+    return deleted
 
 
 def enqueue_send(message_id, *, run_after=None):

@@ -111,6 +111,7 @@ def write_to(*, actor, event, audience, subject, body, request=None):
                 context={"subject": subject, "body": body, "event": event, "registration": registration},
                 language=registration.language,
                 reply_to=event.contact.email if event.contact else "",
+                belongs_to=registration.outbox_key,
             )
         )
     mailing.messages.add(*messages)

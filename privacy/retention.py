@@ -9,8 +9,13 @@ Rules, each applied by `apply_retention(now=...)` (a periodic task runs it hourl
    organisation stay until `attendance_list_years` after the event, then go like the rest.
 3. Registrations whose address was never confirmed (lapsed or cancelled before confirming) are
    deleted `unconfirmed_days` after they were made.
-4. The audit log keeps entries `audit_log_months`; sent mails are deleted after `mail_outbox_days`
-   (they hold addresses and personal links).
+4. The audit log keeps entries `audit_log_months`; mails are deleted after `mail_outbox_days`
+   whatever their state (they hold addresses and personal links; one still queued that long
+   will never be useful).
+5. A registration's mails go with its personal data: when it is anonymised or deleted, every
+   outbox row written for it (`belongs_to`, see `Registration.outbox_key`) is deleted, sent or
+   not. A mail written at that very moment (the notice that confirms an erasure, a send in
+   flight) goes at the next run after it is finished.
 
 Every function takes `now`, so tests run with a fixed clock.
 """
@@ -99,7 +104,13 @@ def _annotated_registrations(queryset):
 
 @transaction.atomic
 def anonymise_registration(registration, *, now, keep_attendance_list=False):
-    """Blank the personal fields of one registration; keep the facts reports need."""
+    """Blank the personal fields of one registration and delete its mails (returns how many); keep
+    the facts reports need."""
+    blank_personal_fields(registration, now=now, keep_attendance_list=keep_attendance_list)
+    return erase_mails_of([registration])
+
+
+def blank_personal_fields(registration, *, now, keep_attendance_list=False):
     Registration, _ = _registration_models()
     values = {**CONTACT_FIELDS, "email": _placeholder_email(registration)}
     if not keep_attendance_list:
@@ -107,6 +118,19 @@ def anonymise_registration(registration, *, now, keep_attendance_list=False):
     if registration.anonymised_at is None:
         values["anonymised_at"] = now
     Registration.objects.filter(pk=registration.pk).update(**values)
+
+
+def erase_mails_of(registrations, *, finished_only=False):
+    """Rule 5: delete the outbox rows written for these registrations. Returns how many went."""
+    if not apps.is_installed("mail"):
+        return 0
+    from mail.services import erase_mails
+
+    keys = [registration.outbox_key for registration in registrations]
+    # In slices: a long list of keys would exceed what one SQL statement may carry.
+    return sum(
+        erase_mails(belonging_to=keys[i : i + 500], finished_only=finished_only) for i in range(0, len(keys), 500)
+    )
 
 
 @dataclass
@@ -119,7 +143,7 @@ class RetentionResult:
 
 
 def anonymise_past_participants(*, now):
-    """Rules 1 and 2. Returns (anonymised, attendance names removed)."""
+    """Rules 1, 2 and 5. Returns (anonymised, attendance names removed, mails deleted)."""
     Registration, _ = _registration_models()
     cutoff = now - months(rules()["participant_months_after_event"])
     list_cutoff = now - timedelta(days=round(365.25 * rules()["attendance_list_years"]))
@@ -128,10 +152,10 @@ def anonymise_past_participants(*, now):
         .filter(Q(last_end__lt=cutoff) | Q(last_end__isnull=True, event__end__lt=cutoff))
         .annotate(attended_count=Count("bookings", filter=Q(bookings__attended=True)))
     )
-    anonymised = 0
+    anonymised = mails = 0
     for registration in due.only("pk", "uuid", "anonymised_at"):
         keep = registration.attended_count > 0 and (registration.last_end or now) >= list_cutoff
-        anonymise_registration(registration, now=now, keep_attendance_list=keep)
+        mails += anonymise_registration(registration, now=now, keep_attendance_list=keep)
         anonymised += 1
     # Rule 2: attendance names kept by the explicit rule go when their own period ends.
     names_due = (
@@ -141,17 +165,19 @@ def anonymise_past_participants(*, now):
     )
     removed = names_due.count()
     Registration.objects.filter(pk__in=names_due.values("pk")).update(**ATTENDANCE_LIST_FIELDS)
-    return anonymised, removed
+    return anonymised, removed, mails
 
 
 def delete_unconfirmed(*, now):
-    """Rule 3: addresses never confirmed are deleted with their bookings."""
+    """Rules 3 and 5: addresses never confirmed are deleted with their bookings and mails.
+    Returns (registrations deleted, mails deleted)."""
     Registration, _ = _registration_models()
     cutoff = now - timedelta(days=rules()["unconfirmed_days"])
     stale = Registration.objects.filter(email_confirmed_at__isnull=True, is_active=False, created_at__lt=cutoff)
-    ids = list(stale.values_list("pk", flat=True))
-    Registration.objects.filter(pk__in=ids).delete()  # bookings and reminders go with them (CASCADE)
-    return len(ids)
+    stale = list(stale.only("pk"))
+    mails = erase_mails_of(stale)  # e.g. the confirmation request that never reached anyone
+    Registration.objects.filter(pk__in=[r.pk for r in stale]).delete()  # bookings and reminders go too (CASCADE)
+    return len(stale), mails
 
 
 def delete_old_audit_entries(*, now):
@@ -164,15 +190,19 @@ def delete_old_audit_entries(*, now):
 
 
 def delete_old_mails(*, now):
+    """Rule 4 for mails, and rule 5 for mails finished after their registration was anonymised."""
     if not apps.is_installed("mail"):
         return 0
     from mail.models import OutboxMessage
 
-    old = OutboxMessage.objects.filter(
-        status__in=[OutboxMessage.Status.SENT, OutboxMessage.Status.FAILED],
-        created_at__lt=now - timedelta(days=rules()["mail_outbox_days"]),
-    )
-    deleted, _ = old.delete()
+    cutoff = now - timedelta(days=rules()["mail_outbox_days"])
+    _, per_model = OutboxMessage.objects.filter(created_at__lt=cutoff).delete()
+    deleted = per_model.get(OutboxMessage._meta.label, 0)
+    if apps.is_installed("registrations"):
+        # Registrations anonymised before the cutoff need no look: their last mails are older.
+        Registration, _ = _registration_models()
+        recently = Registration.objects.filter(anonymised_at__gte=cutoff).only("pk")
+        deleted += erase_mails_of(recently, finished_only=True)
     return deleted
 
 
@@ -181,8 +211,9 @@ def apply_retention(*, now=None):
     now = now or timezone.now()
     result = RetentionResult()
     if apps.is_installed("registrations"):
-        result.anonymised, result.attendance_names_removed = anonymise_past_participants(now=now)
-        result.unconfirmed_deleted = delete_unconfirmed(now=now)
+        result.anonymised, result.attendance_names_removed, anonymised_mails = anonymise_past_participants(now=now)
+        result.unconfirmed_deleted, unconfirmed_mails = delete_unconfirmed(now=now)
+        result.mails_deleted += anonymised_mails + unconfirmed_mails
     result.audit_entries_deleted = delete_old_audit_entries(now=now)
-    result.mails_deleted = delete_old_mails(now=now)
+    result.mails_deleted += delete_old_mails(now=now)
     return result

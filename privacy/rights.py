@@ -11,7 +11,7 @@ from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
-from privacy.retention import anonymise_after, anonymise_registration
+from privacy.retention import anonymise_after, blank_personal_fields, erase_mails_of
 
 logger = logging.getLogger(__name__)
 
@@ -88,14 +88,20 @@ class Erasure:
 
 
 def erase_person(*, email, now=None):
-    """Cancel the person's places in events still to come (the waiting list moves up through the
-    registrations service), then anonymise every registration of the address at once."""
+    """Delete every mail to the address or written for its registrations (sent, waiting or being
+    sent), cancel the person's places in events still to come (the waiting list moves up through
+    the registrations service), then anonymise every registration of the address at once.
+
+    The cancellation notice written on the way is the one mail left: the page promises it, and
+    it tells the owner of the address if someone else used their link. Once sent, the retention
+    run deletes it (`privacy.retention`, rule 5)."""
     from registrations.models import Booking
     from registrations.services import cancel_registration
 
     now = now or timezone.now()
     with transaction.atomic():
         registrations = list(registrations_of(email))
+        mails_deleted = _erase_mails(email, registrations)
         cancelled = 0
         for registration in registrations:
             upcoming = [
@@ -106,20 +112,19 @@ def erase_person(*, email, now=None):
             if upcoming:
                 cancelled += len(cancel_registration(registration=registration, now=now))
         for registration in registrations:
-            anonymise_registration(registration, now=now, keep_attendance_list=False)
-        mails_deleted = _delete_sent_mails(email)
+            blank_personal_fields(registration, now=now, keep_attendance_list=False)
     logger.info("erasure done: %s registrations anonymised, %s places cancelled", len(registrations), cancelled)
     return Erasure(cancelled=cancelled, anonymised=len(registrations), mails_deleted=mails_deleted)
 
 
-def _delete_sent_mails(email):
-    """Sent mails to the address go too; queued ones (e.g. the cancellation) are still delivered."""
+def _erase_mails(email, registrations):
+    """The request names the address: every mail to it goes, also those no registration names
+    (lost links), and those written for its registrations whatever address they went to."""
     if not apps.is_installed("mail"):
         return 0
-    from mail.models import OutboxMessage
+    from mail.services import erase_mails
 
-    deleted, _ = OutboxMessage.objects.filter(to__iexact=email.strip(), status=OutboxMessage.Status.SENT).delete()
-    return deleted
+    return erase_mails(to=email) + erase_mails_of(registrations)
 
 
 def record(*, actor, action, registrations=(), request=None, **counts):

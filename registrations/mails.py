@@ -57,6 +57,7 @@ def _send(registration, name, *, bookings=(), attachments=(), **context):
         reply_to=event.contact.email if event.contact else "",
         attachments=attachments,
         erase_body_after_send=True,
+        belongs_to=registration.outbox_key,
     )
 
 

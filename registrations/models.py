@@ -154,6 +154,12 @@ class Registration(ConsentFields):
     def __str__(self):
         return f"#{self.pk} ({self.event})"
 
+    @property
+    def outbox_key(self):
+        """Names this registration on every mail written for it (`mail.OutboxMessage.belongs_to`),
+        so the mails go with its personal data (`privacy.retention`)."""
+        return f"registration:{self.pk}"
+
 
 class BookingQuerySet(models.QuerySet):
     def taken(self):

@@ -127,6 +127,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# /healthz reads the newest rows of these tables (core.views.healthz): a database that is
+# unreachable, empty or whose core tables cannot be read answers 503, not only a dead server.
+HEALTHZ_MODELS = ["regions.District", "regions.Municipality", "events.Event"]
 
 # "default" holds per-process read caches. Rate-limit counters must be shared by every worker
 # and app server: with REDIS_URL they live in Redis; without it (one process, development)

@@ -11,7 +11,7 @@ from privacy.statistics import participant_statistics
 from privacy.tests.builders import register
 from registrations.models import Booking, Registration
 from registrations.tokens import personal_token
-from sfi.testing import make_event
+from sfi.testing import make_event, make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
@@ -134,23 +134,73 @@ def test_the_personal_link_stops_working_once_anonymised(client):
     assert "Privat Person" not in response.content.decode()
 
 
-def test_old_audit_entries_and_sent_mails_are_deleted():
+def test_old_audit_entries_and_old_mails_in_any_state_are_deleted():
     from audit.models import Entry
     from mail.models import OutboxMessage
 
     old_entry = Entry.objects.create(action="participants.viewed", created_at=NOW - timedelta(days=800))
     new_entry = Entry.objects.create(action="participants.viewed", created_at=NOW - timedelta(days=10))
-    sent = OutboxMessage.objects.create(
-        to="a@example.org", language="de", template="x", message_id="<1@test>", status="sent", sent_at=NOW
-    )
-    OutboxMessage.objects.filter(pk=sent.pk).update(created_at=NOW - timedelta(days=40))
-    queued = OutboxMessage.objects.create(to="b@example.org", language="de", template="x", message_id="<2@test>")
-    OutboxMessage.objects.filter(pk=queued.pk).update(created_at=NOW - timedelta(days=40))
+
+    def mail(n, days_ago, **fields):
+        row = OutboxMessage.objects.create(
+            to=f"person{n}@example.org", language="de", template="x", message_id=f"<{n}@test>", **fields
+        )
+        OutboxMessage.objects.filter(pk=row.pk).update(created_at=NOW - timedelta(days=days_ago))
+        return row
+
+    mail(1, 40, status="sent", sent_at=NOW - timedelta(days=40))
+    mail(2, 40, status="failed")
+    mail(3, 40)  # still queued after 40 days (no worker ran, or the server never answered)
+    recent = mail(4, 10)
     result = apply_retention(now=NOW)
-    assert result.audit_entries_deleted == 1 and result.mails_deleted == 1
+    assert result.audit_entries_deleted == 1 and result.mails_deleted == 3
     assert list(Entry.objects.values_list("pk", flat=True)) == [new_entry.pk]
     assert not Entry.objects.filter(pk=old_entry.pk).exists()
-    assert list(OutboxMessage.objects.values_list("pk", flat=True)) == [queued.pk]  # not sent yet: kept
+    assert list(OutboxMessage.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_mails_waiting_for_the_server_go_with_the_registration_when_it_is_anonymised():
+    """Yesterday the team wrote to last year's participants, invited them to the survey and sent
+    the certificates, while the mail server was unreachable: every row still waits when
+    retention anonymises the registration. None may keep the address or the name."""
+    from documents.services import send_certificates, start_certificate_mailing
+    from feedback.services import invite
+    from mail.models import OutboxMessage
+    from participants.models import Mailing
+    from participants.services import write_to
+
+    old = event_ended(400)
+    leaving = register(old, name="Berta Wartend", email="berta.wartend@example.org", attended=True)
+    staying = register(event_ended(30), name="Carla Bleibt", email="carla.bleibt@example.org", attended=True)
+    team = make_user("team")
+    write_to(actor=team, event=old, audience=Mailing.Audience.ATTENDEES, subject="Fotos", body="Hier sind die Fotos.")
+    invite(actor=team, event=old)
+    mailing, _ = start_certificate_mailing(actor=team, event=old)
+    send_certificates(mailing_id=mailing.pk)
+    OutboxMessage.objects.update(created_at=NOW - timedelta(days=1))
+    waiting = OutboxMessage.objects.filter(to=leaving.email)
+    assert set(waiting.values_list("status", flat=True)) == {"queued"}
+    assert {template.rsplit("/", 1)[1] for template in waiting.values_list("template", flat=True)} == {
+        "confirm_address",
+        "confirmed",
+        "message",
+        "invitation",
+        "certificate",
+    }
+    assert "Berta Wartend" in waiting.get(template="participants/mail/message").text
+    others = set(OutboxMessage.objects.filter(to=staying.email).values_list("pk", flat=True))
+    assert others
+    before = participant_statistics()
+
+    result = apply_retention(now=NOW)
+
+    assert result.anonymised == 1 and result.mails_deleted == 5
+    assert not OutboxMessage.objects.filter(to__iexact="berta.wartend@example.org").exists()
+    for field in ("subject", "text", "html"):
+        assert not OutboxMessage.objects.filter(**{f"{field}__contains": "Berta"}).exists()
+    assert set(OutboxMessage.objects.values_list("pk", flat=True)) == others  # other people's mails stay
+    assert participant_statistics() == before
+    assert Mailing.objects.filter(event=old).count() == 3  # the team's record of what was sent stays
 
 
 def test_retention_runs_as_a_periodic_task():

@@ -8,6 +8,7 @@ from django.test import Client
 
 from audit.models import Entry
 from mail.models import OutboxMessage
+from mail.testing import deliver_outbox
 from privacy.tests.builders import register
 from registrations.models import Booking, Registration
 from registrations.tokens import CONFIRM_SALT, confirm_token, personal_token
@@ -95,6 +96,34 @@ def test_erase_me_asks_first_then_cancels_anonymises_and_promotes_the_waiting_li
     assert Client().get(f"/datenschutz/meine-daten/{token}/").status_code == 404
     entry = Entry.objects.get(action="privacy.self_erased")
     assert "anna" not in json.dumps(entry.details) and entry.details["cancelled"] == 1
+
+
+def test_erasure_leaves_no_waiting_mail_with_the_address_only_the_last_notice_until_it_is_sent(smtp_server):
+    from privacy.retention import apply_retention
+    from registrations.mails import lost_links
+
+    # The mail server was unreachable: everything written so far still waits in the outbox.
+    old, upcoming, waiting = past_and_future()
+    lost_links("anna.privat@example.org", [old, upcoming], "de")
+    to_anna = OutboxMessage.objects.filter(to="anna.privat@example.org")
+    assert to_anna.count() == 5 and set(to_anna.values_list("status", flat=True)) == {"queued"}
+    others = set(OutboxMessage.objects.exclude(to="anna.privat@example.org").values_list("pk", flat=True))
+
+    Client().post(f"/datenschutz/meine-daten/{personal_token(upcoming)}/loeschen/")
+
+    # What was waiting is gone; the one mail left is the notice the erasure page promises.
+    (notice,) = to_anna.all()
+    assert notice.template.endswith("/cancelled") and notice.status == "queued"
+    assert not OutboxMessage.objects.exclude(pk=notice.pk).filter(text__contains="Anna").exists()
+    assert others < set(OutboxMessage.objects.values_list("pk", flat=True))  # and the moved-up mail is new
+    deliver_outbox()
+    assert [m.subject for m in smtp_server.messages_to("anna.privat@example.org")] == [notice.subject]
+
+    apply_retention()  # the next hourly run
+    assert not OutboxMessage.objects.filter(to__iexact="anna.privat@example.org").exists()
+    for field in ("subject", "text", "html"):
+        assert not OutboxMessage.objects.filter(**{f"{field}__contains": "Anna Privat"}).exists()
+    assert OutboxMessage.objects.filter(to="wartende@example.org", template__endswith="moved_up").exists()
 
 
 def test_my_data_page_needs_a_fixed_number_of_queries(django_assert_max_num_queries):
