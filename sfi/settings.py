@@ -4,6 +4,7 @@ Development: `DEBUG=1` (bin/run sets it). Production refuses to start without
 SECRET_KEY, ALLOWED_HOSTS and a DATABASE_URL.
 """
 
+import contextlib
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -116,6 +117,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite creates the file but not its folder: on a fresh clone `sqlite:///var/…` would fail.
+    _sqlite_name = str(DATABASES["default"]["NAME"] or "")
+    if _sqlite_name and _sqlite_name != ":memory:" and not _sqlite_name.startswith("file:"):
+        with contextlib.suppress(OSError):  # SQLite then says what is wrong with the path
+            Path(_sqlite_name).parent.mkdir(parents=True, exist_ok=True)
     # IMMEDIATE transactions take the write lock up front, so two requests that
     # both read-then-write (e.g. seat counting) are serialised instead of failing.
     DATABASES["default"]["OPTIONS"] = {
