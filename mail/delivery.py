@@ -153,6 +153,9 @@ def _record_failure(message, error):
             from mail.services import enqueue_send
 
             enqueue_send(message.pk, run_after=next_attempt_at)
+    if not recorded:
+        logger.warning("mail id=%s attempt=%s %s; row handed on meanwhile", message.pk, message.attempts, description)
+        return None
     log = logger.error if status == OutboxMessage.Status.FAILED else logger.warning
     log("mail id=%s attempt=%s %s: %s", message.pk, message.attempts, status, description)
     return status
