@@ -1,5 +1,6 @@
 """Text helpers shared by every app: search folding, safe Markdown, German/English fields."""
 
+import re
 import unicodedata
 
 import markdown
@@ -16,6 +17,17 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.split())
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple:
+    """Sort key for names as people read them: "Gruppe 2" before "Gruppe 10", case, umlauts and
+    accents ignored ("Ärzte" with "Aerzte"), the exact text breaking ties."""
+    # split() with a group alternates text and digits, always starting with text: positions match.
+    parts = _DIGITS.split(fold(text))
+    return (tuple(int(part) if index % 2 else part for index, part in enumerate(parts)), text)
 
 
 def localized(german: str, english: str) -> str:

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import ngettext
 
 from directory.hours import open_status
 from directory.models import Attribute, Language, Service, ServiceArea, ServiceAtLocation, TaxonomyTerm
@@ -160,10 +161,17 @@ def district_link(district):
     return reverse("directory:search") + f"?kreis={district.slug}"
 
 
+def services_count(number, shown):
+    """The map's count words: "1 Fachstelle", "2–4 Fachstellen" (`shown` may be a range)."""
+    return ngettext("%(shown)s Fachstelle", "%(shown)s Fachstellen", number) % {"shown": shown}
+
+
 def directory_map(*, current_ars="", points=()):
     districts = list(District.objects.order_by("short_name"))
     counts = service_counts_by_district()
-    context = build_map(districts, counts, district_link, current_ars=current_ars, points=points)
+    context = build_map(
+        districts, counts, district_link, current_ars=current_ars, points=points, count_label=services_count
+    )
     context["districts"] = [(d, counts.get(d.id, 0), district_link(d)) for d in districts]
     return context
 

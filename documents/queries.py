@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from participants.models import CheckIn
+from participants.queries import by_name
 from registrations.models import Booking
 
 EMPTY_ROWS = 10  # for people who come without registering
@@ -14,10 +15,8 @@ EMPTY_ROWS = 10  # for people who come without registering
 
 def attendance_list_rows(event):
     """Everyone with a place, by name (the list is printed before the door opens)."""
-    return list(
-        Booking.objects.filter(event=event, status__in=Booking.TAKEN)
-        .select_related("registration__municipality")
-        .order_by("registration__name", "id")
+    return by_name(
+        Booking.objects.filter(event=event, status__in=Booking.TAKEN).select_related("registration__municipality")
     )
 
 
@@ -48,7 +47,7 @@ def certificate_data(bookings, event):
     )
     bookings = bookings.prefetch_related(Prefetch("check_ins", queryset=check_ins, to_attr="session_check_ins"))
     result = []
-    for booking in bookings.order_by("registration__name", "id"):
+    for booking in by_name(bookings):
         sessions = [c.session for c in booking.session_check_ins]
         hours = sum((s.end - s.start) / timedelta(hours=1) for s in sessions) if sessions else _event_hours(event)
         result.append(CertificateData(booking, hours, sessions))
@@ -59,6 +58,29 @@ def attended_bookings(event):
     return Booking.objects.filter(event=event, attended=True, status__in=Booking.TAKEN).exclude(
         registration__anonymised_at__isnull=False
     )
+
+
+def certificate_counts(event):
+    """What happens with the certificate of each person present, in one query. The parts add up
+    to `present`, the participant list's "Anwesend": sent, still to send, no e-mail address (to
+    print), or contact data already anonymised (retention)."""
+    present = Booking.objects.filter(event=event, attended=True, status__in=Booking.TAKEN)
+    open_ = Q(certificate__isnull=True)
+    erased = Q(registration__anonymised_at__isnull=False)
+    no_address = Q(registration__email__endswith=".invalid")
+    return present.aggregate(
+        present=Count("id"),
+        sent=Count("id", filter=Q(certificate__isnull=False)),
+        pending=Count("id", filter=open_ & ~erased & ~no_address),
+        without_address=Count("id", filter=open_ & ~erased & no_address),
+        erased=Count("id", filter=open_ & erased),
+    )
+
+
+def attended_without_address(event):
+    """People present who left no e-mail address (walk-ins): their certificate is printed."""
+    bookings = attended_bookings(event).filter(certificate__isnull=True, registration__email__endswith=".invalid")
+    return by_name(bookings.select_related("registration"))
 
 
 def events_with_certificates_due(events, now=None):

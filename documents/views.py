@@ -3,14 +3,16 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from audit.services import record
 from backoffice.decorators import back_office_required
 from backoffice.permissions import can_check_in, can_manage_participants
-from documents import services
+from documents import queries, services
 from participants.models import Mailing
 from participants.queries import mailing_progress
+from participants.services import record_view
 from participants.views.common import event_for
 from registrations.permissions import registration_from_link
 
@@ -49,20 +51,44 @@ def certificates(request, pk):
             messages.info(request, _("Alle Anwesenden haben ihre Bescheinigung schon bekommen."))
             return redirect("documents:certificates", pk=event.pk)
         if started:
-            text = _("%(n)s Bescheinigungen werden erstellt und verschickt. Den Stand sehen Sie hier.")
+            text = ngettext(
+                "%(n)s Bescheinigung wird erstellt und verschickt. Den Stand sehen Sie hier.",
+                "%(n)s Bescheinigungen werden erstellt und verschickt. Den Stand sehen Sie hier.",
+                mailing.planned,
+            )
             messages.success(request, text % {"n": mailing.planned})
         else:
             messages.info(request, _("Die Bescheinigungen werden schon verschickt. Den Stand sehen Sie hier."))
         return redirect("backoffice:mailing", pk=event.pk, mailing_pk=mailing.pk)
     mailings = mailing_progress(Mailing.objects.filter(event=event, kind=Mailing.Kind.CERTIFICATES))
+    without_address = queries.attended_without_address(event)
+    if without_address:
+        record_view(actor=request.user, event=event, request=request, rows=len(without_address), certificates=True)
     context = {
         "event": event,
-        "pending": services.certificates_pending(event).count(),
-        "sent": services.queries.attended_bookings(event).filter(certificate__isnull=False).count(),
+        "counts": queries.certificate_counts(event),
+        "without_address": without_address,
         "mailings": mailings,
         "nav": "events",
     }
     return render(request, "documents/certificates.html", context)
+
+
+@require_GET
+@back_office_required
+def certificate_to_print(request, pk, booking_pk):
+    """One person's certificate for the team to print (someone present who left no e-mail address)."""
+    event = event_for(request, pk, can_manage_participants)
+    booking = get_object_or_404(queries.attended_bookings(event), pk=booking_pk)
+    record(
+        actor=request.user,
+        action="participants.exported",
+        target=event,
+        details={"format": "certificate_pdf", "booking": booking.pk},
+        request=request,
+    )
+    filename = services.certificate_filename(event).removesuffix(".pdf") + f"-{booking.pk}.pdf"
+    return _pdf(services.certificate_for(booking), filename)
 
 
 @require_GET

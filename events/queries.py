@@ -3,6 +3,7 @@
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import ngettext
 
 from events.models import Event
 from regions.maps import build_map
@@ -34,10 +35,17 @@ def catalogue_link(district):
     return reverse("events:catalogue") + f"?kreis={district.slug}"
 
 
+def offers_count(number, shown):
+    """The map's count words: "1 Angebot", "2–4 Angebote" (`shown` may be a range)."""
+    return ngettext("%(shown)s Angebot", "%(shown)s Angebote", number) % {"shown": shown}
+
+
 def offers_map(*, current_ars="", points=()):
     """The district map shaded by upcoming offers, each district linking to the filtered catalogue."""
     districts = list(District.objects.order_by("short_name"))
     counts = upcoming_counts_by_district()
-    context = build_map(districts, counts, catalogue_link, current_ars=current_ars, points=points)
+    context = build_map(
+        districts, counts, catalogue_link, current_ars=current_ars, points=points, count_label=offers_count
+    )
     context["districts"] = [(d, counts.get(d.id, 0), catalogue_link(d)) for d in districts]
     return context

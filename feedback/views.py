@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from backoffice.decorators import back_office_required
@@ -60,7 +61,10 @@ def invite(request, pk):
     if mailing is None:
         messages.info(request, _("Alle Anwesenden sind schon eingeladen."))
         return redirect("feedback:event_results", pk=event.pk)
-    messages.success(request, _("%(n)s Einladungen sind in der Warteschlange.") % {"n": mailing.planned})
+    text = ngettext(
+        "%(n)s Einladung ist in der Warteschlange.", "%(n)s Einladungen sind in der Warteschlange.", mailing.planned
+    )
+    messages.success(request, text % {"n": mailing.planned})
     return redirect("backoffice:mailing", pk=event.pk, mailing_pk=mailing.pk)
 
 

@@ -27,7 +27,26 @@ class CaughtMail(ParsedMail):
 
     @property
     def attachments(self):
-        return [(part.get_filename(), part.get_content_type()) for part in self.message.iter_attachments()]
+        """[(number from 1, filename, content type)]"""
+        return [
+            (number, _filename(part, number), part.get_content_type())
+            for number, part in enumerate(self.message.iter_attachments(), start=1)
+        ]
+
+    def attachment(self, number):
+        """(filename, content type, bytes) of the attachment with that number, or None."""
+        for index, part in enumerate(self.message.iter_attachments(), start=1):
+            if index == number:
+                return _filename(part, number), part.get_content_type(), part.get_payload(decode=True) or b""
+        return None
+
+
+def _filename(part, number):
+    # The catcher takes mail from anything on this machine: keep the last path segment, and no
+    # control characters (a line break would break the Content-Disposition header).
+    name = (part.get_filename() or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(character for character in name if character.isprintable()).strip()
+    return name or f"anhang-{number}"
 
 
 def directory():

@@ -7,16 +7,24 @@ Guarantees:
 - SMTP trouble: attempts + 1, exponential back-off (MAIL_RETRY_BASE_SECONDS doubled per attempt,
   capped at MAIL_RETRY_MAX_SECONDS), a new job is enqueued for that moment in the same
   transaction. After MAIL_MAX_ATTEMPTS the row is `failed`; a 5xx refusal fails at once.
-- A worker killed between claiming and recording the result leaves the row in `sending`.
-  The sweep puts such rows back in the queue after MAIL_SENDING_TIMEOUT. If the SMTP server
-  had already accepted the mail, the recipient gets it twice — with the same Message-ID, so
-  the duplicate is recognisable (and mail clients usually collapse it). This window is the few
-  milliseconds between the server's "250 OK" and our commit.
+- Every SMTP step waits at most EMAIL_TIMEOUT, and the whole conversation ends after two thirds
+  of MAIL_SENDING_TIMEOUT (`_Deadline`), so a server that hangs or answers at a crawl costs one
+  failed attempt and the row goes back to the queue; a live worker never holds a row longer.
+- A worker killed between claiming and recording the result leaves the row in `sending` and
+  its job `RUNNING`. The sweep puts such rows back in the queue after MAIL_SENDING_TIMEOUT and
+  marks the job failed. If the SMTP server had already accepted the mail, the recipient gets it
+  twice — with the same Message-ID, so the duplicate is recognisable (and mail clients usually
+  collapse it). This window is the few milliseconds between the server's "250 OK" and our commit.
+  A result is recorded only for the claim it belongs to, so a late worker never overwrites a
+  newer attempt.
 """
 
 import base64
+import contextlib
 import logging
 import smtplib
+import socket
+import threading
 from datetime import timedelta
 
 from django.conf import settings
@@ -64,18 +72,61 @@ def _send(message):
         email.attach_alternative(message.html, "text/html")
     for attachment in message.attachments:
         email.attach(attachment["filename"], base64.b64decode(attachment["content"]), attachment["mimetype"])
-    connection = get_connection(fail_silently=False)
-    connection.open()
-    try:
-        # send_messages returns the number sent; the SMTP backend raises on refusal.
-        if connection.send_messages([email]) != 1:
-            raise smtplib.SMTPException("not sent")
-    finally:
-        # Closing (QUIT) can fail on a half-dead server; the mail is accepted already then.
+    budget = settings.MAIL_SENDING_TIMEOUT
+    # Connecting and the greeting are two steps the deadline cannot cut; together they stay
+    # within its two thirds of the budget.
+    connection = get_connection(fail_silently=False, timeout=min(settings.EMAIL_TIMEOUT, budget / 3))
+    with _Deadline(connection, seconds=budget * 2 / 3) as deadline:
         try:
-            connection.close()
-        except (smtplib.SMTPException, OSError):
-            logger.warning("mail id=%s: SMTP connection did not close cleanly", message.pk)
+            connection.open()
+            deadline.check()
+            # send_messages returns the number sent; the SMTP backend raises on refusal.
+            if connection.send_messages([email]) != 1:
+                raise smtplib.SMTPException("not sent")
+        except (smtplib.SMTPException, OSError) as error:
+            if deadline.expired:
+                raise TimeoutError("SMTP conversation took too long") from error
+            raise
+        finally:
+            # Closing (QUIT) can fail on a half-dead server; the mail is accepted already then.
+            try:
+                connection.close()
+            except (smtplib.SMTPException, OSError):
+                logger.warning("mail id=%s: SMTP connection did not close cleanly", message.pk)
+
+
+class _Deadline:
+    """Ends an SMTP conversation that takes longer than `seconds` in total.
+
+    EMAIL_TIMEOUT bounds each step, but a server that answers every command just before it would
+    hold the row for many timeouts — past MAIL_SENDING_TIMEOUT, when the sweep hands the row to
+    another worker and the mail would go out twice. A timer thread shuts the socket down, which
+    ends the blocked read or write in the worker at once.
+    """
+
+    def __init__(self, connection, *, seconds):
+        self.connection = connection
+        self.expired = False
+        self._timer = threading.Timer(seconds, self._cut)
+        self._timer.daemon = True
+
+    def __enter__(self):
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self._timer.cancel()
+
+    def _cut(self):
+        self.expired = True
+        sock = getattr(self.connection.connection, "sock", None)
+        if sock is not None:
+            with contextlib.suppress(OSError):  # closed already
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def check(self):
+        if self.expired:
+            raise TimeoutError("SMTP conversation took too long")
 
 
 def _record_sent(message):
@@ -83,7 +134,7 @@ def _record_sent(message):
     if message.erase_body_after_send:
         # Relay messages carry what one private person wrote to another: keep only the envelope.
         fields.update(subject="", text="", html="", attachments=[])
-    OutboxMessage.objects.filter(pk=message.pk, status=OutboxMessage.Status.SENDING).update(**fields)
+    _own_claim(message).update(**fields)
     logger.info("mail sent id=%s attempts=%s", message.pk, message.attempts)
 
 
@@ -96,17 +147,25 @@ def _record_failure(message, error):
             status, next_attempt_at = OutboxMessage.Status.FAILED, now
         else:
             status, next_attempt_at = OutboxMessage.Status.QUEUED, now + retry_delay(message.attempts)
-        OutboxMessage.objects.filter(pk=message.pk, status=OutboxMessage.Status.SENDING).update(
-            status=status, next_attempt_at=next_attempt_at, last_error=description
-        )
-        if status == OutboxMessage.Status.QUEUED:
+        recorded = _own_claim(message).update(status=status, next_attempt_at=next_attempt_at, last_error=description)
+        if recorded and status == OutboxMessage.Status.QUEUED:
             # Same transaction as the row update: the retry job exists if and only if the row says so.
             from mail.services import enqueue_send
 
             enqueue_send(message.pk, run_after=next_attempt_at)
+    if not recorded:
+        logger.warning("mail id=%s attempt=%s %s; row handed on meanwhile", message.pk, message.attempts, description)
+        return None
     log = logger.error if status == OutboxMessage.Status.FAILED else logger.warning
     log("mail id=%s attempt=%s %s: %s", message.pk, message.attempts, status, description)
     return status
+
+
+def _own_claim(message):
+    """The row as long as it is still this worker's claim (the sweep may have handed it on)."""
+    return OutboxMessage.objects.filter(
+        pk=message.pk, status=OutboxMessage.Status.SENDING, claimed_at=message.claimed_at
+    )
 
 
 def retry_delay(attempts):
@@ -132,8 +191,13 @@ def _is_permanent(error):
     return isinstance(error, smtplib.SMTPResponseException) and code is not None and code >= 500
 
 
+class WorkerLost(Exception):
+    """Recorded on a job whose worker stopped (was killed, crashed) before the job finished."""
+
+
 def sweep(now=None):
-    """Re-queue rows stuck in `sending` and enqueue a job for due rows that have none.
+    """Re-queue rows stuck in `sending`, mark jobs whose worker died as failed, and enqueue a
+    job for due rows that have none.
 
     Idempotent: run it as often as you like; a superfluous job finds nothing to claim.
     Returns (requeued_stuck, enqueued).
@@ -147,6 +211,7 @@ def sweep(now=None):
     requeued = OutboxMessage.objects.stuck(now).update(status=OutboxMessage.Status.QUEUED, next_attempt_at=now)
     if requeued:
         logger.warning("mail sweep: %s message(s) stuck in sending put back in the queue", requeued)
+    fail_abandoned_jobs(now)
     waiting = {
         args_kwargs["kwargs"].get("message_id")
         for args_kwargs in DBTaskResult.objects.filter(
@@ -161,6 +226,34 @@ def sweep(now=None):
     if enqueued:
         logger.info("mail sweep: enqueued %s job(s) for due messages", enqueued)
     return requeued, enqueued
+
+
+def fail_abandoned_jobs(now=None):
+    """Mark jobs still `RUNNING` long after any live worker would have finished them as failed.
+
+    A send job ends within MAIL_SENDING_TIMEOUT (see `_Deadline`); other jobs get
+    JOB_RUNNING_TIMEOUT. Should a very slow worker finish after all, its result replaces ours.
+    Returns the number of jobs marked.
+    """
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    send_cutoff = now - timedelta(seconds=settings.MAIL_SENDING_TIMEOUT)
+    other_cutoff = now - timedelta(seconds=settings.JOB_RUNNING_TIMEOUT)
+    marked = DBTaskResult.objects.filter(
+        Q(task_path=SEND_TASK_PATH, started_at__lte=send_cutoff) | Q(started_at__lte=other_cutoff),
+        status=TaskResultStatus.RUNNING,
+    ).update(
+        status=TaskResultStatus.FAILED,
+        finished_at=now,
+        exception_class_path=f"{WorkerLost.__module__}.{WorkerLost.__qualname__}",
+        traceback="WorkerLost: the worker running this job stopped before it finished (killed or crashed).\n",
+        return_value=None,
+    )
+    if marked:
+        logger.warning("job sweep: %s job(s) whose worker stopped marked as failed", marked)
+    return marked
 
 
 def prune_jobs(now=None):

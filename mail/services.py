@@ -14,6 +14,8 @@ that `erase_mails` can delete it together with that record, sent or not.
 
 import base64
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -28,6 +30,9 @@ from django.utils import translation
 from mail.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
+
+# Set inside `withheld()`: the ids of the mails queued there, which are never sent.
+_withheld_ids = ContextVar("withheld_mail_ids", default=None)
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,10 @@ def queue_mail(
         erase_body_after_send=erase_body_after_send,
         belongs_to=belongs_to,
     )
+    withheld_ids = _withheld_ids.get()
+    if withheld_ids is not None:
+        withheld_ids.append(message.pk)
+        return message
     logger.info("mail queued id=%s template=%s", message.pk, template)
     transaction.on_commit(lambda: enqueue_send(message.pk))
     return message
@@ -102,6 +111,22 @@ def erase_mails(*, belonging_to=(), to="", finished_only=False):
     if deleted:
         logger.info("mail erased count=%s", deleted)
     return deleted
+
+
+@contextmanager
+def withheld():
+    """Mails queued inside the block are written as usual (the code runs exactly as in real use)
+    and deleted again at its end, unsent. Only for fictional people: `seed_demo` registers its
+    demo participants through the real services, and nobody should find a hundred mails to
+    addresses that do not exist in the development mail view. Yields the list of withheld ids.
+    """
+    ids = []
+    token = _withheld_ids.set(ids)
+    try:
+        yield ids
+    finally:
+        _withheld_ids.reset(token)
+    OutboxMessage.objects.filter(pk__in=ids).delete()
 
 
 def enqueue_send(message_id, *, run_after=None):

@@ -9,8 +9,11 @@
 
 `smtp_server` is re-exported from the root conftest.py, so any test can ask for it. It points
 EMAIL_BACKEND/EMAIL_HOST/EMAIL_PORT at an aiosmtpd server on a free port of 127.0.0.1.
+`SilentServer` is a mail server that hangs: it accepts connections and never answers.
 """
 
+import asyncio
+import contextlib
 import email
 import email.policy
 import logging
@@ -70,7 +73,19 @@ class _Handler:
     def __init__(self, server):
         self.server = server
 
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        await self.server.pause()
+        session.host_name = hostname
+        return responses
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        await self.server.pause()
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        await self.server.pause()
         if self.server.reply:
             return self.server.reply
         envelope.rcpt_tos.append(address)
@@ -92,15 +107,21 @@ def free_port():
 
 class SMTPTestServer:
     """An aiosmtpd server in a thread. `stop()`/`start()` simulate an outage on the same port;
-    set `reply = "451 4.3.0 Try again later"` (or a 5xx) to refuse recipients."""
+    set `reply = "451 4.3.0 Try again later"` (or a 5xx) to refuse recipients, and `delay` to
+    the seconds it takes to answer EHLO, MAIL and RCPT each (a server at a crawl)."""
 
     def __init__(self, port=None):
         self.host = "127.0.0.1"
         self.port = port or free_port()
         self.messages = []
         self.reply = None
+        self.delay = 0
         self.lock = threading.Lock()
         self._controller = None
+
+    async def pause(self):
+        if self.delay:
+            await asyncio.sleep(self.delay)
 
     def start(self):
         if self._controller is None:
@@ -124,10 +145,44 @@ class SMTPTestServer:
         return [mail.message_id for mail in self.messages]
 
 
-@pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server for this test; Django's mail settings point at it."""
-    server = SMTPTestServer().start()
+class SilentServer:
+    """A TCP server that accepts every connection and never sends a byte: an SMTP server that
+    hangs before its greeting. `connections` counts what it accepted."""
+
+    def __init__(self, port=None):
+        self.host = "127.0.0.1"
+        self.port = port or free_port()
+        self.connections = 0
+        self._listener = None
+        self._open = []
+
+    def start(self):
+        self._listener = socket.create_server((self.host, self.port))
+        threading.Thread(target=self._accept, args=(self._listener,), daemon=True).start()
+        return self
+
+    def _accept(self, listener):
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return  # stopped
+            self._open.append(connection)  # kept open, never answered
+            self.connections += 1
+
+    def stop(self):
+        if self._listener is not None:
+            # shutdown() wakes the thread blocked in accept(); close() alone would leave the port taken.
+            with contextlib.suppress(OSError):
+                self._listener.shutdown(socket.SHUT_RDWR)
+            self._listener.close()
+            self._listener = None
+        for connection in self._open:
+            connection.close()
+        self._open.clear()
+
+
+def point_mail_settings_at(settings, server, *, timeout=5):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = server.host
     settings.EMAIL_PORT = server.port
@@ -135,7 +190,25 @@ def smtp_server(settings):
     settings.EMAIL_HOST_PASSWORD = ""
     settings.EMAIL_USE_TLS = False
     settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 5
+    settings.EMAIL_TIMEOUT = timeout
+
+
+@pytest.fixture
+def silent_smtp_server(settings):
+    """A mail server that hangs (accepts, never answers); Django's mail settings point at it."""
+    server = SilentServer().start()
+    point_mail_settings_at(settings, server)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server for this test; Django's mail settings point at it."""
+    server = SMTPTestServer().start()
+    point_mail_settings_at(settings, server)
     try:
         yield server
     finally:

@@ -6,8 +6,9 @@ Exists only with DEBUG; in production every URL here is a 404 (and the footer li
 import nh3
 from django.conf import settings
 from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 
 from mail import catcher
@@ -37,3 +38,17 @@ def dev_mail_detail(request, name):
         raise Http404
     html = mark_safe(nh3.clean(mail.html, tags=MAIL_HTML_TAGS, link_rel="noopener")) if mail.html else ""  # noqa: S308
     return render(request, "mail/dev/detail.html", {"mail": mail, "html": html})
+
+
+def dev_mail_attachment(request, name, number):
+    """One attachment of a caught mail as a download (a certificate PDF, a calendar file …)."""
+    _development_only()
+    mail = catcher.load(name)
+    found = mail.attachment(number) if mail else None
+    if found is None:
+        raise Http404
+    filename, content_type, content = found
+    response = HttpResponse(content, content_type=content_type)
+    # Always a download, never shown inline: the catcher accepts mail from anything on this machine.
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    return response

@@ -44,6 +44,11 @@ class PlaceCount:
         }
 
 
+def initiatives_count(number, shown):
+    """The map's count words: "1 Initiative", "2–4 Initiativen" (`shown` may be a range)."""
+    return ngettext("%(shown)s Initiative", "%(shown)s Initiativen", number) % {"shown": shown}
+
+
 def initiatives_map():
     """The district map shaded by approved initiatives, with one mark per municipality.
 
@@ -72,7 +77,7 @@ def initiatives_map():
     for place in places:
         counts[place.district.id] = counts.get(place.district.id, 0) + place.count
     points = [(p.lat, p.lon, p.label, p.url) for p in places]
-    context = build_map(districts, counts, list_link, points=points)
+    context = build_map(districts, counts, list_link, points=points, count_label=initiatives_count)
     context["districts"] = [(d, counts.get(d.id, 0), list_link(d)) for d in districts]
     context["places"] = places
     context["total"] = sum(counts.values())

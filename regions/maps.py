@@ -66,20 +66,26 @@ def shade_for(value: int, maximum: int) -> str:
     return SHADES[min(step, len(SHADES) - 1)]
 
 
-def legend(maximum: int) -> list[tuple[str, str]]:
-    """(colour, range label) pairs matching shade_for."""
+def _ranges(maximum: int) -> list[tuple[str, str, int]]:
+    """(colour, range text, upper bound) per shade, matching shade_for."""
     if maximum <= 0:
-        return [(SHADES[0], "0")]
+        return [(SHADES[0], "0", 0)]
     steps = len(SHADES) - 1
-    items = [(SHADES[0], "0")]
+    items = [(SHADES[0], "0", 0)]
     lower = 1
     for i in range(1, steps + 1):
         upper = math.floor(maximum * i / steps)
         if upper < lower:
             continue
-        items.append((SHADES[i], str(lower) if lower == upper else f"{lower}–{upper}"))
+        items.append((SHADES[i], str(lower) if lower == upper else f"{lower}–{upper}", upper))
         lower = upper + 1
     return items
+
+
+def legend(maximum: int, count_label=None) -> list[tuple[str, str]]:
+    """(colour, label) pairs matching shade_for; `count_label(number, text)` adds the unit in the
+    plural form the number needs ("1 Angebot", "2–3 Angebote"), else the label is the range alone."""
+    return [(colour, count_label(upper, text) if count_label else text) for colour, text, upper in _ranges(maximum)]
 
 
 @dataclass
@@ -91,6 +97,7 @@ class MapArea:
     value: int
     url: str
     current: bool
+    label: str = ""
 
 
 @dataclass
@@ -101,11 +108,13 @@ class MapPoint:
     url: str = ""
 
 
-def build_map(districts, values, url_for, *, current_ars="", points=()):
+def build_map(districts, values, url_for, *, current_ars="", points=(), count_label=None):
     """Context for regions/district_map.html.
 
     `districts` are District objects, `values` maps district id → number,
-    `url_for(district)` gives each area's link, `points` are (lat, lon, label, url) tuples.
+    `url_for(district)` gives each area's link, `points` are (lat, lon, label, url) tuples,
+    `count_label(number, text)` words a number with its unit in the right plural form, e.g.
+    `ngettext("%(shown)s Angebot", "%(shown)s Angebote", number) % {"shown": text}`.
     """
     projection, paths = _geometry()
     maximum = max(values.values(), default=0)
@@ -118,6 +127,7 @@ def build_map(districts, values, url_for, *, current_ars="", points=()):
             value=values.get(d.id, 0),
             url=url_for(d) if url_for else "",
             current=d.ars == current_ars,
+            label=count_label(values.get(d.id, 0), str(values.get(d.id, 0))) if count_label else "",
         )
         for d in districts
         if d.ars in paths
@@ -128,6 +138,6 @@ def build_map(districts, values, url_for, *, current_ars="", points=()):
         "height": projection.height,
         "areas": areas,
         "points": marks,
-        "legend": legend(maximum),
+        "legend": legend(maximum, count_label),
         "maximum": maximum,
     }

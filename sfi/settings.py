@@ -4,6 +4,7 @@ Development: `DEBUG=1` (bin/run sets it). Production refuses to start without
 SECRET_KEY, ALLOWED_HOSTS and a DATABASE_URL.
 """
 
+import contextlib
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -118,6 +119,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite creates the file but not its folder: on a fresh clone `sqlite:///var/…` would fail.
+    _sqlite_name = str(DATABASES["default"]["NAME"] or "")
+    if _sqlite_name and _sqlite_name != ":memory:" and not _sqlite_name.startswith("file:"):
+        with contextlib.suppress(OSError):  # SQLite then says what is wrong with the path
+            Path(_sqlite_name).parent.mkdir(parents=True, exist_ok=True)
     # IMMEDIATE transactions take the write lock up front, so two requests that
     # both read-then-write (e.g. seat counting) are serialised instead of failing.
     DATABASES["default"]["OPTIONS"] = {
@@ -216,6 +222,7 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds one SMTP step (connect, a command, its answer) may take; the worker's send path uses it.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Support für Initiative <support@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -315,15 +322,22 @@ AXES_VERBOSE = False
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # (task path, interval in seconds) — `manage.py run_scheduler` enqueues each at that interval.
 # Other apps append their own entries; every periodic task must be idempotent.
+# A row still `sending` after MAIL_SENDING_TIMEOUT belongs to a worker that died (killed while the
+# SMTP server hung, say): the sweep puts it back in the queue and marks the dead worker's job
+# failed. A live worker ends every SMTP conversation after two thirds of that time
+# (mail.delivery), so it never loses a row it is still sending. With the sweep every
+# EMAIL_TIMEOUT, such a row is sent again within about four times EMAIL_TIMEOUT.
+MAIL_SENDING_TIMEOUT = env_int("MAIL_SENDING_TIMEOUT", 3 * EMAIL_TIMEOUT)
 PERIODIC_TASKS = [
-    ("mail.tasks.sweep_outbox", env_int("MAIL_SWEEP_INTERVAL", 60)),
+    ("mail.tasks.sweep_outbox", env_int("MAIL_SWEEP_INTERVAL", EMAIL_TIMEOUT)),
     ("mail.tasks.prune_finished_jobs", 60 * 60),
 ]
 MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 10)
 MAIL_RETRY_BASE_SECONDS = env_int("MAIL_RETRY_BASE_SECONDS", 30)  # 30 s, 1 min, 2 min, 4 min …
 MAIL_RETRY_MAX_SECONDS = env_int("MAIL_RETRY_MAX_SECONDS", 60 * 60)
-# A row still `sending` after this long belongs to a worker that died; the sweep re-queues it.
-MAIL_SENDING_TIMEOUT = env_int("MAIL_SENDING_TIMEOUT", 10 * 60)
+# Any other job still `RUNNING` after this long lost its worker; the sweep marks it failed. Keep it
+# well above the longest job (a certificate mailing renders one PDF per attendee).
+JOB_RUNNING_TIMEOUT = env_int("JOB_RUNNING_TIMEOUT", 60 * 60)
 # Development: mail goes through SMTP to `manage.py mail_catcher` (bin/run starts it) and is
 # readable at /_dev/mails/.
 MAIL_CATCHER_PORT = env_int("MAIL_CATCHER_PORT", 1025)

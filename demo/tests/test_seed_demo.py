@@ -50,3 +50,43 @@ def test_no_real_persons_contact_data_in_the_demo(demo):
 
     emails = set(Registration.objects.values_list("email", flat=True))
     assert emails and all(e.endswith("@example.org") or e.endswith(".invalid") for e in emails)
+
+
+def test_the_demo_mails_nobody_and_what_the_user_does_afterwards_is_mailed(
+    smtp_server, django_capture_on_commit_callbacks
+):
+    import secrets
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from mail.models import OutboxMessage
+    from mail.testing import deliver_outbox
+    from privacy.consent import Consent
+    from registrations import services
+    from registrations.models import Booking, Registration
+
+    with django_capture_on_commit_callbacks(execute=True):  # as if seed_demo's transaction committed
+        call_command("seed_demo", verbosity=0)
+
+    # The demo people registered through the real services: places, waiting list, confirmations …
+    assert Registration.objects.filter(email__startswith="demo.").count() > 30
+    assert Booking.objects.filter(status=Booking.Status.WAITING).exists()
+    # … but none of the mails to their fictional addresses was kept or is waiting to be sent.
+    assert not OutboxMessage.objects.exists()
+    assert not DBTaskResult.objects.filter(task_path="mail.tasks.send_outbox_message").exists()
+    deliver_outbox()
+    assert smtp_server.messages == []
+
+    # Registering afterwards (what a newcomer tries first) sends its mail as usual.
+    event = Event.objects.listed().upcoming().filter(status=Event.Status.PUBLISHED, capacity__gt=20).first()
+    person = {"name": "Erika Neu", "email": "erika.neu@example.org", "role": "volunteer"}
+    services.register(
+        event=event,
+        person=person,
+        consent=Consent(None, timezone.now()),
+        submission_key=secrets.token_urlsafe(24),
+        language="de",
+    )
+    deliver_outbox()
+    assert [mail.rcpt_tos for mail in smtp_server.messages] == [["erika.neu@example.org"]]

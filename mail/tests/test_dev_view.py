@@ -65,3 +65,41 @@ def test_list_query_count_does_not_grow_with_mails(client, mail_catcher, django_
     send(49)
     with django_assert_max_num_queries(3):
         assert "Hallo Erika 48" in client.get("/_dev/mails/").content.decode()
+
+
+def test_attachments_can_be_downloaded_with_their_type_and_name(client, mail_catcher, settings):
+    from mail.services import Attachment
+
+    pdf = b"%PDF-1.4\n% Teilnahmebescheinigung\n%%EOF\n"
+    calendar = b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+    queue_mail(
+        to="erika@example.org",
+        template="mail/example/hello",
+        context={"name": "Erika", "link": "http://127.0.0.1:8000/"},
+        attachments=[
+            Attachment("teilnahmebescheinigung-schulung.pdf", pdf, "application/pdf"),
+            Attachment("termin-pirna-größe.ics", calendar, "text/calendar"),
+        ],
+    )
+    deliver_outbox()
+    (name,) = [path.stem for path in mail_catcher.glob("*.eml")]
+
+    detail = client.get(f"/_dev/mails/{name}/").content.decode()
+    assert f'<a href="/_dev/mails/{name}/anhang/1/" download>teilnahmebescheinigung-schulung.pdf</a>' in detail
+    assert f'<a href="/_dev/mails/{name}/anhang/2/" download>termin-pirna-größe.ics</a>' in detail
+
+    response = client.get(f"/_dev/mails/{name}/anhang/1/")
+    assert response.content == pdf
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="teilnahmebescheinigung-schulung.pdf"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+    response = client.get(f"/_dev/mails/{name}/anhang/2/")
+    assert response.content == calendar
+    assert response["Content-Type"] == "text/calendar"
+    assert response["Content-Disposition"] == "attachment; filename*=utf-8''termin-pirna-gr%C3%B6%C3%9Fe.ics"
+
+    assert client.get(f"/_dev/mails/{name}/anhang/3/").status_code == 404
+    assert client.get(f"/_dev/mails/{name}/anhang/0/").status_code == 404
+    settings.DEBUG = False
+    assert client.get(f"/_dev/mails/{name}/anhang/1/").status_code == 404

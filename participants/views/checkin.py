@@ -55,7 +55,7 @@ def door(request, pk):
         return redirect(_back(event, session))
     session, sessions = _session(event, request.GET.get("termin"))
     q = remembered_search(request, "checkin", event)
-    rows = list(queries.check_in_rows(event, session, q=q))
+    rows = queries.by_name(queries.check_in_rows(event, session, q=q))
     services.record_view(actor=request.user, event=event, request=request, rows=len(rows), check_in=True)
     context = {
         "event": event,

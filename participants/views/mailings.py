@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from backoffice.decorators import back_office_required
@@ -22,7 +22,11 @@ def write(request, pk):
         mailing = services.write_to(actor=request.user, event=event, request=request, **form.cleaned_data)
         messages.success(
             request,
-            _("%(n)s E-Mails sind in der Warteschlange. Hier sehen Sie, wie weit der Versand ist.")
+            ngettext(
+                "%(n)s E-Mail ist in der Warteschlange. Hier sehen Sie, wie weit der Versand ist.",
+                "%(n)s E-Mails sind in der Warteschlange. Hier sehen Sie, wie weit der Versand ist.",
+                mailing.planned,
+            )
             % {"n": mailing.planned},
         )
         return redirect("backoffice:mailing", pk=event.pk, mailing_pk=mailing.pk)

@@ -168,7 +168,7 @@ def test_team_finds_exports_and_erases_a_person_by_address_each_step_in_the_audi
     done = client.post(
         "/datenschutz/anfragen/loeschen/", {"email": "anna.privat@example.org", "step": "confirm", "confirmed": "on"}
     ).content.decode()
-    assert "2 Anmeldungen anonymisiert, 1 Plätze abgesagt." in done
+    assert "2 Anmeldungen anonymisiert, 1 Platz abgesagt." in done
     assert not Registration.objects.filter(email="anna.privat@example.org").exists()
     assert Booking.objects.get(registration=waiting).status == Booking.Status.CONFIRMED
     actions = list(

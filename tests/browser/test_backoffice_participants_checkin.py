@@ -137,7 +137,7 @@ def test_other_participant_pages_have_no_axe_violations(page):
     page.get_by_label("Betreff").fill("Platz frei?")
     page.get_by_label("Nachricht").fill("Wir melden uns.")
     page.get_by_role("button", name="Nachricht verschicken").click()
-    page.get_by_text("1 E-Mails sind in der Warteschlange.").wait_for()
+    page.get_by_text("1 E-Mail ist in der Warteschlange.").wait_for()
     assert_no_axe_violations(page)
 
     # The public, anonymous survey behind a single-use link.

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 from events.models import Event
 from sfi.testing import make_event
@@ -34,7 +35,7 @@ def test_volunteer_on_a_phone_finds_a_training_near_pirna_and_adds_it_to_the_cal
     page.get_by_label("Art").select_option("schulung")
     page.get_by_role("button", name="Angebote anzeigen").click()
     page.wait_for_url("**ort=Pirna**")
-    page.wait_for_function("document.querySelector('#results').innerText.includes('1 Angebot gefunden')")
+    expect(page.locator("#results")).to_contain_text("1 Angebot gefunden")
     assert results(page) == ["Unterstützer_innenschulung Heidenau"]
     assert "art=schulung" in page.url and "umkreis=30" in page.url
 
@@ -71,7 +72,7 @@ def test_the_same_flow_with_the_keyboard_only(page, offers):
     page.keyboard.press("ArrowDown")  # → Unterstützer_innenschulung
     tab_to("Angebote anzeigen")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('#results').innerText.includes('1 Angebot gefunden')")
+    expect(page.locator("#results")).to_contain_text("1 Angebot gefunden")
     tab_to("Unterstützer_innenschulung Heidenau")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{offers['heidenau'].get_absolute_url()}")

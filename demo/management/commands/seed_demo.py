@@ -10,6 +10,7 @@ from demo.seeders.network import seed_initiatives
 from demo.seeders.participants import seed_participants
 from demo.seeders.registrations import seed_registrations
 from events.models import Event
+from mail.services import withheld
 
 
 class Command(BaseCommand):
@@ -28,7 +29,9 @@ class Command(BaseCommand):
             return
         started = time.monotonic()
         upcoming, past = (1000, 20000) if scale else (60, 200)
-        with transaction.atomic():
+        # The demo people are fictional: the mails the real services write for them (confirmations,
+        # waiting list) are withheld, so the mail view shows only what the user's own actions send.
+        with transaction.atomic(), withheld() as mails:
             made_upcoming, made_past = seed_events(upcoming=upcoming, past=past)
             self._demo_logins()
             initiatives = seed_initiatives(count=1000 if scale else None)
@@ -39,6 +42,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo data: {registrations} registrations (one event full, with a waiting list).")
             attendees = seed_participants()
             self.stdout.write(f"Demo data: {attendees} people at a past event (check-in, feedback, certificates due).")
+        self.stdout.write(f"Demo data: {len(mails)} mails to the fictional people withheld, none sent.")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data: {made_upcoming} upcoming and {made_past} past offers "
