@@ -7,10 +7,11 @@ from django.views.decorators.vary import vary_on_headers
 from core.paging import page_with_note
 from events.calendars import calendar_bytes
 from events.filters import RADIUS_CHOICES, read_filters
-from events.jsonld import as_script_body, event_data
+from events.jsonld import as_script_body, event_data, offer_availability
 from events.models import Event, Material
 from events.queries import offers_map, public_event
-from registrations.queries import with_places
+from registrations.queries import bookable_events, places_for, with_places
+from registrations.services import closed_reason
 
 PAGE_SIZE = 20
 FEED_LIMIT = 200
@@ -51,9 +52,10 @@ def detail(request, slug):
     event = public_event(slug)
     url = request.build_absolute_uri(event.get_absolute_url())
     municipality = event.venue.municipality
+    availability = offer_availability(places_for(bookable_events(event)), closed=closed_reason(event) is not None)
     context = {
         "event": event,
-        "jsonld": as_script_body(event_data(event, url=url)),
+        "jsonld": as_script_body(event_data(event, url=url, availability=availability)),
         "map": offers_map(
             current_ars=municipality.district.ars,
             points=[(municipality.lat, municipality.lon, municipality.name, "")],
@@ -83,7 +85,7 @@ def _ics_response(content, filename):
 @require_GET
 def event_ics(request, slug):
     event = public_event(slug)
-    return _ics_response(calendar_bytes([event], name=event.title), f"{event.slug}.ics")
+    return _ics_response(calendar_bytes([event], name=event.localized_title), f"{event.slug}.ics")
 
 
 @require_GET
