@@ -185,7 +185,9 @@ def test_jsonld_times_are_local_with_their_offset():
 
 
 def test_jsonld_on_english_pages_uses_the_english_texts():
-    url = make_event(title="Schulung in Pirna", title_en="Training in Pirna", summary_en="The basics.").get_absolute_url()
+    url = make_event(
+        title="Schulung in Pirna", title_en="Training in Pirna", summary_en="The basics."
+    ).get_absolute_url()
     data = jsonld(Client().get("/en" + url).content.decode())
     assert (data["name"], data["description"]) == ("Training in Pirna", "The basics.")
     assert jsonld(Client().get(url).content.decode())["name"] == "Schulung in Pirna"
