@@ -3,7 +3,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from audit.services import record
 from backoffice.decorators import back_office_required
@@ -22,7 +22,7 @@ def _pdf(body, filename):
     return response
 
 
-@require_GET
+@require_safe
 @back_office_required
 def attendance_list(request, pk):
     event = event_for(request, pk, can_check_in)
@@ -39,7 +39,7 @@ def attendance_list(request, pk):
     return _pdf(body, f"teilnahmeliste-{slugify(event.title)[:60]}-{event.pk}.pdf")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @back_office_required
 def certificates(request, pk):
     event = event_for(request, pk, can_manage_participants)
@@ -65,7 +65,7 @@ def certificates(request, pk):
     return render(request, "documents/certificates.html", context)
 
 
-@require_GET
+@require_safe
 def my_certificate(request, token, booking_id):
     """The person's own certificate through their personal link (only for events they attended)."""
     registration = registration_from_link(token)

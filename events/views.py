@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from core.paging import page_with_note
@@ -35,19 +35,19 @@ def _listing(request, *, past):
     return render(request, "events/catalogue.html", context)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def catalogue(request):
     return _listing(request, past=False)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def archive(request):
     return _listing(request, past=True)
 
 
-@require_GET
+@require_safe
 def detail(request, slug):
     event = public_event(slug)
     url = request.build_absolute_uri(event.get_absolute_url())
@@ -64,7 +64,7 @@ def detail(request, slug):
     return render(request, "events/detail.html", context)
 
 
-@require_GET
+@require_safe
 def material(request, slug, pk):
     item = get_object_or_404(Material.objects.select_related("event"), pk=pk, event__slug=slug)
     if item.event.status == Event.Status.DRAFT:
@@ -82,13 +82,13 @@ def _ics_response(content, filename):
     return response
 
 
-@require_GET
+@require_safe
 def event_ics(request, slug):
     event = public_event(slug)
     return _ics_response(calendar_bytes([event], name=event.localized_title), f"{event.slug}.ics")
 
 
-@require_GET
+@require_safe
 def catalogue_ics(request):
     query = read_filters(request.GET)
     events = (
@@ -99,12 +99,12 @@ def catalogue_ics(request):
     return _ics_response(calendar_bytes(events, name=settings.PROJECT_NAME), "support-fuer-initiative.ics")
 
 
-@require_GET
+@require_safe
 def offers_map_page(request):
     return render(request, "events/map.html", {"map": offers_map()})
 
 
-@require_GET
+@require_safe
 def home(request):
     upcoming = with_places(
         Event.objects.listed().upcoming().filter(status=Event.Status.PUBLISHED).for_cards()
