@@ -177,3 +177,10 @@ def test_a_copy_with_a_new_title_drops_the_old_english_title_but_keeps_the_engli
     assert list(copy.agenda.values_list("title_en", flat=True)) == ["Welcome", ""]
     same = copy_event(actor=team, source=event, start=event.start)
     assert same.title_en == "Training for supporters in Pirna"
+
+
+def test_a_description_only_in_english_leaves_the_german_page_without_an_empty_section():
+    url = make_event(description="", description_en="Only in **English**.").get_absolute_url()
+    assert "<h2>Beschreibung</h2>" not in Client().get(url).content.decode()
+    english = Client().get("/en" + url).content.decode()
+    assert "<h2>Description</h2>" in english and "Only in <strong>English</strong>." in english
