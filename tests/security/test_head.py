@@ -26,6 +26,9 @@ def test_every_url_pattern_answers_head_like_get(who):
     """Sample values mostly give 404 or a redirect to the login; what matters is that the method
     check (require_safe, not require_GET) lets HEAD through wherever GET is allowed."""
     client = Client() if who == "anonymous" else staff_client("admin")
+    # A sample id can make a view fail (django-otp's admin "config" view with a missing device
+    # gives 500); HEAD must then fail the same way, which compares as a status too.
+    client.raise_request_exception = False
     paths = sorted(set(all_paths()))
     assert len(paths) > 40  # the URLconf really was walked
     for path in paths:
