@@ -66,7 +66,7 @@ class LoginView(auth_views.LoginView):
 
 @never_cache
 @csrf_protect
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def verify(request):
     """Step 2: the code from the app (or a recovery code)."""
     user = services.pending_user(request)
@@ -107,7 +107,7 @@ def _grouped(base32_secret):
 
 @never_cache
 @csrf_protect
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def setup(request):
     """First login of a role that needs 2FA: connect an authenticator app, confirm with a code."""
     user = services.pending_user(request)
@@ -139,7 +139,7 @@ def setup(request):
 
 @never_cache
 @login_completed_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def recovery_codes(request):
     """Shows freshly made recovery codes exactly once; a POST makes new ones."""
     if request.method == "POST":

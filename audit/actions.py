@@ -1,9 +1,11 @@
 """The actions the log knows by name. Other apps may record their own codes; unknown codes show as they are."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 LABELS = {
-    "account.login": _("Anmeldung"),
+    # "Anmeldung" also means a registration for an event (other apps): the context keeps them apart.
+    "account.login": pgettext_lazy("login", "Anmeldung"),
     "account.login_failed": _("Anmeldung fehlgeschlagen"),
     "account.locked_out": _("Anmeldung gesperrt (zu viele Versuche)"),
     "account.otp_failed": _("Falscher Bestätigungscode"),
@@ -17,7 +19,7 @@ LABELS = {
     "event.changed": _("Veranstaltung geändert"),
     "event.copied": _("Veranstaltung kopiert"),
     "event.published": _("Veranstaltung veröffentlicht"),
-    "event.cancelled": _("Veranstaltung abgesagt"),
+    "event.cancelled": pgettext_lazy("audit action", "Veranstaltung abgesagt"),
     "event.held": _("Veranstaltung als durchgeführt markiert"),
     "event.session_saved": _("Termin gespeichert"),
     "event.session_deleted": _("Termin gelöscht"),

@@ -1,7 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from accounts.decorators import login_completed_required
 from audit.forms import EntryFilterForm
@@ -11,7 +11,7 @@ from audit.permissions import can_browse_audit_log
 PAGE_SIZE = 50
 
 
-@require_GET
+@require_safe
 @login_completed_required
 def entry_list(request):
     if not can_browse_audit_log(request.user):

@@ -65,6 +65,9 @@ class EventForm(forms.ModelForm):
             "title",
             "summary",
             "description",
+            "title_en",
+            "summary_en",
+            "description_en",
             "start",
             "end",
             "registration_deadline",
@@ -88,6 +91,7 @@ class EventForm(forms.ModelForm):
             "languages": forms.CheckboxSelectMultiple,
             "partners": forms.CheckboxSelectMultiple,
             "summary": forms.Textarea(attrs={"rows": 3}),
+            "summary_en": forms.Textarea(attrs={"rows": 3}),
         }
         error_messages = {
             "title": {"required": _("Geben Sie einen Titel ein.")},

@@ -104,6 +104,8 @@ def copy_event(*, actor, source, start, title="", request=None, course=None):
     copy.pk = copy.id = None
     copy._state.adding = True
     copy.title = title or source.title
+    if copy.title != source.title:
+        copy.title_en = ""  # the English title belonged to the old one
     copy.status = Event.Status.DRAFT
     copy.version = 1
     copy.copied_from = source
@@ -116,7 +118,8 @@ def copy_event(*, actor, source, start, title="", request=None, course=None):
     for name in M2M_FIELDS:
         getattr(copy, name).set(getattr(source, name).all())
     AgendaItem.objects.bulk_create(
-        AgendaItem(event=copy, time=item.time, title=item.title, position=item.position) for item in source.agenda.all()
+        AgendaItem(event=copy, time=item.time, title=item.title, title_en=item.title_en, position=item.position)
+        for item in source.agenda.all()
     )
     for session in source.sessions.prefetch_related("trainers"):
         new = Session.objects.create(

@@ -25,12 +25,15 @@ MATERIAL_TYPES = {
 class AgendaItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
-        fields = ["time", "title", "position"]
+        fields = ["time", "title", "title_en", "position"]
         widgets = {
             "time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "position": forms.NumberInput(attrs={"min": 0, "max": 999}),
         }
-        help_texts = {"position": _("Kleinere Zahlen stehen weiter oben. Leer = am Ende, nach Uhrzeit sortiert.")}
+        help_texts = {
+            "position": _("Kleinere Zahlen stehen weiter oben. Leer = am Ende, nach Uhrzeit sortiert."),
+            "title_en": _("Leer = englische Seiten zeigen den deutschen Programmpunkt."),
+        }
         error_messages = {
             "time": {
                 "required": _("Geben Sie die Uhrzeit ein, z. B. 09:30."),

@@ -1,5 +1,7 @@
-"""Security headers Django does not set by itself (see docs/security.md)."""
+"""Security headers Django does not set by itself, and compression where it is safe (see docs/security.md)."""
 
+from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -61,3 +63,41 @@ class PrivatePagesMiddleware:
         if holds_personal_data(request):
             patch_cache_control(response, no_store=True)
         return response
+
+
+# Text worth compressing; downloads (PDF, XLSX) and static files (WhiteNoise, precompressed) are not.
+_COMPRESSIBLE = ("text/", "application/xml", "application/atom+xml", "application/json", "image/svg+xml")
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Gzip only responses that carry no secret (docs/security.md, "Compression side channel").
+
+    BREACH: when a compressed page holds a secret and text an attacker controls (a search term
+    echoed back), its compressed length reveals the secret byte by byte. Django's masking of
+    CSRF tokens and the random bytes GZipMiddleware adds make that slow, not impossible, so
+    compression is left out where a secret is: a CSRF token was rendered (the response sets the
+    CSRF cookie), someone is logged in (back office: names, addresses), the URL holds a personal
+    token (/anmeldung/<token>/ …), or the response is marked private/no-store (exports, PDFs,
+    pages with personal data). Public pages, feeds and calendars are compressed."""
+
+    def process_response(self, request, response):
+        if "gzip" not in request.META.get("HTTP_ACCEPT_ENCODING", ""):
+            return response
+        if not self._carries_no_secret(request, response):
+            return response
+        return super().process_response(request, response)
+
+    @staticmethod
+    def _carries_no_secret(request, response):
+        if response.streaming or not response.get("Content-Type", "").startswith(_COMPRESSIBLE):
+            return False
+        if settings.CSRF_COOKIE_NAME in response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "")
+        if "private" in cache_control or "no-store" in cache_control:
+            return False
+        match = getattr(request, "resolver_match", None)
+        if match is not None and "token" in match.kwargs:
+            return False
+        user = getattr(request, "user", None)
+        return user is None or not user.is_authenticated

@@ -30,9 +30,27 @@ def natural_key(text: str) -> tuple:
     return (tuple(int(part) if index % 2 else part for index, part in enumerate(parts)), text)
 
 
-def localized(german: str, english: str) -> str:
+class LocalizedText(str):
+    """A text picked for the page's language; `lang` is "de" when an English page falls back to German.
+
+    Templates mark such a fallback with `lang="de"` (`{{ text|lang_attr }}`), so screen readers
+    switch pronunciation and readers see why the text is German."""
+
+    lang = ""
+
+    def __new__(cls, text, lang=""):
+        instance = super().__new__(cls, text)
+        instance.lang = lang
+        return instance
+
+
+def localized(german: str, english: str) -> LocalizedText:
     """The English text on English pages when there is one; German otherwise (the source language)."""
-    return english if english and get_language() == "en" else german
+    if get_language() != "en":
+        return LocalizedText(german)
+    if english:
+        return LocalizedText(english)
+    return LocalizedText(german, lang="de" if german else "")
 
 
 def render_markdown(source: str) -> str:

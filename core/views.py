@@ -8,18 +8,18 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
 HEALTHZ_ROWS = 10
 
 
-@require_GET
+@require_safe
 def sources(request):
     return render(request, "core/sources.html")
 
 
-@require_GET
+@require_safe
 @never_cache
 def healthz(request):
     # `SELECT 1` answers even from an empty or damaged database; reading real rows of the tables
@@ -42,7 +42,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -53,7 +53,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 def security_txt(request):
     # RFC 9116: Expires is required and should be less than a year ahead; it is computed per
     # request from the contact setting, which is reviewed with every deployment.

@@ -9,7 +9,7 @@ import math
 import uuid
 
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from directory.hsds import nested
 from directory.models import Organization, Service, Taxonomy, TaxonomyTerm
@@ -86,7 +86,7 @@ def _guarded(view):
 
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__
-    return require_GET(wrapper)
+    return require_safe(wrapper)
 
 
 def _get(queryset, pk):

@@ -14,6 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.text import localized
 from regions.models import District, Municipality
@@ -119,8 +120,9 @@ class Service(HSDSRecord):
 
     class Meta:
         ordering = ["name", "id"]
-        verbose_name = _("Angebot")
-        verbose_name_plural = _("Angebote")
+        # "Angebot" is also an event offer (events): an agency's service is translated apart.
+        verbose_name = pgettext_lazy("directory service", "Angebot")
+        verbose_name_plural = pgettext_lazy("directory service", "Angebote")
 
     def __str__(self):
         return self.name
@@ -173,7 +175,7 @@ class Address(HSDSRecord):
     attention = models.CharField(max_length=200, blank=True)
     address_1 = models.CharField(_("Straße und Hausnummer"), max_length=200)
     address_2 = models.CharField(_("Adresszusatz"), max_length=200, blank=True)
-    city = models.CharField(_("Ort"), max_length=100)
+    city = models.CharField(pgettext_lazy("address", "Ort"), max_length=100)
     region = models.CharField(max_length=100, blank=True)
     state_province = models.CharField(max_length=100, default="Sachsen")
     postal_code = models.CharField(_("Postleitzahl"), max_length=10)

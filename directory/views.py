@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from core.paging import clamped_page_number, page_note
@@ -19,7 +19,7 @@ from relay.flow import submit_contact
 from relay.forms import RelayContactForm
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def search(request):
     query = read_search(request.GET)
@@ -42,7 +42,7 @@ def search(request):
     return render(request, "directory/search.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def service(request, pk):
     item = public_service(pk)
     recipient = item.email or item.organization.email
@@ -71,13 +71,13 @@ def service(request, pk):
     return render(request, "directory/service.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def service_contact_sent(request, pk):
     item = public_service(pk)
     context = {"recipient_label": item.name, "back_url": item.get_absolute_url()}
     return render(request, "relay/sent.html", context)
 
 
-@require_GET
+@require_safe
 def overview(request):
     return render(request, "directory/overview.html", {"map": directory_map()})

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from audit.services import record
 from backoffice.decorators import back_office_required
@@ -24,7 +24,7 @@ def _pdf(body, filename):
     return response
 
 
-@require_GET
+@require_safe
 @back_office_required
 def attendance_list(request, pk):
     event = event_for(request, pk, can_check_in)
@@ -41,7 +41,7 @@ def attendance_list(request, pk):
     return _pdf(body, f"teilnahmeliste-{slugify(event.title)[:60]}-{event.pk}.pdf")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @back_office_required
 def certificates(request, pk):
     event = event_for(request, pk, can_manage_participants)
@@ -74,7 +74,7 @@ def certificates(request, pk):
     return render(request, "documents/certificates.html", context)
 
 
-@require_GET
+@require_safe
 @back_office_required
 def certificate_to_print(request, pk, booking_pk):
     """One person's certificate for the team to print (someone present who left no e-mail address)."""
@@ -91,7 +91,7 @@ def certificate_to_print(request, pk, booking_pk):
     return _pdf(services.certificate_for(booking), filename)
 
 
-@require_GET
+@require_safe
 def my_certificate(request, token, booking_id):
     """The person's own certificate through their personal link (only for events they attended)."""
     registration = registration_from_link(token)

@@ -19,8 +19,14 @@ def to_vevent(event):
     vevent.add("dtstamp", timezone.now())
     vevent.add("dtstart", timezone.localtime(event.start))
     vevent.add("dtend", timezone.localtime(event.end))
-    vevent.add("summary", event.title)
-    vevent.add("description", f"{event.summary}\n\n{settings.SITE_URL}{event.get_absolute_url()}")
+    title, summary = event.localized_title, event.localized_summary
+    # A German fallback in an English calendar says so (RFC 5545 LANGUAGE), as lang="de" does on pages.
+    vevent.add("summary", title, parameters={"LANGUAGE": title.lang} if title.lang else None)
+    vevent.add(
+        "description",
+        f"{summary}\n\n{settings.SITE_URL}{event.get_absolute_url()}",
+        parameters={"LANGUAGE": summary.lang} if summary.lang else None,
+    )
     vevent.add("location", _location(event))
     vevent.add("url", f"{settings.SITE_URL}{event.get_absolute_url()}")
     vevent.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")

@@ -3,8 +3,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from core.text import fold, localized, render_markdown
+from core.text import LocalizedText, fold, localized, render_markdown
 from regions.models import Municipality
 
 
@@ -139,6 +140,10 @@ class Event(models.Model):
     slug = models.SlugField(_("Kurzadresse"), max_length=220, unique=True)
     summary = models.CharField(_("Kurzbeschreibung"), max_length=400)
     description = models.TextField(_("Beschreibung (Markdown)"), blank=True)
+    # English versions are optional: English pages fall back to the German text, marked lang="de".
+    title_en = models.CharField(_("Titel (englisch)"), max_length=200, blank=True)
+    summary_en = models.CharField(_("Kurzbeschreibung (englisch)"), max_length=400, blank=True)
+    description_en = models.TextField(_("Beschreibung (englisch, Markdown)"), blank=True)
     course = models.ForeignKey(
         "self",
         on_delete=models.CASCADE,
@@ -226,6 +231,19 @@ class Event(models.Model):
         return render_markdown(self.description)
 
     @property
+    def localized_title(self):
+        return localized(self.title, self.title_en)
+
+    @property
+    def localized_summary(self):
+        return localized(self.summary, self.summary_en)
+
+    @property
+    def localized_description_html(self):
+        text = localized(self.description, self.description_en)
+        return LocalizedText(render_markdown(text), lang=text.lang)
+
+    @property
     def is_free(self):
         return self.costs == 0
 
@@ -254,7 +272,7 @@ class Event(models.Model):
         return self.registration_deadline is not None and self.registration_deadline < timezone.now()
 
     def compose_search_text(self, topics):
-        parts = [self.title, self.summary, self.description]
+        parts = [self.title, self.summary, self.description, self.title_en, self.summary_en, self.description_en]
         parts += [name for topic in topics for name in (topic.name, topic.name_en)]
         return fold(" ".join(part for part in parts if part))
 
@@ -270,6 +288,7 @@ class AgendaItem(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agenda")
     time = models.TimeField(_("Uhrzeit"))
     title = models.CharField(_("Programmpunkt"), max_length=300)
+    title_en = models.CharField(_("Programmpunkt (englisch)"), max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
     class Meta:
@@ -279,6 +298,10 @@ class AgendaItem(models.Model):
 
     def __str__(self):
         return f"{self.time:%H:%M} {self.title}"
+
+    @property
+    def localized_title(self):
+        return localized(self.title, self.title_en)
 
 
 class Material(models.Model):
@@ -325,8 +348,9 @@ class Session(models.Model):
 
     class Meta:
         ordering = ["start", "id"]
-        verbose_name = _("Termin")
-        verbose_name_plural = _("Termine")
+        # "Termin" is also a booked date on the personal page: a session is translated apart.
+        verbose_name = pgettext_lazy("session", "Termin")
+        verbose_name_plural = pgettext_lazy("session", "Termine")
         constraints = [
             models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="session_end_after_start"),
         ]

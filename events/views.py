@@ -1,16 +1,17 @@
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from core.paging import page_with_note
 from events.calendars import calendar_bytes
 from events.filters import RADIUS_CHOICES, read_filters
-from events.jsonld import as_script_body, event_data
+from events.jsonld import as_script_body, event_data, offer_availability
 from events.models import Event, Material
 from events.queries import offers_map, public_event
-from registrations.queries import with_places
+from registrations.queries import bookable_events, places_for, with_places
+from registrations.services import closed_reason
 
 PAGE_SIZE = 20
 FEED_LIMIT = 200
@@ -34,26 +35,27 @@ def _listing(request, *, past):
     return render(request, "events/catalogue.html", context)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def catalogue(request):
     return _listing(request, past=False)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def archive(request):
     return _listing(request, past=True)
 
 
-@require_GET
+@require_safe
 def detail(request, slug):
     event = public_event(slug)
     url = request.build_absolute_uri(event.get_absolute_url())
     municipality = event.venue.municipality
+    availability = offer_availability(places_for(bookable_events(event)), closed=closed_reason(event) is not None)
     context = {
         "event": event,
-        "jsonld": as_script_body(event_data(event, url=url)),
+        "jsonld": as_script_body(event_data(event, url=url, availability=availability)),
         "map": offers_map(
             current_ars=municipality.district.ars,
             points=[(municipality.lat, municipality.lon, municipality.name, "")],
@@ -62,7 +64,7 @@ def detail(request, slug):
     return render(request, "events/detail.html", context)
 
 
-@require_GET
+@require_safe
 def material(request, slug, pk):
     item = get_object_or_404(Material.objects.select_related("event"), pk=pk, event__slug=slug)
     if item.event.status == Event.Status.DRAFT:
@@ -80,13 +82,13 @@ def _ics_response(content, filename):
     return response
 
 
-@require_GET
+@require_safe
 def event_ics(request, slug):
     event = public_event(slug)
-    return _ics_response(calendar_bytes([event], name=event.title), f"{event.slug}.ics")
+    return _ics_response(calendar_bytes([event], name=event.localized_title), f"{event.slug}.ics")
 
 
-@require_GET
+@require_safe
 def catalogue_ics(request):
     query = read_filters(request.GET)
     events = (
@@ -97,12 +99,12 @@ def catalogue_ics(request):
     return _ics_response(calendar_bytes(events, name=settings.PROJECT_NAME), "support-fuer-initiative.ics")
 
 
-@require_GET
+@require_safe
 def offers_map_page(request):
     return render(request, "events/map.html", {"map": offers_map()})
 
 
-@require_GET
+@require_safe
 def home(request):
     upcoming = with_places(
         Event.objects.listed().upcoming().filter(status=Event.Status.PUBLISHED).for_cards()

@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from backoffice.decorators import back_office_required
 from backoffice.permissions import can_manage_participants, can_read_feedback
@@ -12,7 +12,7 @@ from feedback.forms import AnswerForm, PeriodForm
 from participants.views.common import event_for
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def survey(request, token):
     """The anonymous survey behind a single-use link; no login, no cookie beyond CSRF."""
     invitation = services.invitation_for(token)
@@ -32,7 +32,7 @@ def _results_allowed(user, event):
     return can_read_feedback(user)
 
 
-@require_GET
+@require_safe
 @back_office_required
 def event_results(request, pk):
     event = event_for(request, pk, _results_allowed)
@@ -68,7 +68,7 @@ def invite(request, pk):
     return redirect("backoffice:mailing", pk=event.pk, mailing_pk=mailing.pk)
 
 
-@require_GET
+@require_safe
 @back_office_required
 def period_results(request):
     if not can_read_feedback(request.user):

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from audit.services import record
 from network.forms import InitiativeForm
@@ -16,7 +16,7 @@ from network.services import approve_initiative, reject_initiative, save_initiat
 PAGE_SIZE = 50
 
 
-@require_GET
+@require_safe
 @manager_required
 def review_list(request):
     status = request.GET.get("status", Initiative.Status.PROPOSED)
@@ -32,7 +32,7 @@ def review_list(request):
     return render(request, "network/staff/list.html", {"page": page, "status": status, "tabs": tabs})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @manager_required
 def edit(request, pk):
     initiative = get_object_or_404(Initiative.objects.for_cards(), pk=pk)

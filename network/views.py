@@ -2,7 +2,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from core.guards import USED_MESSAGE, FormTokenUsed, over_limit, rate
 from core.paging import page_with_note
@@ -20,7 +20,7 @@ PAGE_SIZE = 20
 RECIPIENT_LANGUAGE = "de"
 
 
-@require_GET
+@require_safe
 def initiative_list(request):
     query = read_filters(request.GET, districts=districts())
     initiatives = query.filter(Initiative.objects.approved()).for_cards().order_by("name", "id")
@@ -29,12 +29,12 @@ def initiative_list(request):
     return render(request, "network/list.html", context)
 
 
-@require_GET
+@require_safe
 def initiative_map(request):
     return render(request, "network/map.html", {"map": initiatives_map()})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def detail(request, slug):
     initiative = public_initiative(slug)
     form = RelayContactForm(request.POST or None)
@@ -53,14 +53,14 @@ def detail(request, slug):
     return render(request, "network/detail.html", {"initiative": initiative, "form": form}, status=status)
 
 
-@require_GET
+@require_safe
 def contact_sent(request, slug):
     initiative = public_initiative(slug)
     context = {"recipient_label": initiative.name, "back_url": initiative.get_absolute_url()}
     return render(request, "relay/sent.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def propose(request):
     form = ProposalForm(request.POST or None)
     status = 200
@@ -87,6 +87,6 @@ def propose(request):
     return render(request, "network/propose.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def proposed(request):
     return render(request, "network/proposed.html", {"list_url": reverse("network:list")})

@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.decorators import login_completed_required
 from privacy import rights
@@ -19,7 +19,7 @@ from privacy.services import current_notice
 NAV = {"nav": "privacy"}  # highlights "Datenschutz" in the back-office navigation
 
 
-@require_GET
+@require_safe
 def notice(request, version=None):
     current = current_notice()
     if version is None:
@@ -33,7 +33,7 @@ def notice(request, version=None):
     return render(request, "privacy/notice.html", context)
 
 
-@require_GET
+@require_safe
 @login_completed_required
 def processing_record_page(request):
     require_privacy_staff(request.user)
@@ -71,7 +71,7 @@ def _export_context(registrations):
     return {"export": data, "items": items}
 
 
-@require_GET
+@require_safe
 @never_cache
 def my_data(request, token):
     registrations = list(rights.registrations_of(_person_from_link(token)))
@@ -79,7 +79,7 @@ def my_data(request, token):
     return render(request, "privacy/my_data.html", {"token": token, **_export_context(registrations)})
 
 
-@require_GET
+@require_safe
 @never_cache
 def my_data_json(request, token):
     registrations = list(rights.registrations_of(_person_from_link(token)))
@@ -87,7 +87,7 @@ def my_data_json(request, token):
     return _json_download(rights.export_data(registrations), f"meine-daten-{timezone.localdate():%Y-%m-%d}.json")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
 def erase_me(request, token):
     email = _person_from_link(token)
@@ -102,7 +102,7 @@ def erase_me(request, token):
     return render(request, "privacy/erase_me.html", {"token": token, "registrations": registrations})
 
 
-@require_GET
+@require_safe
 def erased(request):
     return render(request, "privacy/erased.html")
 
@@ -110,7 +110,7 @@ def erased(request):
 # --- Staff tool for requests that arrive by e-mail ------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_completed_required
 def requests_page(request):
     require_privacy_staff(request.user)

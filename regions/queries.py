@@ -1,7 +1,10 @@
 """Reusable reads about places: lookup by name, distance, "near me"."""
 
 import difflib
+import functools
 import math
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -47,38 +50,129 @@ def municipality_names() -> list[str]:
     return [place.name for place in municipality_index()]
 
 
+_TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+_NOT_LETTERS = re.compile(r"[^a-z0-9]+")
+
+
 def _fold(text: str) -> str:
-    return " ".join(text.casefold().replace("-", " ").split())
+    """Lower case, umlauts as ae/oe/ue, no accents (Budyšin = budysin), punctuation as spaces.
+
+    Both the typed text and our names are folded the same way, so "Oelsnitz (Erzgeb)" meets
+    "Oelsnitz/Erzgeb." and "Goerlitz" meets "Görlitz"."""
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLITERATE))
+    return _NOT_LETTERS.sub(" ", text.encode("ascii", "ignore").decode()).strip()
+
+
+# How people write a part of a municipality: "Pirna, Copitz", "Copitz (Pirna)", "Pirna OT Copitz",
+# a bilingual name "Bautzen/Budyšin", a postal address "01796 Pirna". Hyphens ("Pirna-Copitz",
+# "Dresden-Neustadt") are handled as words, because many real names have one (Annaberg-Buchholz).
+_POSTAL_CODE = re.compile(r"^\s*\d{5}\s+")
+_PART_WORDS = re.compile(r"\s+(?:OT|Ortsteil|Stadtteil|Gemeindeteil)\.?\s+", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[,;()/]")
+# Qualifiers that only tell same-named towns apart: "Reichenbach im Vogtland", "Sohland a.d. Spree".
+_QUALIFIER = re.compile(r"/| (?:b\.|a\.d\.|i\.d\.|im|in|am|an der) ")
+
+
+def _unique(items):
+    return list(dict.fromkeys(item for item in items if item))
+
+
+def _typed_parts(name: str) -> list[str]:
+    """The typed text, then each piece a municipality's name may be in, folded; most specific first."""
+    text = _POSTAL_CODE.sub("", name)
+    pieces = _SEPARATORS.split(_PART_WORDS.sub(",", text))
+    return _unique([_fold(text), *(_fold(piece) for piece in pieces)])
+
+
+def _word_prefixes(part: str) -> list[str]:
+    """ "dresden neustadt" -> ["dresden"]: the leading words, longest first, without the whole."""
+    words = part.split()
+    return [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
+
+
+@dataclass(frozen=True)
+class _Names:
+    exact: dict  # folded official name -> Place
+    aliases: dict  # folded short form -> [Place, ...] (more than one: ambiguous)
+
+
+@functools.lru_cache(maxsize=2)
+def _names(places: tuple[Place, ...]) -> _Names:
+    """Official names, and the short forms people use for them: the name without its qualifier
+    ("Breitenbrunn" for Breitenbrunn/Erzgeb.) and each half of a merged municipality
+    ("Schlema" for Aue-Bad Schlema, "Neugersdorf" for Ebersbach-Neugersdorf)."""
+    exact, aliases = {}, {}
+    for place in places:
+        exact[_fold(place.name)] = place
+        base = _QUALIFIER.split(place.name, maxsplit=1)[0]
+        short = {_fold(base), *(_fold(half) for half in base.split("-"))} if "-" in base else {_fold(base)}
+        for alias in short - {_fold(place.name)}:
+            aliases.setdefault(alias, []).append(place)
+    for alias in [alias for alias in aliases if alias in exact]:
+        del aliases[alias]  # a real municipality of that name wins ("Hartmannsdorf")
+    return _Names(exact, aliases)
 
 
 @dataclass(frozen=True)
 class PlaceLookup:
     place: Place | None
     suggestions: list[str]
+    # True when the place was found in a longer text ("Pirna-Copitz", "Bautzen/Budyšin"), so a
+    # filter can say which municipality it searched.
+    from_part: bool = False
+
+
+def _named(candidate: str, names: _Names, ambiguous: list) -> Place | None:
+    """The municipality a folded text names (official name or an unambiguous short form);
+    places an ambiguous short form could mean are added to `ambiguous`."""
+    if candidate in names.exact:
+        return names.exact[candidate]
+    matches = names.aliases.get(candidate, [])
+    if len(matches) == 1:
+        return matches[0]
+    ambiguous += matches
+    return None
 
 
 def find_place(name: str) -> PlaceLookup:
-    """Resolve a typed municipality name; unknown names get close matches as suggestions."""
-    wanted = _fold(name)
-    if not wanted:
+    """Resolve a typed municipality name, also a part of one; unknown names get close matches as suggestions."""
+    parts = _typed_parts(name)
+    if not parts:
         return PlaceLookup(None, [])
-    places = municipality_index()
-    by_name = {_fold(place.name): place for place in places}
-    if wanted in by_name:
-        return PlaceLookup(by_name[wanted], [])
-    prefixed = [place for key, place in by_name.items() if key.startswith(wanted)]
-    if len(prefixed) == 1:
-        return PlaceLookup(prefixed[0], [])
-    close = difflib.get_close_matches(wanted, by_name.keys(), n=5, cutoff=0.6)
-    suggestions = [p.name for p in prefixed[:5]] or [by_name[key].name for key in close]
-    return PlaceLookup(None, suggestions)
+    whole, names, ambiguous = parts[0], _names(tuple(municipality_index())), []
+    place = _named(whole, names, ambiguous)
+    if place:
+        return PlaceLookup(place, [])
+    started = [place for key, place in names.exact.items() if key.startswith(whole)]
+    if len(started) == 1:  # the start of a name ("Dresd")
+        return PlaceLookup(started[0], [])
+    prefixes = [prefix for part in parts for prefix in _word_prefixes(part)]
+    for candidate in [*parts[1:], *prefixes]:
+        place = _named(candidate, names, ambiguous)
+        if place:
+            return PlaceLookup(place, [], from_part=True)
+    suggestions = _unique(place.name for place in [*ambiguous, *started])[:5]
+    return PlaceLookup(None, suggestions or _close_matches([*parts, *prefixes], names))
+
+
+def _close_matches(candidates: list[str], names: _Names) -> list[str]:
+    """Names spelt like any of the candidates, best match first (a typo in "Pirnaa-Copitz" suggests Pirna)."""
+    targets = {key: [place] for key, place in names.exact.items()} | names.aliases
+    scores = {}
+    for candidate in candidates:
+        for key in difflib.get_close_matches(candidate, targets, n=5, cutoff=0.6):
+            score = difflib.SequenceMatcher(None, candidate, key).ratio()
+            for place in targets[key]:
+                scores[place.name] = max(scores.get(place.name, 0), score)
+    return sorted(scores, key=lambda name: -scores[name])[:5]
 
 
 def resolve_place_filter(query, param: str = "ort") -> Place | None:
     """For a GET filter (core.filters.FilterQuery): the place typed in `query.values[param]`.
 
-    A known name is replaced by its spelling in our list; an unknown one is dropped with a
-    note, and close matches go to `query.suggestions`.
+    A known name is replaced by its spelling in our list (a part such as "Pirna-Copitz" by its
+    municipality, with a note); an unknown one is dropped with a note, and close matches go to
+    `query.suggestions`.
     """
     typed = query.values.get(param)
     if not typed:
@@ -89,6 +183,10 @@ def resolve_place_filter(query, param: str = "ort") -> Place | None:
         query.suggestions = lookup.suggestions
         query.notes.append(_("Wir kennen keine sächsische Gemeinde „%(name)s“.") % {"name": typed})
         return None
+    if lookup.from_part:
+        query.notes.append(
+            _("Für „%(typed)s“ suchen wir in der Gemeinde %(name)s.") % {"typed": typed, "name": lookup.place.name}
+        )
     query.values[param] = lookup.place.name
     return lookup.place
 

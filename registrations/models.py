@@ -14,7 +14,7 @@ import uuid
 
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.text import localized
@@ -142,7 +142,7 @@ class Registration(ConsentFields):
 
     class Meta:
         ordering = ["created_at", "id"]
-        verbose_name = _("Anmeldung")
+        verbose_name = pgettext_lazy("registration", "Anmeldung")
         verbose_name_plural = _("Anmeldungen")
         constraints = [
             # The service also checks, under the event lock; this is the last line of defence.

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.guards import USED_MESSAGE, FormTokenUsed
 from events.calendars import calendar_bytes
@@ -41,7 +41,7 @@ def _personal_url(registration):
     return reverse("registrations:personal", kwargs={"token": personal_token(registration)})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def register(request, slug):
     event = _offer(slug)
     if event.course_id:
@@ -96,14 +96,14 @@ def register(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def sent(request, slug):
     event = _offer(slug)
     context = {"event": event, "places_gone": request.GET.get("voll") == "1", "confirm_hours": confirm_hours()}
     return render(request, "registrations/sent.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
 def confirm(request, token):
     """The link in the mail opens a page; only its button confirms.
@@ -134,7 +134,7 @@ def _link_problem(request, **reasons):
     return render(request, "registrations/link_problem.html", {"form": LostLinkForm(), **reasons}, status=404)
 
 
-@require_GET
+@require_safe
 def personal(request, token):
     registration = registration_from_link(token)
     bookings = bookings_with_positions(registration)
@@ -148,7 +148,7 @@ def personal(request, token):
     return render(request, "registrations/personal.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def change(request, token):
     registration = registration_from_link(token)
     options = {"options": settings_for(registration.event), "questions": questions_for(registration.event)}
@@ -161,7 +161,7 @@ def change(request, token):
     return render(request, "registrations/change.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def cancel(request, token):
     registration = registration_from_link(token)
     if request.method == "POST":
@@ -187,7 +187,7 @@ def accept(request, token, booking_id):
     return redirect("registrations:personal", token=token)
 
 
-@require_GET
+@require_safe
 def calendar(request, token):
     registration = registration_from_link(token)
     events = [b.event for b in bookings_with_positions(registration) if b.is_active]
@@ -198,7 +198,7 @@ def calendar(request, token):
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def lost_link(request):
     form = LostLinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

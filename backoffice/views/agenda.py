@@ -10,7 +10,7 @@ from backoffice.services import EditConflict
 from backoffice.setup_forms import AgendaFormSet, AgendaVersionForm
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @team_required
 def agenda_edit(request, pk):
     event = visible_event_or_404(request.user, pk)

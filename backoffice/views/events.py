@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from backoffice import queries, services
 from backoffice.decorators import back_office_required, team_required
@@ -13,7 +13,7 @@ from events.models import Event
 PAGE_SIZE = 25
 
 
-@require_GET
+@require_safe
 @back_office_required
 def event_list(request):
     form = EventFilterForm(request.GET or None)
@@ -25,7 +25,7 @@ def event_list(request):
     return render(request, "backoffice/event_list.html", context)
 
 
-@require_GET
+@require_safe
 @back_office_required
 def event_detail(request, pk):
     event = queries.event_detail(request.user, pk)
@@ -41,7 +41,7 @@ def event_detail(request, pk):
     return render(request, "backoffice/event_detail.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @team_required
 def event_create(request):
     course = None
@@ -92,7 +92,7 @@ def _display(value):
     return "–" if value in (None, "") else str(value)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @team_required
 def event_edit(request, pk):
     event = visible_event_or_404(request.user, pk)
@@ -117,7 +117,7 @@ def event_edit(request, pk):
     return render(request, "backoffice/event_form.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @team_required
 def event_copy(request, pk):
     source = visible_event_or_404(request.user, pk)

@@ -10,7 +10,7 @@ from backoffice.setup_forms import MaterialForm
 from events.models import Material
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @team_required
 def material_list(request, pk):
     event = visible_event_or_404(request.user, pk)

@@ -10,7 +10,7 @@ from backoffice.permissions import visible_event_or_404
 from events.models import Session
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @team_required
 def session_form(request, pk, session_pk=None):
     event = visible_event_or_404(request.user, pk)
@@ -27,7 +27,7 @@ def session_form(request, pk, session_pk=None):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @team_required
 def session_delete(request, pk, session_pk):
     event = visible_event_or_404(request.user, pk)

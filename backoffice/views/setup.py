@@ -9,7 +9,7 @@ from backoffice.decorators import team_required
 from backoffice.permissions import visible_event_or_404
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @team_required
 def registration_setup(request, pk):
     event = visible_event_or_404(request.user, pk)

@@ -25,7 +25,7 @@ ACTIONS = {
 }
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @team_required
 def change_status(request, pk, action):
     event = visible_event_or_404(request.user, pk)

@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from backoffice import setup_services
 from backoffice.decorators import team_required
@@ -14,7 +14,7 @@ from events.models import Venue
 PAGE_SIZE = 50
 
 
-@require_GET
+@require_safe
 @team_required
 def venue_list(request):
     venues = Venue.objects.select_related("municipality__district").annotate(event_count=Count("events"))
@@ -29,7 +29,7 @@ def _next_url(request):
     return ""
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @team_required
 def venue_form(request, venue_pk=None):
     venue = get_object_or_404(Venue.objects.select_related("municipality"), pk=venue_pk) if venue_pk else Venue()

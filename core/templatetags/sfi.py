@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 from core import dates
 
@@ -19,6 +20,13 @@ def day(value):
 @register.filter
 def clock(value):
     return dates.format_time(value) if value else ""
+
+
+@register.filter
+def lang_attr(text):
+    """` lang="de"` on the element of a German fallback on an English page (core.text.localized), else nothing."""
+    lang = getattr(text, "lang", "")
+    return format_html(' lang="{}"', lang) if lang else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -96,6 +96,9 @@ def _po_entries(text):
         msgid = _unquote(match.group(1) + "".join(re.findall(r'"(.*)"', match.group(2))))
         if not msgid:
             continue  # the header
+        context = re.search(r'^msgctxt "(.*)"$', block, re.M)
+        if context:  # gettext stores "context\x04msgid"
+            msgid = f"{_unquote(context.group(1))}\x04{msgid}"
         empty = re.search(r'^msgstr(\[\d\])? ""$(?!\n")', block, re.M)
         yield msgid, "msgid_plural" in block, not empty and "#, fuzzy" not in block
 
@@ -113,3 +116,30 @@ def test_every_translation_catalogue_is_complete_and_compiled():
             elif (msgid, 0) not in compiled if plural else msgid not in compiled:
                 problems.append(f"{name}: not compiled, run bin/messages --compile: {msgid!r}")
     assert problems == []
+
+
+def _po_translations(text):
+    """((msgctxt, msgid), msgstrs) for every translated entry of a .po file."""
+    for block in text.split("\n\n"):
+        if "#, fuzzy" in block:
+            continue
+        fields = {}
+        for match in re.finditer(r'^(msgctxt|msgid|msgstr(?:\[\d\])?) "(.*)"((?:\n".*")*)', block, re.M):
+            fields[match.group(1)] = _unquote(match.group(2) + "".join(re.findall(r'"(.*)"', match.group(3))))
+        if fields.get("msgid"):
+            msgstrs = tuple(value for key, value in sorted(fields.items()) if key.startswith("msgstr"))
+            yield (fields.get("msgctxt"), fields["msgid"]), msgstrs
+
+
+def test_a_german_text_has_one_english_translation_across_all_catalogues():
+    """Django merges every app's catalogue into one: a msgid translated differently in two apps
+    gets whichever app wins, on every page ("Anmeldung" became "Login" on event pages). Two
+    meanings need a message context (pgettext, {% translate "…" context "…" %}); one meaning
+    needs one wording."""
+    catalogues = sorted(ROOT.glob("*/locale/en/LC_MESSAGES/django.po")) + [ROOT / "locale/en/LC_MESSAGES/django.po"]
+    seen = {}
+    for path in catalogues:
+        for key, msgstrs in _po_translations(path.read_text(encoding="utf-8")):
+            seen.setdefault(key, {}).setdefault(msgstrs, []).append(str(path.relative_to(ROOT).parts[0]))
+    conflicts = {key: variants for key, variants in seen.items() if len(variants) > 1}
+    assert conflicts == {}

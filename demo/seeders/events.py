@@ -283,6 +283,10 @@ def bad_schandau_training(factory, topics, partners, contacts):
         slug="unterstuetzer-innenschulung-bad-schandau-2016-02-27",
         summary=SUMMARIES[Event.Kind.TRAINING],
         description=DESCRIPTION,
+        # The model event also shows the optional English texts (other demo events fall back to German).
+        title_en="Training for supporters in Bad Schandau",
+        summary_en="Causes of flight, the asylum procedure and living conditions of refugees in Saxony – "
+        "and room for questions about what volunteers can and cannot do locally.",
         start=at(date(2016, 2, 27), 10),
         end=at(date(2016, 2, 27), 17),
         registration_deadline=at(date(2016, 2, 23), 23, 59),
@@ -310,19 +314,25 @@ def bad_schandau_training(factory, topics, partners, contacts):
     event.languages.set(Language.objects.filter(code="de"))
     AgendaItem.objects.bulk_create(
         [
-            AgendaItem(event=event, time=time(10, 0), title="Ankommen und Anmeldung", position=0),
-            AgendaItem(event=event, time=time(10, 15), title="Begrüßung", position=1),
-            AgendaItem(event=event, time=time(10, 30), title="Einführung", position=2),
-            AgendaItem(
-                event=event,
-                time=time(11, 0),
-                title="Asyl in Sachsen: Verfahren, Anerkennungsquoten, Lebensbedingungen, Leistungen",
-                position=3,
-            ),
-            AgendaItem(event=event, time=time(13, 30), title="Die Situation im Landkreis", position=4),
-            AgendaItem(
-                event=event, time=time(15, 0), title="Möglichkeiten und Grenzen ehrenamtlichen Engagements", position=5
-            ),
+            AgendaItem(event=event, time=clock, title=title, title_en=title_en, position=i)
+            for i, (clock, title, title_en) in enumerate(
+                [
+                    (time(10, 0), "Ankommen und Anmeldung", "Arrival and registration"),
+                    (time(10, 15), "Begrüßung", "Welcome"),
+                    (time(10, 30), "Einführung", "Introduction"),
+                    (
+                        time(11, 0),
+                        "Asyl in Sachsen: Verfahren, Anerkennungsquoten, Lebensbedingungen, Leistungen",
+                        "Asylum in Saxony: procedure, recognition rates, living conditions, benefits",
+                    ),
+                    (time(13, 30), "Die Situation im Landkreis", "The situation in the district"),
+                    (
+                        time(15, 0),
+                        "Möglichkeiten und Grenzen ehrenamtlichen Engagements",
+                        "What volunteers can and cannot do",
+                    ),
+                ]
+            )
         ]
     )
     event.refresh_search_text()

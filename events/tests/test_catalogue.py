@@ -91,6 +91,17 @@ def test_near_me_with_unknown_place_suggests_close_names_and_shows_all():
     assert titles(response) == ["Irgendwo"]
 
 
+def test_near_me_with_a_part_of_a_municipality_searches_around_the_municipality():
+    make_event(title="In Heidenau", place="Heidenau")
+    make_event(title="In Leipzig", place="Leipzig")
+    response = Client().get(URL, {"ort": "Pirna-Copitz", "umkreis": "30"})
+    body = response.content.decode()
+    assert titles(response) == ["In Heidenau"]
+    assert "Für „Pirna-Copitz“ suchen wir in der Gemeinde Pirna." in body
+    assert "bis 30 km um Pirna" in body
+    assert response.context["query"].suggestions == []  # it used to suggest "Rackwitz"
+
+
 def test_date_range_filter_and_swapped_dates():
     today = timezone.localdate()
     make_event(title="In fünf Tagen", days_ahead=5)

@@ -1,10 +1,12 @@
 import json
 import re
-from datetime import time
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
+from django.utils import timezone
 
 from events.models import AgendaItem, Event, Material
 from sfi.testing import make_event, make_language, make_partner, make_target_group, make_topic
@@ -127,3 +129,65 @@ def test_course_page_lists_modules_and_module_links_back():
     module = make_event(title="Modul 2: Beraten", kind=Event.Kind.COURSE, course=course)
     assert "Modul 2: Beraten" in Client().get(course.get_absolute_url()).content.decode()
     assert "Modul der Fortbildung „Fortbildung“" in Client().get(module.get_absolute_url()).content.decode()
+
+
+def _availability(event):
+    return jsonld(Client().get(event.get_absolute_url()).content.decode())["offers"].get("availability")
+
+
+def test_jsonld_availability_follows_the_places_left():
+    from registrations.tests.helpers import register
+
+    roomy = make_event(capacity=20)
+    assert _availability(roomy) == "https://schema.org/InStock"
+    unlimited = make_event(capacity=None)
+    assert _availability(unlimited) == "https://schema.org/InStock"
+
+    few = make_event(capacity=7)
+    register(few)
+    register(few)
+    assert _availability(few) == "https://schema.org/LimitedAvailability"
+
+    full = make_event(capacity=2)
+    register(full)
+    register(full)
+    assert _availability(full) == "https://schema.org/SoldOut"
+    register(full)  # the waiting list is open, but there is no seat to sell
+    assert _availability(full) == "https://schema.org/SoldOut"
+
+
+def test_jsonld_offers_no_availability_where_nobody_can_book():
+    past = make_event(days_ahead=-3, status=Event.Status.HELD)
+    cancelled = make_event(status=Event.Status.CANCELLED)
+    deadline_passed = make_event(days_ahead=2, registration_deadline=timezone.now() - timedelta(hours=1))
+    for event in (past, cancelled, deadline_passed):
+        offers = jsonld(Client().get(event.get_absolute_url()).content.decode())["offers"]
+        assert "availability" not in offers, event
+        assert offers["price"] == "0.00"
+
+
+def test_jsonld_times_are_local_with_their_offset():
+    berlin = ZoneInfo("Europe/Berlin")
+    winter = make_event(
+        start=datetime(2027, 2, 27, 10, tzinfo=berlin),
+        end=datetime(2027, 2, 27, 17, tzinfo=berlin),
+        registration_deadline=datetime(2027, 2, 23, 23, 59, tzinfo=berlin),
+    )
+    data = jsonld(Client().get(winter.get_absolute_url()).content.decode())
+    assert (data["startDate"], data["endDate"]) == ("2027-02-27T10:00:00+01:00", "2027-02-27T17:00:00+01:00")
+    summer = make_event(
+        start=datetime(2027, 7, 3, 9, 30, tzinfo=berlin),
+        end=datetime(2027, 7, 3, 16, tzinfo=berlin),
+        registration_deadline=datetime(2027, 6, 30, 12, tzinfo=berlin),
+    )
+    data = jsonld(Client().get(summer.get_absolute_url()).content.decode())
+    assert data["startDate"] == "2027-07-03T09:30:00+02:00"
+
+
+def test_jsonld_on_english_pages_uses_the_english_texts():
+    url = make_event(
+        title="Schulung in Pirna", title_en="Training in Pirna", summary_en="The basics."
+    ).get_absolute_url()
+    data = jsonld(Client().get("/en" + url).content.decode())
+    assert (data["name"], data["description"]) == ("Training in Pirna", "The basics.")
+    assert jsonld(Client().get(url).content.decode())["name"] == "Schulung in Pirna"

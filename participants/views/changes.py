@@ -26,7 +26,7 @@ def _options(event):
     return {"options": settings_for(offer), "questions": questions_for(offer)}
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @back_office_required
 def add(request, pk):
     event = event_for(request, pk, can_manage_participants)
@@ -54,7 +54,7 @@ def add(request, pk):
     return render(request, "participants/add.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @back_office_required
 def edit(request, pk, booking_pk):
     event = event_for(request, pk, can_manage_participants)
@@ -79,7 +79,7 @@ def edit(request, pk, booking_pk):
     return render(request, "participants/edit.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @back_office_required
 def cancel(request, pk, booking_pk):
     event = event_for(request, pk, can_manage_participants)
@@ -91,7 +91,7 @@ def cancel(request, pk, booking_pk):
     return render(request, "participants/cancel.html", {"event": event, "booking": booking, "nav": "events"})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @back_office_required
 def promote(request, pk, booking_pk):
     event = event_for(request, pk, can_manage_participants)

@@ -44,7 +44,7 @@ def _back(event, session):
     return f"{url}?{urlencode({'termin': session.pk})}" if session else url
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @back_office_required
 def door(request, pk):
     event = event_for(request, pk, can_check_in)
@@ -88,7 +88,7 @@ def tick(request, pk):
     return render(request, "participants/_checkin_tick.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @back_office_required
 def walk_in(request, pk):
     event = event_for(request, pk, can_check_in)

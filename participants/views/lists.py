@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from backoffice.decorators import back_office_required
 from backoffice.permissions import (
@@ -48,7 +48,7 @@ def _search(request, event):
     return redirect(f"{url}?{urlencode(params)}" if params else url)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @back_office_required
 def participant_list(request, pk):
     event = event_for(request, pk, can_view_participant_counts)
@@ -81,7 +81,7 @@ def participant_list(request, pk):
     return render(request, "participants/list.html", context)
 
 
-@require_GET
+@require_safe
 @back_office_required
 def export(request, pk, fmt):
     event = event_for(request, pk, can_export_participants)

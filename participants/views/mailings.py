@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from backoffice.decorators import back_office_required
 from backoffice.permissions import can_manage_participants
@@ -13,7 +13,7 @@ from participants.models import Mailing
 from participants.views.common import event_for
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @back_office_required
 def write(request, pk):
     event = event_for(request, pk, can_manage_participants)
@@ -35,7 +35,7 @@ def write(request, pk):
     return render(request, "participants/write.html", context)
 
 
-@require_GET
+@require_safe
 @back_office_required
 def mailing_detail(request, pk, mailing_pk):
     event = event_for(request, pk, can_manage_participants)

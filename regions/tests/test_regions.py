@@ -57,3 +57,68 @@ def test_legend_covers_the_range_without_gaps():
     assert labels[0] == "0"
     assert labels[-1].endswith("10")
     assert legend(0) == [(shade_for(0, 0), "0")]
+
+
+@pytest.mark.parametrize(
+    "typed, municipality",
+    [
+        ("Pirna-Copitz", "Pirna"),
+        ("Pirna-Sonnenstein", "Pirna"),
+        ("Dresden-Neustadt", "Dresden"),
+        ("Dresden Neustadt", "Dresden"),
+        ("Leipzig-Grünau", "Leipzig"),
+        ("Chemnitz-Kaßberg", "Chemnitz"),
+        ("Görlitz-Weinhübel", "Görlitz"),
+        ("Radebeul-Ost", "Radebeul"),
+        ("Pirna, Copitz", "Pirna"),
+        ("Dresden, Loschwitz", "Dresden"),
+        ("Pirna OT Copitz", "Pirna"),
+        ("Sebnitz OT Hinterhermsdorf", "Sebnitz"),
+        ("Copitz (Pirna)", "Pirna"),
+        ("Bautzen/Budyšin", "Bautzen"),
+        ("Hoyerswerda/Wojerecy", "Hoyerswerda"),
+        ("Annaberg-Buchholz-Frohnau", "Annaberg-Buchholz"),
+        ("Schwarzenberg-Bermsgrün", "Schwarzenberg/Erzgeb."),
+    ],
+)
+def test_a_part_of_a_municipality_resolves_to_the_municipality(typed, municipality):
+    lookup = find_place(typed)
+    assert lookup.place is not None and lookup.place.name == municipality, lookup
+    assert lookup.from_part
+
+
+@pytest.mark.parametrize(
+    "typed, municipality",
+    [
+        ("Annaberg-Buchholz", "Annaberg-Buchholz"),  # a hyphen inside a real name is no part
+        ("Hohenstein-Ernstthal", "Hohenstein-Ernstthal"),
+        ("Aue-Bad Schlema", "Aue-Bad Schlema"),
+        ("Bad Schlema", "Aue-Bad Schlema"),  # a merged municipality by one of its halves
+        ("Neugersdorf", "Ebersbach-Neugersdorf"),
+        ("Breitenbrunn", "Breitenbrunn/Erzgeb."),  # without the qualifier
+        ("Oelsnitz (Erzgeb)", "Oelsnitz/Erzgeb."),
+        ("Goerlitz", "Görlitz"),
+        ("St Egidien", "St. Egidien"),
+        ("Hartmannsdorf", "Hartmannsdorf"),  # not Hartmannsdorf-Reichenau
+        ("Rackwitz", "Rackwitz"),
+        ("01796 Pirna", "Pirna"),  # a postal code in front, as in an address
+    ],
+)
+def test_official_names_and_their_short_forms_resolve_as_themselves(typed, municipality):
+    lookup = find_place(typed)
+    assert lookup.place is not None and lookup.place.name == municipality, lookup
+    assert not lookup.from_part
+
+
+def test_names_that_could_mean_two_municipalities_ask_which_one():
+    assert find_place("Oelsnitz").place is None
+    assert find_place("Oelsnitz").suggestions == ["Oelsnitz/Erzgeb.", "Oelsnitz/Vogtl."]
+    assert set(find_place("Reichenbach").suggestions) == {"Reichenbach im Vogtland", "Reichenbach/O.L."}
+    assert set(find_place("Neustadt (Sachsen)").suggestions) == {"Neustadt in Sachsen", "Neustadt/Vogtl."}
+
+
+def test_a_typo_in_a_part_suggests_the_municipality_not_a_lookalike():
+    lookup = find_place("Pirnaa-Copitz")
+    assert lookup.place is None
+    assert lookup.suggestions[0] == "Pirna"
+    assert "Rackwitz" not in lookup.suggestions

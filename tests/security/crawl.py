@@ -5,6 +5,41 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urlsplit
 
+from django.urls import URLPattern, URLResolver, get_resolver
+
+SAMPLE_VALUES = {
+    "int": "1",
+    "slug": "beispiel",
+    "str": "beispiel",
+    "path": "beispiel/x",
+    "uuid": "00000000-0000-0000-0000-000000000000",
+}
+CONVERTER = re.compile(r"<(?:(\w+):)?(\w+)>")
+
+
+def _route(pattern):
+    text = str(pattern.pattern)
+    if hasattr(pattern.pattern, "_route"):  # path(): fill each <converter:name> with a sample value
+        return CONVERTER.sub(lambda m: SAMPLE_VALUES.get(m.group(1) or "str", "beispiel"), text)
+    # re_path(): keep the literal parts of simple expressions; skip anything we cannot fill
+    text = text.lstrip("^").rstrip("$").replace("\\Z", "").replace("\\", "")
+    text = re.sub(r"\(\?P<\w+>[^)]*\)", "beispiel", text)
+    return None if re.search(r"[()\[\]*+?|]", text) else text
+
+
+def all_paths(patterns=None, prefix=""):
+    """One path per URL pattern (German prefix), converters filled with sample values."""
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            part = "" if pattern.pattern.__class__.__name__ == "LocalePrefixPattern" else _route(pattern)
+            if part is not None:
+                yield from all_paths(pattern.url_patterns, prefix + part)
+        elif isinstance(pattern, URLPattern):
+            part = _route(pattern)
+            if part is not None:
+                yield "/" + prefix + part
+
+
 SKIP_PREFIXES = ("/static/", "/media/", "/_dev/")
 # Query strings multiply pages without new templates; we keep at most this many per path.
 MAX_QUERY_VARIANTS = 2

@@ -6,45 +6,14 @@ import re
 
 import pytest
 from django.test import Client
-from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
+from django.urls import Resolver404, resolve
 
-from tests.security.crawl import crawl
+from tests.security.crawl import all_paths, crawl
 
 pytestmark = pytest.mark.django_db
 
 # path prefix -> why it may accept POST without a CSRF token (none so far).
 EXEMPT = {}
-
-SAMPLE_VALUES = {
-    "int": "1",
-    "slug": "beispiel",
-    "str": "beispiel",
-    "path": "beispiel/x",
-    "uuid": "00000000-0000-0000-0000-000000000000",
-}
-CONVERTER = re.compile(r"<(?:(\w+):)?(\w+)>")
-
-
-def _route(pattern):
-    text = str(pattern.pattern)
-    if hasattr(pattern.pattern, "_route"):  # path(): fill each <converter:name> with a sample value
-        return CONVERTER.sub(lambda m: SAMPLE_VALUES.get(m.group(1) or "str", "beispiel"), text)
-    # re_path(): keep the literal parts of simple expressions; skip anything we cannot fill
-    text = text.lstrip("^").rstrip("$").replace("\\Z", "").replace("\\", "")
-    text = re.sub(r"\(\?P<\w+>[^)]*\)", "beispiel", text)
-    return None if re.search(r"[()\[\]*+?|]", text) else text
-
-
-def all_paths(patterns=None, prefix=""):
-    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
-        if isinstance(pattern, URLResolver):
-            part = "" if pattern.pattern.__class__.__name__ == "LocalePrefixPattern" else _route(pattern)
-            if part is not None:
-                yield from all_paths(pattern.url_patterns, prefix + part)
-        elif isinstance(pattern, URLPattern):
-            part = _route(pattern)
-            if part is not None:
-                yield "/" + prefix + part
 
 
 def test_every_url_refuses_a_post_without_csrf_token():
