@@ -58,11 +58,12 @@ def read_form(query_class, form_class, params, names, *, max_length=None, **form
     An invalid value is left out with a note naming the filter; the page still shows results.
     `max_length` cuts overlong raw values before validation.
     """
-    form = form_class({name: params.get(name, "")[:max_length] for name in names}, **form_kwargs)
+    data = {name: params.get(name, "")[:max_length] for name in names}
+    form = form_class(data, **form_kwargs)
     form.is_valid()
     query = query_class(form=form)
     for name in names:
-        if not params.get(name, "").strip():
+        if not data[name].strip():
             continue
         if name in form.errors:
             query.notes.append(
@@ -71,4 +72,9 @@ def read_form(query_class, form_class, params, names, *, max_length=None, **form
             )
             continue
         query.values[name] = form.cleaned_data[name]
+    if form.errors:
+        # The form on the page shows the filters as applied: a dropped value is named in the notes,
+        # not put back into its field (a date or number input could not even hold it).
+        query.form = form_class({k: v for k, v in data.items() if k not in form.errors}, **form_kwargs)
+        query.form.is_valid()
     return query

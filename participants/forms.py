@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import no_autofill
 from participants.models import Mailing
 from regions.queries import find_place
 from registrations.forms import AnswersForm
@@ -66,8 +67,7 @@ class PhoneRegistrationForm(AnswersForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("name", "phone", "organisation", "municipality"):
-            self.fields[name].widget.attrs["autocomplete"] = "off"
+        no_autofill(self.fields[name] for name in ("name", "phone", "organisation", "municipality"))
         self.order_fields(["name", "email", "phone", "organisation", "role", "municipality", "language"])
 
     def clean_email(self):
@@ -82,8 +82,7 @@ class TeamChangeForm(AnswersForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs["autocomplete"] = "off"
+        no_autofill(self.fields.values())
 
 
 class MessageForm(forms.Form):
@@ -148,8 +147,7 @@ class WalkInForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.event = event
         self.fields["municipality"].widget.attrs["list"] = "municipality-names"
-        for field in self.fields.values():
-            field.widget.attrs["autocomplete"] = "off"
+        no_autofill(self.fields.values())
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())

@@ -110,6 +110,9 @@ TEMPLATES = [
     },
 ]
 
+# A typed value a date, number or URL input cannot hold is shown in a text box (core/forms.py).
+FORM_RENDERER = "core.forms.FormRenderer"
+
 # --- Database ---------------------------------------------------------------
 if not env_str("DATABASE_URL"):
     VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,236 @@
+"""Every page a visitor or a team member can reach, on the demo data: for the whole-site checks.
+
+The HTML validity test (tests/validity/) and the narrow-screen browser test (tests/browser/)
+walk the same lists, so a new page or form added here is checked both ways. `seed_site()`
+writes the demo (`seed_demo`) plus the few rows only a click would make (a personal link, a
+feedback invitation, a back-office login); the functions below name the pages.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.management import call_command
+from django.utils import timezone
+
+JUNK = "<b>“Junk” 💥</b> ' OR 1=1 --"
+
+
+@dataclass
+class Site:
+    upcoming: object  # an open published training (registration form, event page)
+    full: object  # the demo's full training with a waiting list
+    past: object  # the demo's past training with attendance, certificates and feedback
+    course: object | None
+    personal_token: str
+    feedback_token: str
+    initiative: object
+    service: object
+    staff: object  # an admin (sees every back-office page)
+
+
+def seed_site():
+    call_command("seed_demo", verbosity=0)
+    return site_from_demo()
+
+
+def site_from_demo():
+    """Picks the pages' objects from the demo data and adds a feedback invitation and an admin."""
+    from directory.models import Service
+    from events.models import Event
+    from feedback.models import Invitation
+    from feedback.tokens import new_token, token_hash
+    from network.models import Initiative
+    from registrations.models import Booking, Registration
+    from registrations.tokens import personal_token
+    from sfi.testing import make_user
+
+    now = timezone.now()
+    open_trainings = (
+        Event.objects.listed()
+        .filter(status=Event.Status.PUBLISHED, kind=Event.Kind.TRAINING, start__gt=now, registration_deadline__gt=now)
+        .order_by("start")
+    )
+    full = Event.objects.filter(bookings__status=Booking.Status.WAITING, start__gt=now).distinct().first()
+    registration = Registration.objects.filter(event=full, email_confirmed_at__isnull=False).order_by("id").first()
+    past = Event.objects.filter(bookings__attended=True).distinct().order_by("-end").first()
+    token = new_token()
+    Invitation.objects.create(token_hash=token_hash(token), event=past)
+    return Site(
+        upcoming=open_trainings.exclude(pk=full.pk).first(),
+        full=full,
+        past=past,
+        course=Event.objects.filter(modules__isnull=False, start__gt=now - timedelta(days=1)).distinct().first(),
+        personal_token=personal_token(registration),
+        feedback_token=token,
+        initiative=Initiative.objects.filter(status="approved").order_by("name").first(),
+        service=Service.objects.order_by("name").first(),
+        staff=make_user("admin", is_staff=True, is_superuser=True),
+    )
+
+
+def english(paths):
+    """The same pages in English (German is the default language without a prefix)."""
+    return [p if p.startswith("/en/") else "/en" + p for p in paths]
+
+
+def both_languages(paths):
+    return [*paths, *english(paths)]
+
+
+def sitemap_paths(client, *, english_too=True):
+    """Every page of /sitemap.xml; with `english_too` each also in English (the sitemap lists
+    event pages in German only)."""
+    xml = client.get("/sitemap.xml").content.decode()
+    paths = [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>([^<]+)</loc>", xml)]
+    if not english_too:
+        return list(dict.fromkeys(paths))
+    german = [p for p in paths if not p.startswith("/en/")]
+    return list(dict.fromkeys(both_languages(german)))
+
+
+def public_paths(site):
+    """Public pages and forms that are not in the sitemap (shown empty), German and English."""
+    token = site.personal_token
+    paths = [
+        "/initiativen/",
+        "/initiativen/karte/",
+        "/initiativen/vorschlagen/",
+        f"/initiativen/{site.initiative.slug}/",
+        "/wegweiser/",
+        "/wegweiser/landkreise/",
+        f"/wegweiser/angebote/{site.service.pk}/",
+        "/datenschutz/",
+        "/anmeldung/link/",
+        f"{site.upcoming.get_absolute_url()}anmelden/",
+        f"{site.full.get_absolute_url()}anmelden/",
+        f"/anmeldung/{token}/",
+        f"/anmeldung/{token}/aendern/",
+        f"/anmeldung/{token}/absagen/",
+        f"/datenschutz/meine-daten/{token}/",
+        f"/datenschutz/meine-daten/{token}/loeschen/",
+        f"/feedback/{site.feedback_token}/",
+        "/konto/anmelden/",
+        "/konto/passwort-vergessen/",
+        "/gibt-es-nicht/",  # our 404 page
+    ]
+    if site.course:
+        paths.append(f"{site.course.get_absolute_url()}anmelden/")
+    return both_languages(paths)
+
+
+def filter_paths():
+    """The filtered lists: a typical search, and invalid values in every filter."""
+    paths = [
+        "/veranstaltungen/?ort=Pirna&umkreis=30&art=schulung",
+        "/veranstaltungen/?q=Asyl&kreis=14628&von=2020-01-01&bis=2099-12-31",
+        "/veranstaltungen/?ort=Rackwitzz",  # unknown place: suggestions
+        "/veranstaltungen/?ort=Pirna&umkreis=abc&von=gestern&bis=31.02.2026&kreis=x&art=x&thema=x&zielgruppe=x&sprache=x",
+        "/veranstaltungen/?umkreis=-5&von=2026-13-45&seite=999",
+        "/veranstaltungen/archiv/?von=kein-datum&umkreis=1e9&seite=x",
+        "/initiativen/?ort=Pirna&q=Sprachcaf%C3%A9",
+        "/initiativen/?ort=Nirgendwo&kreis=x&seite=-1",
+        "/wegweiser/?ort=Pirna",
+        "/wegweiser/?ort=Nirgendwo&thema=x&sprache=x&kreis=x",
+        "/wegweiser/?kreis=14628",
+    ]
+    return both_languages(paths)
+
+
+def failed_submits(site):
+    """(path, data): every public form sent back with junk, German and English."""
+    token = site.personal_token
+    bad_person = {"name": "", "email": "kein-at-zeichen", "phone": JUNK * 3, "municipality": "Rackwitzz"}
+    bad_person |= {"role": "x", "organisation": JUNK}
+    relay = {"sender_name": "", "sender_email": "kein-at-zeichen", "message": ""}
+    forms = [
+        (f"{site.upcoming.get_absolute_url()}anmelden/", bad_person),
+        (f"{site.full.get_absolute_url()}anmelden/", bad_person),
+        (f"/anmeldung/{token}/aendern/", bad_person),
+        ("/anmeldung/link/", {"email": JUNK}),
+        (f"/initiativen/{site.initiative.slug}/", relay),
+        (f"/wegweiser/angebote/{site.service.pk}/", relay),
+        ("/initiativen/vorschlagen/", {"name": "", "place": "Rackwitzz", "website": JUNK, "contact_email": "x"}),
+        (f"/feedback/{site.feedback_token}/", {"overall": "9", "usefulness": JUNK}),
+        ("/konto/anmelden/", {"username": "kein-at-zeichen", "password": ""}),
+        ("/konto/passwort-vergessen/", {"email": JUNK}),
+    ]
+    if site.course:
+        forms.append((f"{site.course.get_absolute_url()}anmelden/", bad_person))
+    return [(path, data) for german, data in forms for path in (german, *english([german]))]
+
+
+def back_office_paths(site):
+    """The back office as an admin sees it: each kind of page once, on the richest demo events."""
+    upcoming, past = site.full.pk, site.past.pk
+    from participants.models import Mailing
+    from registrations.models import Booking
+
+    booking = Booking.objects.filter(event_id=upcoming).order_by("id").first()
+    waiting = Booking.objects.filter(event_id=upcoming, status=Booking.Status.WAITING).order_by("id").first()
+    paths = [
+        "/team/",
+        "/team/veranstaltungen/",
+        "/team/veranstaltungen/?zeitraum=alle&q=Schulung",
+        "/team/veranstaltungen/neu/",
+        "/team/orte/",
+        "/team/orte/neu/",
+        "/team/feedback/",
+        "/team/feedback/?von=2020-01-01&bis=2099-12-31",
+        "/team/protokoll/",
+        "/initiativen/verwaltung/",
+        f"/initiativen/verwaltung/{site.initiative.pk}/",
+        "/datenschutz/anfragen/",
+        "/datenschutz/verzeichnis/",
+        "/konto/",
+        "/konto/passwort-aendern/",
+    ]
+    for pk in (upcoming, past):
+        base = f"/team/veranstaltungen/{pk}/"
+        paths += [
+            base,
+            base + "bearbeiten/",
+            base + "kopieren/",
+            base + "termine/neu/",
+            base + "ablauf/",
+            base + "anmeldung-einrichten/",
+            base + "materialien/",
+            base + "teilnehmende/",
+            base + "teilnehmende/?status=waiting&q=Demo",
+            base + "teilnehmende/neu/",
+            base + "teilnehmende/schreiben/",
+            base + "einlass/",
+            base + "einlass/?q=Demo",
+            base + "einlass/ohne-anmeldung/",
+        ]
+    paths += [
+        f"/team/veranstaltungen/{upcoming}/veroeffentlichen/",
+        f"/team/veranstaltungen/{upcoming}/absagen/",
+        f"/team/veranstaltungen/{past}/durchgefuehrt/",
+        f"/team/veranstaltungen/{upcoming}/teilnehmende/{booking.pk}/bearbeiten/",
+        f"/team/veranstaltungen/{upcoming}/teilnehmende/{booking.pk}/absagen/",
+        f"/team/veranstaltungen/{past}/bescheinigungen/",
+        f"/team/veranstaltungen/{past}/feedback/",
+    ]
+    if waiting:
+        paths.append(f"/team/veranstaltungen/{upcoming}/teilnehmende/{waiting.pk}/nachruecken/")
+    mailing = Mailing.objects.order_by("id").first()
+    if mailing:
+        paths.append(f"/team/veranstaltungen/{mailing.event_id}/rundmails/{mailing.pk}/")
+    return paths
+
+
+def back_office_failed_submits(site):
+    """(path, data): back-office forms sent back with junk."""
+    base = f"/team/veranstaltungen/{site.full.pk}/"
+    return [
+        ("/team/veranstaltungen/neu/", {"title": "", "start": "gestern", "capacity": "-1"}),
+        ("/team/orte/neu/", {"name": "", "place": "Rackwitzz", "postal_code": JUNK}),
+        (base + "termine/neu/", {"start": "x", "end": "y"}),
+        (base + "teilnehmende/neu/", {"name": "", "email": "kein-at-zeichen"}),
+        (base + "teilnehmende/schreiben/", {"subject": "", "body": ""}),
+        (base + "einlass/ohne-anmeldung/", {"name": "", "email": "kein-at-zeichen"}),
+        ("/datenschutz/anfragen/", {"email": "kein-at-zeichen"}),
+        (f"/initiativen/verwaltung/{site.initiative.pk}/", {"name": "", "place": "Rackwitzz"}),
+        ("/konto/passwort-aendern/", {"old_password": "x", "new_password1": "a", "new_password2": "b"}),
+    ]
