@@ -23,6 +23,7 @@ class Site:
     past: object  # the demo's past training with attendance, certificates and feedback
     course: object | None
     personal_token: str
+    confirm_token: str  # the link in the "please confirm" mail of a registration not yet confirmed
     feedback_token: str
     initiative: object
     service: object
@@ -42,7 +43,7 @@ def site_from_demo():
     from feedback.tokens import new_token, token_hash
     from network.models import Initiative
     from registrations.models import Booking, Registration
-    from registrations.tokens import personal_token
+    from registrations.tokens import confirm_token, personal_token
     from sfi.testing import make_user
 
     now = timezone.now()
@@ -54,6 +55,8 @@ def site_from_demo():
     full = Event.objects.filter(bookings__status=Booking.Status.WAITING, start__gt=now).distinct().first()
     registration = Registration.objects.filter(event=full, email_confirmed_at__isnull=False).order_by("id").first()
     past = Event.objects.filter(bookings__attended=True).distinct().order_by("-end").first()
+    unconfirmed = Registration.objects.filter(email_confirmed_at__isnull=True, anonymised_at__isnull=True)
+    unconfirmed = unconfirmed.filter(bookings__event__start__gt=now).order_by("-created_at").first()
     token = new_token()
     Invitation.objects.create(token_hash=token_hash(token), event=past)
     return Site(
@@ -62,6 +65,7 @@ def site_from_demo():
         past=past,
         course=Event.objects.filter(modules__isnull=False, start__gt=now - timedelta(days=1)).distinct().first(),
         personal_token=personal_token(registration),
+        confirm_token=confirm_token(unconfirmed),
         feedback_token=token,
         initiative=Initiative.objects.filter(status="approved").order_by("name").first(),
         service=Service.objects.order_by("name").first(),
@@ -104,6 +108,8 @@ def public_paths(site):
         "/anmeldung/link/",
         f"{site.upcoming.get_absolute_url()}anmelden/",
         f"{site.full.get_absolute_url()}anmelden/",
+        f"{site.upcoming.get_absolute_url()}anmelden/gesendet/",
+        f"/anmeldung/bestaetigen/{site.confirm_token}/",
         f"/anmeldung/{token}/",
         f"/anmeldung/{token}/aendern/",
         f"/anmeldung/{token}/absagen/",
