@@ -19,7 +19,7 @@ from tests import site_pages
 from tests.validity import vnu
 
 # The mark makes pytest-django create the test database that the module fixture fills.
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.whole_site]
 
 
 # Attributes that name other elements by id. The checker does not report a dangling one, but a
