@@ -11,7 +11,11 @@ from django.test import Client
 from sfi.testing import TEST_PASSWORD, make_totp_device, totp_code
 from tests import site_pages
 
-pytestmark = [pytest.mark.browser, pytest.mark.whole_site, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.whole_site,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 WIDTH = 320
 
