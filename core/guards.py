@@ -15,7 +15,8 @@ managers fill a form within a second, so there is no minimum fill time. Instead:
   REDIS_URL is set); keys hashed, so no address or IP is stored in clear.
 
 A form mixes in `FormGuard` and renders `core/_form_guard.html` inside its <form>; the
-honeypot and the token are read from the posted data, they are not form fields.
+honeypot and the token are read from the posted data, they are not form fields. Views do not
+call these pieces one by one: `core.public_forms.PublicForm` runs them in their order.
 """
 
 import json
@@ -24,7 +25,6 @@ from datetime import timedelta
 from functools import cached_property
 
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -142,7 +142,3 @@ def prune_used_tokens(*, now=None) -> int:
 def over_limit(request, *, group: str, rate: str, key) -> bool:
     """Count one attempt and say whether the limit is exceeded (`key`: "ip" or a callable)."""
     return is_ratelimited(request, group=group, key=key, rate=rate, increment=True)
-
-
-def rate(name: str, default: str) -> str:
-    return getattr(settings, name, default)

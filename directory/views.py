@@ -51,9 +51,10 @@ def service(request, pk):
     if request.method == "POST":
         if form is None:
             raise Http404
-        if submit_contact(request, form, recipient_email=recipient, recipient_label=item.name, language="de"):
+        submission = submit_contact(request, form, recipient_email=recipient, recipient_label=item.name, language="de")
+        if submission.done:
             return redirect("directory:service_contact_sent", pk=item.pk)
-        status = 429 if form.rate_limited else 200
+        status = submission.status
     now = timezone.now()
     locations = [sal.location for sal in item.service_at_locations.all()]
     points = [(loc.latitude, loc.longitude, loc.name, "") for loc in locations]

@@ -1,11 +1,10 @@
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from core.guards import USED_MESSAGE, FormTokenUsed, over_limit, rate
 from core.paging import page_with_note
+from core.public_forms import PublicForm, RateLimit
 from network.filters import read_filters
 from network.forms import ProposalForm
 from network.models import Initiative
@@ -18,6 +17,17 @@ from relay.forms import RelayContactForm
 PAGE_SIZE = 20
 # Initiatives in Saxony read German; the relay mail goes out in German.
 RECIPIENT_LANGUAGE = "de"
+
+PROPOSAL_FORM = PublicForm(
+    name="network:propose",
+    limits=(
+        RateLimit(
+            group="network:propose",
+            setting="NETWORK_PROPOSAL_RATE",
+            message=_("Von hier kamen gerade viele Vorschläge. Bitte versuchen Sie es in einer Stunde noch einmal."),
+        ),
+    ),
+)
 
 
 @require_safe
@@ -40,16 +50,16 @@ def detail(request, slug):
     form = RelayContactForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        sent = submit_contact(
+        submission = submit_contact(
             request,
             form,
             recipient_email=initiative.contact_email,
             recipient_label=initiative.name,
             language=RECIPIENT_LANGUAGE,
         )
-        if sent:
+        if submission.done:
             return redirect("network:contact_sent", slug=initiative.slug)
-        status = 429 if form.rate_limited else 200
+        status = submission.status
     return render(request, "network/detail.html", {"initiative": initiative, "form": form}, status=status)
 
 
@@ -65,26 +75,11 @@ def propose(request):
     form = ProposalForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if form.caught_bot:
+        submission = PROPOSAL_FORM.submit(request, form, action=lambda: propose_initiative(form=form))
+        if submission.done:
             return redirect("network:proposed")
-        if form.is_valid():
-            if over_limit(request, group="network:propose", rate=rate("NETWORK_PROPOSAL_RATE", "5/h"), key="ip"):
-                form.add_error(
-                    None,
-                    _("Von hier kamen gerade viele Vorschläge. Bitte versuchen Sie es in einer Stunde noch einmal."),
-                )
-                status = 429
-            else:
-                try:
-                    with transaction.atomic():
-                        if form.use_token():  # False for a double click: the first one saved it
-                            propose_initiative(form=form)
-                except FormTokenUsed:
-                    form.add_error(None, USED_MESSAGE)
-                else:
-                    return redirect("network:proposed")
-    context = {"form": form}
-    return render(request, "network/propose.html", context, status=status)
+        status = submission.status
+    return render(request, "network/propose.html", {"form": form}, status=status)
 
 
 @require_safe

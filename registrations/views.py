@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -9,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from core.guards import USED_MESSAGE, FormTokenUsed
 from events.calendars import calendar_bytes
 from events.models import Event
 from regions.queries import municipality_names
@@ -24,7 +22,7 @@ from registrations.queries import (
     questions_for,
     settings_for,
 )
-from registrations.ratelimits import email_limited, ip_limited
+from registrations.ratelimits import LOST_LINK_LIMITS, REGISTRATION_FORM
 from registrations.tokens import personal_token, registration_for_confirm_token
 
 
@@ -50,39 +48,18 @@ def register(request, slug):
     seats_free = not any(p.full for p in places)
     options = {"options": settings_for(event), "questions": questions_for(event)}
     form = RegistrationForm(request.POST or None, seats_seen=seats_free, **options)
-    closed = services.closed_reason(event)
-    if request.method == "POST" and not closed:
-        if ip_limited(request, "register"):
-            form.add_error(
-                None, _("Von Ihrem Anschluss kamen gerade sehr viele Anmeldungen. Bitte warten Sie eine Stunde.")
-            )
-        elif form.is_valid() and form.caught_bot:
-            return redirect("registrations:sent", slug=event.slug)
-        elif form.is_valid() and email_limited(request, "register", form.cleaned_data["email"]):
-            form.add_error(
-                "email",
-                _("Mit dieser Adresse wurden gerade sehr viele Anmeldungen geschickt. Bitte warten Sie eine Stunde."),
-            )
-        elif form.is_valid():
-            try:
-                with transaction.atomic():
-                    form.use_token()  # a resent form goes on: register() finds its submission key
-                    outcome = services.register(
-                        event=event,
-                        person=form.person(),
-                        consent=form.consent(),
-                        submission_key=form.cleaned_data["submission_key"],
-                        language=get_language(),
-                    )
-            except FormTokenUsed:
-                form.add_error(None, USED_MESSAGE)
-            except services.RegistrationClosed as exc:
-                closed = exc.message
-            else:
-                gone = form.cleaned_data["seats_seen"] and outcome.some_waiting
-                return redirect(
-                    reverse("registrations:sent", kwargs={"slug": event.slug}) + ("?voll=1" if gone else "")
-                )
+    closed, status = services.closed_reason(event), 200
+    if request.method == "POST" and closed:
+        status = 409
+    elif request.method == "POST":
+        try:
+            submission = REGISTRATION_FORM.submit(request, form, action=lambda: _register(event, form))
+        except services.RegistrationClosed as exc:
+            closed, status = exc.message, 409
+        else:
+            if submission.done:
+                return redirect(_sent_url(event, form, outcome=submission.result))
+            status = submission.status
     context = {
         "event": event,
         "form": form,
@@ -91,9 +68,23 @@ def register(request, slug):
         "closed": closed,
         "municipality_names": municipality_names(),
     }
-    return render(
-        request, "registrations/form.html", context, status=409 if closed and request.method == "POST" else 200
+    return render(request, "registrations/form.html", context, status=status)
+
+
+def _register(event, form):
+    return services.register(
+        event=event,
+        person=form.person(),
+        consent=form.consent(),
+        submission_key=form.cleaned_data["submission_key"],
+        language=get_language(),
     )
+
+
+def _sent_url(event, form, *, outcome):
+    """The "sent" page; it warns when the places the form showed as free were gone meanwhile."""
+    gone = outcome is not None and form.cleaned_data["seats_seen"] and outcome.some_waiting
+    return reverse("registrations:sent", kwargs={"slug": event.slug}) + ("?voll=1" if gone else "")
 
 
 @require_safe
@@ -203,7 +194,7 @@ def lost_link(request):
     form = LostLinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        if not ip_limited(request, "lost-link") and not email_limited(request, "lost-link", email):
+        if not any(limit.reached(request, form) for limit in LOST_LINK_LIMITS):
             services.request_lost_links(email=email, language=get_language())
         # The same answer whether the address is known, unknown or rate-limited.
         return render(request, "registrations/lost_link_sent.html")

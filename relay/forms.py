@@ -41,7 +41,3 @@ class RelayContactForm(FormGuard, forms.Form):
         ),
         required=False,
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.rate_limited = False

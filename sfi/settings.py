@@ -366,6 +366,13 @@ PERIODIC_TASKS += [
     ("registrations.tasks.send_reminders", 60 * 60),
 ]
 
+# --- Contact relay and initiative proposals (relay, network apps) ----------------
+# django-ratelimit rates: contact messages per client address and per sender address (relay,
+# used by initiatives and the Wegweiser), and initiative proposals per client address.
+RELAY_RATE_PER_IP = env_str("RELAY_RATE_PER_IP", "10/h")
+RELAY_RATE_PER_SENDER = env_str("RELAY_RATE_PER_SENDER", "5/h")
+NETWORK_PROPOSAL_RATE = env_str("NETWORK_PROPOSAL_RATE", "5/h")
+
 # Public forms' used tokens are forgotten once they have expired (core.guards; idempotent).
 PERIODIC_TASKS += [("core.tasks.prune_used_form_tokens", 60 * 60)]
 

@@ -208,3 +208,47 @@ def test_used_tokens_are_forgotten_once_they_could_no_longer_be_sent():
     assert guards.prune_used_tokens(now=now) == 1
     assert list(UsedFormToken.objects.values_list("nonce", flat=True)) == [recent.nonce]
     assert not UsedFormToken.objects.filter(nonce=old.nonce).exists()
+
+
+# --- The same flow for every form (core.public_forms) ------------------------------------------
+
+IP_RATE = {
+    "registration": "REGISTRATION_RATE_PER_IP",
+    "relay": "RELAY_RATE_PER_IP",
+    "proposal": "NETWORK_PROPOSAL_RATE",
+}
+LIMITED = {
+    "registration": "Von Ihrem Anschluss kamen gerade sehr viele Anmeldungen",
+    "relay": "Sie haben in kurzer Zeit viele Nachrichten gesendet",
+    "proposal": "Von hier kamen gerade viele Vorschläge",
+}
+
+
+def test_a_reached_rate_limit_answers_429_and_keeps_what_was_typed(form, settings):
+    setattr(settings, IP_RATE[form.name], "2/h")
+    client = Client()
+    for n in (1, 2):
+        assert client.post(form.url, {**form.data(n), **hidden(client.get(form.url))}).status_code == 302
+    response = client.post(form.url, {**form.data(3), **hidden(client.get(form.url))})
+    page = response.content.decode()
+    assert response.status_code == 429
+    assert LIMITED[form.name] in page and form.kept(3) in page
+    assert form.done() == 2
+
+
+def test_a_person_correcting_field_errors_does_not_use_up_the_rate_limit(form, settings):
+    setattr(settings, IP_RATE[form.name], "2/h")
+    client = Client()
+    for _ in range(3):
+        page = client.post(form.url, hidden(client.get(form.url))).content.decode()  # nothing filled in
+        assert form.field_error in page
+    for n in (1, 2):
+        assert client.post(form.url, {**form.data(n), **hidden(client.get(form.url))}).status_code == 302
+    assert form.done() == 2
+
+
+def test_a_filled_honeypot_gets_the_success_page_whatever_else_was_sent(form):
+    client = Client()
+    response = client.post(form.url, {**hidden(client.get(form.url)), "company": "Spam GmbH"})  # no fields at all
+    assert response.status_code == 302
+    assert form.done() == 0
