@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.module_loading import import_string
 from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -172,12 +173,11 @@ def request_password_reset(*, email, language):
     job row with a possibly empty list of ids), so its answer and its timing tell nothing; the
     rendering, token and outbox row, which only a real account costs, happen in the worker.
     """
-    from accounts.tasks import send_password_reset  # the task module imports this one
-
     user_ids = list(
         get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).values_list("pk", flat=True)
     )
-    send_password_reset.enqueue(user_ids=user_ids, language=language)
+    # By name: the task module imports this one, so imports run one way (tasks → services).
+    import_string("accounts.tasks.send_password_reset").enqueue(user_ids=user_ids, language=language)
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 from django.utils.text import slugify
 
 from audit.services import record
@@ -31,6 +32,8 @@ logger = logging.getLogger(__name__)
 
 # An unfinished mailing without a new certificate for this long has lost its worker.
 STALLED_AFTER = timedelta(minutes=10)
+# Enqueued by name: the task module imports this one, so imports run one way (tasks → services).
+SEND_CERTIFICATES_TASK = "documents.tasks.send_certificates"
 
 
 def _organiser():
@@ -121,8 +124,7 @@ def start_certificate_mailing(*, actor, event, request=None):
 
 
 def _enqueue(mailing):
-    from documents.tasks import send_certificates as task
-
+    task = import_string(SEND_CERTIFICATES_TASK)
     transaction.on_commit(lambda: task.enqueue(mailing_id=mailing.pk))
 
 

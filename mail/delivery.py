@@ -6,17 +6,19 @@ Guarantees:
 - A row recorded as `sent` is never claimed again, however often its job runs.
 - SMTP trouble: attempts + 1, exponential back-off (MAIL_RETRY_BASE_SECONDS doubled per attempt,
   capped at MAIL_RETRY_MAX_SECONDS), a new job is enqueued for that moment in the same
-  transaction. After MAIL_MAX_ATTEMPTS the row is `failed`; a 5xx refusal fails at once.
+  transaction (through the `enqueue_retry` the job passes in: this module knows the outbox rows
+  and SMTP, not the job table, so it imports neither `mail.tasks` nor `mail.services`).
+  After MAIL_MAX_ATTEMPTS the row is `failed`; a 5xx refusal fails at once.
 - Every SMTP step waits at most EMAIL_TIMEOUT, and the whole conversation ends after two thirds
   of MAIL_SENDING_TIMEOUT (`_Deadline`), so a server that hangs or answers at a crawl costs one
   failed attempt and the row goes back to the queue; a live worker never holds a row longer.
 - A worker killed between claiming and recording the result leaves the row in `sending` and
-  its job `RUNNING`. The sweep puts such rows back in the queue after MAIL_SENDING_TIMEOUT and
-  marks the job failed. If the SMTP server had already accepted the mail, the recipient gets it
-  twice — with the same Message-ID, so the duplicate is recognisable (and mail clients usually
-  collapse it). This window is the few milliseconds between the server's "250 OK" and our commit.
-  A result is recorded only for the claim it belongs to, so a late worker never overwrites a
-  newer attempt.
+  its job `RUNNING`. The sweep (`mail.tasks.sweep`) puts such rows back in the queue after
+  MAIL_SENDING_TIMEOUT (`requeue_stuck`) and marks the job failed. If the SMTP server had
+  already accepted the mail, the recipient gets it twice — with the same Message-ID, so the
+  duplicate is recognisable (and mail clients usually collapse it). This window is the few
+  milliseconds between the server's "250 OK" and our commit. A result is recorded only for the
+  claim it belongs to, so a late worker never overwrites a newer attempt.
 """
 
 import base64
@@ -30,18 +32,19 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from mail.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 
-SEND_TASK_PATH = "mail.tasks.send_outbox_message"
 
+def deliver(message_id, *, enqueue_retry):
+    """Send one outbox row if it is queued and due. Returns the row's status afterwards (or None).
 
-def deliver(message_id):
-    """Send one outbox row if it is queued and due. Returns the row's status afterwards (or None)."""
+    `enqueue_retry(message_id, run_after=…)` puts the job for the next attempt on the queue; it
+    runs in the transaction that records the failure (`mail.tasks` passes `enqueue_send`)."""
     now = timezone.now()
     claimed = OutboxMessage.objects.filter(
         pk=message_id, status=OutboxMessage.Status.QUEUED, next_attempt_at__lte=now
@@ -54,7 +57,7 @@ def deliver(message_id):
     try:
         _send(message)
     except (smtplib.SMTPException, OSError) as error:
-        return _record_failure(message, error)
+        return _record_failure(message, error, enqueue_retry=enqueue_retry)
     _record_sent(message)
     return OutboxMessage.Status.SENT
 
@@ -138,7 +141,7 @@ def _record_sent(message):
     logger.info("mail sent id=%s attempts=%s", message.pk, message.attempts)
 
 
-def _record_failure(message, error):
+def _record_failure(message, error, *, enqueue_retry):
     description = describe_error(error)
     permanent = _is_permanent(error)
     now = timezone.now()
@@ -150,9 +153,7 @@ def _record_failure(message, error):
         recorded = _own_claim(message).update(status=status, next_attempt_at=next_attempt_at, last_error=description)
         if recorded and status == OutboxMessage.Status.QUEUED:
             # Same transaction as the row update: the retry job exists if and only if the row says so.
-            from mail.services import enqueue_send
-
-            enqueue_send(message.pk, run_after=next_attempt_at)
+            enqueue_retry(message.pk, run_after=next_attempt_at)
     if not recorded:
         logger.warning("mail id=%s attempt=%s %s; row handed on meanwhile", message.pk, message.attempts, description)
         return None
@@ -192,78 +193,15 @@ def _is_permanent(error):
 
 
 class WorkerLost(Exception):
-    """Recorded on a job whose worker stopped (was killed, crashed) before the job finished."""
+    """Recorded on a job whose worker stopped (was killed, crashed) before the job finished.
+
+    Job rows store this class's dotted path (`exception_class_path`) and import it again when they
+    are read, so it keeps its place here although the sweep that records it lives in `mail.tasks`."""
 
 
-def sweep(now=None):
-    """Re-queue rows stuck in `sending`, mark jobs whose worker died as failed, and enqueue a
-    job for due rows that have none.
-
-    Idempotent: run it as often as you like; a superfluous job finds nothing to claim.
-    Returns (requeued_stuck, enqueued).
-    """
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    from mail.services import enqueue_send
-
-    now = now or timezone.now()
+def requeue_stuck(now):
+    """Put rows still `sending` after MAIL_SENDING_TIMEOUT (their worker died) back in the queue."""
     requeued = OutboxMessage.objects.stuck(now).update(status=OutboxMessage.Status.QUEUED, next_attempt_at=now)
     if requeued:
         logger.warning("mail sweep: %s message(s) stuck in sending put back in the queue", requeued)
-    fail_abandoned_jobs(now)
-    waiting = {
-        args_kwargs["kwargs"].get("message_id")
-        for args_kwargs in DBTaskResult.objects.filter(
-            status=TaskResultStatus.READY, task_path=SEND_TASK_PATH
-        ).values_list("args_kwargs", flat=True)
-    }
-    enqueued = 0
-    for message_id in OutboxMessage.objects.due(now).values_list("pk", flat=True):
-        if message_id not in waiting:
-            enqueue_send(message_id)
-            enqueued += 1
-    if enqueued:
-        logger.info("mail sweep: enqueued %s job(s) for due messages", enqueued)
-    return requeued, enqueued
-
-
-def fail_abandoned_jobs(now=None):
-    """Mark jobs still `RUNNING` long after any live worker would have finished them as failed.
-
-    A send job ends within MAIL_SENDING_TIMEOUT (see `_Deadline`); other jobs get
-    JOB_RUNNING_TIMEOUT. Should a very slow worker finish after all, its result replaces ours.
-    Returns the number of jobs marked.
-    """
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    now = now or timezone.now()
-    send_cutoff = now - timedelta(seconds=settings.MAIL_SENDING_TIMEOUT)
-    other_cutoff = now - timedelta(seconds=settings.JOB_RUNNING_TIMEOUT)
-    marked = DBTaskResult.objects.filter(
-        Q(task_path=SEND_TASK_PATH, started_at__lte=send_cutoff) | Q(started_at__lte=other_cutoff),
-        status=TaskResultStatus.RUNNING,
-    ).update(
-        status=TaskResultStatus.FAILED,
-        finished_at=now,
-        exception_class_path=f"{WorkerLost.__module__}.{WorkerLost.__qualname__}",
-        traceback="WorkerLost: the worker running this job stopped before it finished (killed or crashed).\n",
-        return_value=None,
-    )
-    if marked:
-        logger.warning("job sweep: %s job(s) whose worker stopped marked as failed", marked)
-    return marked
-
-
-def prune_jobs(now=None):
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    now = now or timezone.now()
-    deleted, _ = DBTaskResult.objects.filter(
-        Q(status=TaskResultStatus.SUCCESSFUL, finished_at__lte=now - timedelta(days=7))
-        | Q(status=TaskResultStatus.FAILED, finished_at__lte=now - timedelta(days=30))
-        | Q(status=TaskResultStatus.RUNNING, started_at__lte=now - timedelta(days=1))
-    ).delete()
-    return deleted
+    return requeued

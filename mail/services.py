@@ -28,6 +28,7 @@ from django.template.loader import get_template
 from django.utils import translation
 
 from mail.models import OutboxMessage
+from mail.tasks import enqueue_send
 
 logger = logging.getLogger(__name__)
 
@@ -127,14 +128,6 @@ def withheld():
     finally:
         _withheld_ids.reset(token)
     OutboxMessage.objects.filter(pk__in=ids).delete()
-
-
-def enqueue_send(message_id, *, run_after=None):
-    """Put one send job on the task queue (a row in the same database)."""
-    from mail.tasks import send_outbox_message
-
-    task = send_outbox_message.using(run_after=run_after) if run_after else send_outbox_message
-    return task.enqueue(message_id=message_id)
 
 
 def new_message_id():

@@ -6,7 +6,6 @@ import pytest
 from django.db import connection, connections
 from django_tasks_db.management.commands.db_worker import Worker
 
-from mail import delivery
 from mail.models import OutboxMessage
 from mail.services import queue_mail
 from mail.tasks import send_outbox_message
@@ -75,7 +74,7 @@ def test_many_threads_racing_for_the_same_rows_send_each_once(smtp_server):
     def race(index):
         barrier.wait()
         for message in messages:
-            delivery.deliver(message.pk)
+            send_outbox_message.call(message_id=message.pk)
 
     in_threads(6, race)
 

@@ -16,7 +16,7 @@ from django.conf import settings as django_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from mail import delivery
+from mail import delivery, tasks
 from mail import testing as mail_testing
 from mail.models import OutboxMessage
 from mail.services import queue_mail
@@ -55,8 +55,8 @@ def test_a_server_that_never_answers_costs_one_attempt_of_email_timeout(silent_s
     row = OutboxMessage.objects.get()
     assert (row.status, row.attempts) == (OutboxMessage.Status.QUEUED, 1)
     assert row.last_error == "SMTPServerDisconnected"
-    assert DBTaskResult.objects.get(task_path=delivery.SEND_TASK_PATH, status="SUCCESSFUL")
-    assert DBTaskResult.objects.filter(task_path=delivery.SEND_TASK_PATH, status="READY").count() == 1  # the retry
+    assert DBTaskResult.objects.get(task_path=tasks.SEND_TASK_PATH, status="SUCCESSFUL")
+    assert DBTaskResult.objects.filter(task_path=tasks.SEND_TASK_PATH, status="READY").count() == 1  # the retry
 
 
 def test_a_server_that_answers_each_step_just_in_time_is_cut_off_at_the_deadline(smtp_server, settings):
@@ -89,11 +89,11 @@ def test_a_late_worker_does_not_overwrite_the_attempt_that_replaced_its_claim(sm
     long_ago = now - timedelta(hours=1)
     OutboxMessage.objects.filter(pk=message.pk).update(status="sending", attempts=1, claimed_at=long_ago)
     late = OutboxMessage.objects.get()
-    delivery.sweep(now)
-    assert delivery.deliver(message.pk) == OutboxMessage.Status.SENT  # … and the new attempt sent it
+    tasks.sweep(now)
+    assert send_outbox_message.call(message_id=message.pk) == OutboxMessage.Status.SENT  # … and the new attempt sent it
     jobs = DBTaskResult.objects.count()
     # … then the first worker comes back with a failure: it must not turn `sent` into `queued`.
-    delivery._record_failure(late, TimeoutError())
+    delivery._record_failure(late, TimeoutError(), enqueue_retry=tasks.enqueue_send)
     row = OutboxMessage.objects.get()
     assert (row.status, row.last_error) == (OutboxMessage.Status.SENT, "")
     assert DBTaskResult.objects.count() == jobs  # and it enqueues no retry
@@ -108,16 +108,16 @@ def test_sweep_marks_jobs_of_dead_workers_failed_after_their_bound(settings):
         job.claim("worker-that-was-killed")  # what db_worker writes when it starts a job
     started = send.started_at
 
-    delivery.sweep(started + timedelta(seconds=59))
+    tasks.sweep(started + timedelta(seconds=59))
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"RUNNING"}
 
-    delivery.sweep(started + timedelta(seconds=61))
+    tasks.sweep(started + timedelta(seconds=61))
     send.refresh_from_db()
     assert send.status == "FAILED" and send.exception_class_path == "mail.delivery.WorkerLost"
     assert send.task_result.errors[0].exception_class is delivery.WorkerLost
     assert DBTaskResult.objects.get(pk=other.pk).status == "RUNNING"  # other jobs may take longer
 
-    delivery.sweep(started + timedelta(seconds=3601))
+    tasks.sweep(started + timedelta(seconds=3601))
     assert DBTaskResult.objects.get(pk=other.pk).status == "FAILED"
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
-from mail import delivery
+from mail import delivery, tasks
 from mail.models import OutboxMessage
 from mail.services import Attachment, queue_mail
 from mail.tasks import send_outbox_message
@@ -86,7 +86,7 @@ def test_retry_after_the_server_was_down_keeps_the_message_id(smtp_server):
     assert row.last_error == "ConnectionRefusedError 111"
     assert row.next_attempt_at > row.claimed_at  # back-off
     # The retry job waits for the back-off; it is on the queue, not lost.
-    assert DBTaskResult.objects.filter(status="READY", task_path=delivery.SEND_TASK_PATH).count() == 1
+    assert DBTaskResult.objects.filter(status="READY", task_path=tasks.SEND_TASK_PATH).count() == 1
 
     smtp_server.start()
     deliver_outbox()
@@ -140,7 +140,7 @@ def test_a_sent_row_is_never_sent_again(smtp_server):
     make_due()
     run_jobs()
     deliver_outbox()
-    assert delivery.deliver(message.pk) is None
+    assert send_outbox_message.call(message_id=message.pk) is None
 
     assert len(smtp_server.messages) == 1
     # Even if someone put the row back to "queued" by hand, a sent row keeps its sent_at.
@@ -188,9 +188,9 @@ def test_sweep_requeues_rows_stuck_in_sending(smtp_server, settings):
 
 def test_sweep_enqueues_a_job_only_for_due_rows_without_one(smtp_server):
     message = queue_example()
-    assert delivery.sweep() == (0, 1)
-    assert delivery.sweep() == (0, 0)  # its job is still waiting
-    jobs = DBTaskResult.objects.filter(task_path=delivery.SEND_TASK_PATH)
+    assert tasks.sweep() == (0, 1)
+    assert tasks.sweep() == (0, 0)  # its job is still waiting
+    jobs = DBTaskResult.objects.filter(task_path=tasks.SEND_TASK_PATH)
     assert [job.args_kwargs["kwargs"] for job in jobs] == [{"message_id": message.pk}]
 
 
@@ -251,6 +251,6 @@ def test_prune_removes_old_finished_and_dead_jobs_only(smtp_server):
     DBTaskResult.objects.filter(pk=dead.id).update(status="RUNNING", started_at=timezone.now() - timedelta(days=2))
     waiting = send_outbox_message.enqueue(message_id=0)
 
-    assert delivery.prune_jobs() == 2
+    assert tasks.prune_jobs() == 2
     remaining = set(DBTaskResult.objects.values_list("id", flat=True))
     assert len(remaining) == fresh + 1 and waiting.db_result.id in remaining

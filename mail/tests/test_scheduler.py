@@ -26,4 +26,4 @@ def test_once_enqueues_every_configured_task(settings):
 
 def test_a_path_that_is_no_task_is_refused():
     with pytest.raises(CommandError, match="not a task"):
-        load_schedule([("mail.delivery.sweep", 60)])
+        load_schedule([("mail.tasks.sweep", 60)])
