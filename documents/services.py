@@ -19,12 +19,12 @@ from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 
-from audit.services import record
 from documents import queries
 from documents.models import Certificate
 from documents.pdf import render_pdf
 from events.models import Event
-from mail.services import Attachment, queue_mail
+from mail.services import Attachment
+from participants.mailings import finish_mailing, queue_for, start_mailing
 from participants.models import Mailing
 from registrations.models import Booking
 
@@ -105,18 +105,13 @@ def start_certificate_mailing(*, actor, event, request=None):
     planned = certificates_pending(event).count()
     if not planned:
         return None, False
-    mailing = Mailing.objects.create(
+    mailing = start_mailing(
+        actor=actor,
         event=event,
         kind=Mailing.Kind.CERTIFICATES,
         audience=Mailing.Audience.ATTENDEES,
         planned=planned,
-        created_by=actor,
-    )
-    record(
-        actor=actor,
-        action="certificates.sent",
-        target=event,
-        details={"mailing": mailing.pk, "recipients": planned},
+        audit_action="certificates.sent",
         request=request,
     )
     _enqueue(mailing)
@@ -166,7 +161,7 @@ def send_certificates(*, mailing_id):
                 type(error).__name__,
             )
     # Each run retries everyone still without a certificate, so its count replaces the last one.
-    Mailing.objects.filter(pk=mailing.pk).update(prepared_at=timezone.now(), failed=failed)
+    finish_mailing(mailing, failed=failed)
     return sent
 
 
@@ -178,18 +173,16 @@ def _send_one(mailing, data, event, topics):
         if Certificate.objects.filter(booking=data.booking).exists():
             return 0
         registration = data.booking.registration
-        message = queue_mail(
-            to=registration.email,
+        queue_for(
+            mailing,
+            registration,
             template="documents/mail/certificate",
             context={"registration": registration, "event": event},
-            language=registration.language,
             reply_to=event.contact.email if event.contact else "",
             attachments=[
                 Attachment(certificate_filename(event), certificate_pdf(data, event, topics), "application/pdf")
             ],
             erase_body_after_send=True,
-            belongs_to=registration.outbox_key,
         )
         Certificate.objects.create(booking=data.booking, mailing=mailing)
-        mailing.messages.add(message)
         return 1

@@ -9,10 +9,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from audit.services import record
 from feedback.models import Answer, Invitation, Invitee, Survey
 from feedback.tokens import new_token, token_hash
-from mail.services import queue_mail
+from participants.mailings import send_mailing
 from participants.models import Mailing
 from registrations.models import Booking
 
@@ -47,43 +46,27 @@ def invite(*, actor, event, request=None):
     if not bookings:
         return None
     Survey.objects.get_or_create(event=event)
-    mailing = Mailing.objects.create(
-        event=event,
-        kind=Mailing.Kind.FEEDBACK,
-        audience=Mailing.Audience.ATTENDEES,
-        planned=len(bookings),
-        created_by=actor,
-    )
-    invitations, messages = [], []
+    invitations, mails = [], []
     # Shuffled order: invitation rows must not line up with invitee rows by insertion order.
     for booking in sorted(bookings, key=lambda _b: new_token()):
         token = new_token()
         invitations.append(Invitation(token_hash=token_hash(token), event=event))
-        registration = booking.registration
         path = reverse("feedback:survey", kwargs={"token": token})
-        messages.append(
-            queue_mail(
-                to=registration.email,
-                template="feedback/mail/invitation",
-                context={"registration": registration, "event": event, "survey_url": settings.SITE_URL + path},
-                language=registration.language,
-                erase_body_after_send=True,  # the link is the only key to an anonymous answer
-                belongs_to=registration.outbox_key,
-            )
-        )
+        context = {"registration": booking.registration, "event": event, "survey_url": settings.SITE_URL + path}
+        mails.append((booking.registration, context))
     Invitation.objects.bulk_create(invitations)
     Invitee.objects.bulk_create(Invitee(event=event, booking=b) for b in bookings)
-    mailing.messages.add(*messages)
-    mailing.prepared_at = timezone.now()
-    mailing.save(update_fields=["prepared_at"])
-    record(
+    return send_mailing(
         actor=actor,
-        action="feedback.invited",
-        target=event,
-        details={"mailing": mailing.pk, "recipients": len(bookings)},
+        event=event,
+        kind=Mailing.Kind.FEEDBACK,
+        audience=Mailing.Audience.ATTENDEES,
+        audit_action="feedback.invited",
         request=request,
+        template="feedback/mail/invitation",
+        mails=mails,
+        mail_options={"erase_body_after_send": True},  # the link is the only key to an anonymous answer
     )
-    return mailing
 
 
 def invitation_for(token):

@@ -12,8 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from audit.services import record
-from mail.services import queue_mail
 from participants import queries
+from participants.mailings import send_mailing
 from participants.models import CheckIn, Mailing, WalkIn
 from privacy.consent import Consent
 from privacy.services import current_notice
@@ -92,39 +92,20 @@ def promote(*, actor, booking, request=None):
 @transaction.atomic
 def write_to(*, actor, event, audience, subject, body, request=None):
     """One mail per person of `audience`, queued through the outbox; returns the Mailing."""
-    targets = list(queries.recipients(event, audience))
-    mailing = Mailing.objects.create(
+    registrations = [booking.registration for booking in queries.recipients(event, audience)]
+    return send_mailing(
+        actor=actor,
         event=event,
         kind=Mailing.Kind.MESSAGE,
         audience=audience,
         subject=subject,
-        planned=len(targets),
-        created_by=actor,
-    )
-    messages = []
-    for booking in targets:
-        registration = booking.registration
-        messages.append(
-            queue_mail(
-                to=registration.email,
-                template="participants/mail/message",
-                context={"subject": subject, "body": body, "event": event, "registration": registration},
-                language=registration.language,
-                reply_to=event.contact.email if event.contact else "",
-                belongs_to=registration.outbox_key,
-            )
-        )
-    mailing.messages.add(*messages)
-    mailing.prepared_at = timezone.now()
-    mailing.save(update_fields=["prepared_at"])
-    record(
-        actor=actor,
-        action="participants.messaged",
-        target=event,
-        details={"mailing": mailing.pk, "audience": audience, "recipients": len(targets)},
+        audit_action="participants.messaged",
+        details={"audience": audience},
         request=request,
+        template="participants/mail/message",
+        mails=[(r, {"subject": subject, "body": body, "event": event, "registration": r}) for r in registrations],
+        mail_options={"reply_to": event.contact.email if event.contact else ""},
     )
-    return mailing
 
 
 def _refresh_attended(booking_ids):
