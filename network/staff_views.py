@@ -1,4 +1,4 @@
-"""Staff pages for reviewing and editing initiatives (until the back office exists)."""
+"""Staff pages for reviewing and editing initiatives, inside the back-office frame."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator

@@ -16,7 +16,7 @@ from participants import queries
 from participants.mailings import send_mailing
 from participants.models import CheckIn, Mailing, WalkIn
 from privacy.consent import Consent
-from privacy.services import current_notice
+from privacy.queries import current_notice
 from registrations import services as registrations
 from registrations.models import Booking, Registration
 

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from privacy.models import PrivacyNotice
-from privacy.services import current_notice
+from privacy.queries import current_notice
 
 
 @dataclass(frozen=True)

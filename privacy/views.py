@@ -14,7 +14,7 @@ from privacy.labels import labelled
 from privacy.models import PrivacyNotice
 from privacy.permissions import require_privacy_staff
 from privacy.processing import TECHNICAL_MEASURES, processing_record
-from privacy.services import current_notice
+from privacy.queries import current_notice
 
 NAV = {"nav": "privacy"}  # highlights "Datenschutz" in the back-office navigation
 

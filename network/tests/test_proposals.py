@@ -7,7 +7,7 @@ from accounts.models import User
 from audit.models import Entry
 from core import guards
 from network.models import Initiative
-from privacy.services import current_notice
+from privacy.queries import current_notice
 from sfi.testing import login_with_second_factor, make_initiative, make_user
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from privacy.consent import ConsentFormMixin
 from privacy.models import PrivacyNotice
-from privacy.services import current_notice
+from privacy.queries import current_notice
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 

@@ -1,4 +1,4 @@
-"""Writes and look-ups of the privacy app that other apps call (see docs/security.md)."""
+"""Reads of the privacy app that other apps use."""
 
 from privacy.models import PrivacyNotice
 
