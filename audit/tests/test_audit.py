@@ -3,9 +3,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from accounts.testing import login_with_second_factor, make_user
 from audit.models import Entry
 from audit.services import record
-from sfi.testing import login_with_second_factor, make_event, make_user
+from events.testing import make_event
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 

@@ -6,20 +6,19 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
+from accounts.testing import login_with_second_factor, make_user
 from audit.models import Entry
 from events.models import AgendaItem, Event, Session
-from mail.models import OutboxMessage
-from sfi.testing import (
-    login_with_second_factor,
+from events.testing import (
     make_contact,
     make_event,
     make_language,
     make_partner,
     make_target_group,
     make_topic,
-    make_user,
     make_venue,
 )
+from mail.models import OutboxMessage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 BERLIN = ZoneInfo("Europe/Berlin")

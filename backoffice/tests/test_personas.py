@@ -3,8 +3,9 @@
 import pytest
 
 from accounts.models import User
+from accounts.testing import login_with_second_factor, make_user
 from backoffice import permissions
-from sfi.testing import login_with_second_factor, make_event, make_partner, make_user
+from events.testing import make_event, make_partner
 
 pytestmark = pytest.mark.django_db
 

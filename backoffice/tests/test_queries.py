@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from accounts.testing import login_with_second_factor, make_user
 from audit.services import record
-from sfi.testing import login_with_second_factor, make_event, make_user, make_venue
+from events.testing import make_event, make_venue
 
 pytestmark = pytest.mark.django_db
 

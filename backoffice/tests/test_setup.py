@@ -4,11 +4,12 @@ from datetime import time
 
 import pytest
 
+from accounts.testing import login_with_second_factor, make_user
 from audit.models import Entry
 from events.models import AgendaItem
+from events.testing import make_event, make_partner
 from registrations.models import Question, RegistrationSettings
 from registrations.tests.helpers import register
-from sfi.testing import login_with_second_factor, make_event, make_partner, make_user
 
 pytestmark = pytest.mark.django_db
 

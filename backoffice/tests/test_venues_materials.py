@@ -7,9 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from accounts.testing import login_with_second_factor, make_user
 from audit.models import Entry
 from events.models import Material, Venue
-from sfi.testing import login_with_second_factor, make_event, make_user, make_venue
+from events.testing import make_event, make_venue
 
 pytestmark = pytest.mark.django_db
 

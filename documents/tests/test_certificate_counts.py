@@ -7,10 +7,12 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
+from accounts.testing import login_with_second_factor, make_user
 from audit.models import Entry
+from events.testing import make_event
 from participants import services as participants
 from privacy.retention import anonymise_registration
-from sfi.testing import login_with_second_factor, make_event, make_participant, make_user
+from registrations.testing import make_participant
 
 pytestmark = pytest.mark.django_db
 

@@ -7,15 +7,17 @@ from datetime import UTC, timedelta
 import pytest
 from pypdf import PdfReader
 
+from accounts.testing import login_with_second_factor, make_user
 from audit.models import Entry
 from documents.models import Certificate
 from documents.tasks import resume_certificate_mailings as resume_task
 from events.models import Session
+from events.testing import make_event, make_topic
 from mail.testing import deliver_outbox, run_jobs
 from participants import services as participants
 from participants.models import Mailing
+from registrations.testing import make_participant
 from registrations.tokens import personal_token
-from sfi.testing import login_with_second_factor, make_event, make_participant, make_topic, make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 

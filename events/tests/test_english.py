@@ -7,8 +7,9 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 
+from accounts.testing import login_with_second_factor, make_user
 from events.models import AgendaItem
-from sfi.testing import login_with_second_factor, make_event, make_user
+from events.testing import make_event
 
 pytestmark = pytest.mark.django_db
 

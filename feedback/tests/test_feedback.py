@@ -7,10 +7,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from accounts.testing import login_with_second_factor, make_user
+from events.testing import make_event
 from feedback.models import Answer, Invitation, Invitee, Survey
 from mail.models import OutboxMessage
 from participants import services as participants
-from sfi.testing import login_with_second_factor, make_event, make_participant, make_user
+from registrations.testing import make_participant
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 LINK = re.compile(r"/feedback/([A-Za-z0-9_-]+)/")

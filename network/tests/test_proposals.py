@@ -4,11 +4,12 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import User
+from accounts.testing import login_with_second_factor, make_user
 from audit.models import Entry
 from core import guards
 from network.models import Initiative
+from network.testing import make_initiative
 from privacy.services import current_notice
-from sfi.testing import login_with_second_factor, make_initiative, make_user
 
 pytestmark = pytest.mark.django_db
 

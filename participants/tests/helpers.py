@@ -1,7 +1,9 @@
 """A small world for participant, document and feedback tests: an event, its people and every persona."""
 
 from accounts.models import User
-from sfi.testing import make_event, make_participant, make_partner, make_user
+from accounts.testing import make_user
+from events.testing import make_event, make_partner
+from registrations.testing import make_participant
 
 
 def build_world(*, participants=3, days_ahead=14, **event_fields):

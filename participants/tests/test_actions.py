@@ -9,11 +9,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
+from accounts.testing import login_with_second_factor, make_user
 from audit.models import Entry
+from events.testing import make_event
 from mail.models import OutboxMessage
 from participants.models import Mailing
 from registrations.models import Booking, Registration
-from sfi.testing import login_with_second_factor, make_event, make_participant, make_user
+from registrations.testing import make_participant
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 

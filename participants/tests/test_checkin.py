@@ -5,11 +5,13 @@ from datetime import timedelta
 
 import pytest
 
+from accounts.testing import login_with_second_factor, make_user
 from audit.models import Entry
 from events.models import Session
+from events.testing import make_event
 from participants.models import CheckIn, WalkIn
 from registrations.models import Booking
-from sfi.testing import login_with_second_factor, make_event, make_participant, make_user
+from registrations.testing import make_participant
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 

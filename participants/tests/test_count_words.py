@@ -2,10 +2,12 @@
 
 import pytest
 
+from accounts.testing import login_with_second_factor, make_user
+from events.testing import make_event
 from mail.testing import deliver_outbox
 from participants import services as participants
 from registrations import mails
-from sfi.testing import login_with_second_factor, make_event, make_participant, make_user
+from registrations.testing import make_participant
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,11 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from accounts.testing import login_with_second_factor, make_user
 from core.text import natural_key
+from events.testing import make_event
 from participants import services as participants
-from sfi.testing import login_with_second_factor, make_event, make_participant, make_user
+from registrations.testing import make_participant
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@
 
 import pytest
 
+from accounts.testing import login_with_second_factor
 from audit.models import Entry
 from participants.tests.helpers import build_world
-from sfi.testing import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 

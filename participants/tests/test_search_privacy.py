@@ -8,7 +8,9 @@ from urllib.parse import unquote_plus
 
 import pytest
 
-from sfi.testing import login_with_second_factor, make_event, make_participant, make_user
+from accounts.testing import login_with_second_factor, make_user
+from events.testing import make_event
+from registrations.testing import make_participant
 
 pytestmark = pytest.mark.django_db
 

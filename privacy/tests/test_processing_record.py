@@ -1,6 +1,6 @@
 import pytest
 
-from sfi.testing import login_with_second_factor, make_user
+from accounts.testing import login_with_second_factor, make_user
 
 pytestmark = pytest.mark.django_db
 

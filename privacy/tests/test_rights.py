@@ -6,13 +6,14 @@ import pytest
 from django.core import signing
 from django.test import Client
 
+from accounts.testing import login_with_second_factor, make_user
 from audit.models import Entry
+from events.testing import make_event
 from mail.models import OutboxMessage
 from mail.testing import deliver_outbox
 from privacy.tests.builders import register
 from registrations.models import Booking, Registration
 from registrations.tokens import CONFIRM_SALT, confirm_token, personal_token
-from sfi.testing import login_with_second_factor, make_event, make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 

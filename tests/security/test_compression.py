@@ -5,9 +5,11 @@ import gzip
 import pytest
 from django.test import Client
 
+from accounts.testing import login_with_second_factor, make_user
+from events.testing import make_event
+from network.testing import make_initiative
 from registrations.tests.helpers import register
 from registrations.tokens import personal_token
-from sfi.testing import login_with_second_factor, make_event, make_initiative, make_user
 from tests.security.crawl import crawl
 
 pytestmark = pytest.mark.django_db
