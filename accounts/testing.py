@@ -1,8 +1,31 @@
-"""Accounts for tests: real users, TOTP devices and codes, and a login with the second factor."""
+"""Accounts for tests, and the one persona set every persona test uses (real rows, no mocks).
+
+The root conftest.py loads this module as a pytest plugin, so every test can ask for
+
+    anonymous, admin, team, trainer_a, trainer_b, partner_with_names, partner_without_names, multiplier
+
+(each a real account; `anonymous` is Django's AnonymousUser) and for `login_as`, which logs the
+test's `client` in as one of them the way the real login ends: with the second factor where the
+account needs one (`accounts.permissions.requires_two_factor`), with the password alone otherwise.
+
+    def test_team_sees_the_list(client, team, login_as):
+        login_as(team)
+        assert "Veranstaltungen" in client.get("/team/").content.decode()
+
+The personas come without events. A test links them to its own events: trainers with
+`event.trainers.add(trainer_a)`, partners through their organisation,
+`make_event(partners=[partner_with_names.partner_organisation], partners_may_see_names=True)`
+(an organisation sees names only at events that allow it; `partner_without_names` co-hosts
+events that do not). `persona_names` lists the fixtures for tests that walk every persona.
+"""
 
 import itertools
 
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
 from accounts.models import User
+from accounts.permissions import requires_two_factor
 
 TEST_PASSWORD = "Kulturbüro-Sachsen-2026!"  # noqa: S105 (test data)
 
@@ -20,6 +43,13 @@ def make_user(role="team", *, email=None, partner_organisation=None, **fields):
         partner_organisation=partner_organisation,
         **fields,
     )
+
+
+def make_partner_organisation(name):
+    """The partner organisation a partner account belongs to (`events.Partner`, reached through the
+    account's field, as accounts refers to events only by string reference)."""
+    model = User._meta.get_field("partner_organisation").related_model
+    return model.objects.get_or_create(name=name)[0]
 
 
 def make_totp_device(user, *, key=None):
@@ -53,3 +83,81 @@ def login_with_second_factor(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return device
+
+
+def log_in(client, user):
+    """Log `client` in as `user` as the real login would finish: a code where the account needs one."""
+    if not user.is_authenticated:
+        client.logout()
+        return client
+    # Read afresh: whether a partner needs a code depends on events made after the account.
+    if requires_two_factor(User.objects.get(pk=user.pk)):
+        login_with_second_factor(client, user)
+    else:
+        client.force_login(user)
+    return client
+
+
+# --- The persona set -------------------------------------------------------------------------
+
+PARTNER_WITH_NAMES = "Welcome Café Görlitz e.V."
+PARTNER_WITHOUT_NAMES = "Arbeitskreis Asyl Pirna"
+
+persona_names = (
+    "anonymous",
+    "admin",
+    "team",
+    "trainer_a",
+    "trainer_b",
+    "partner_with_names",
+    "partner_without_names",
+    "multiplier",
+)
+
+
+@pytest.fixture
+def anonymous():
+    return AnonymousUser()
+
+
+@pytest.fixture
+def admin():
+    return make_user(User.Role.ADMIN)
+
+
+@pytest.fixture
+def team():
+    return make_user(User.Role.TEAM)
+
+
+@pytest.fixture
+def trainer_a():
+    return make_user(User.Role.TRAINER)
+
+
+@pytest.fixture
+def trainer_b():
+    return make_user(User.Role.TRAINER)
+
+
+@pytest.fixture
+def partner_with_names():
+    """A partner account whose organisation co-hosts the events that let partners see names."""
+    return make_user(User.Role.PARTNER, partner_organisation=make_partner_organisation(PARTNER_WITH_NAMES))
+
+
+@pytest.fixture
+def partner_without_names():
+    """A partner account whose organisation co-hosts events without access to names."""
+    return make_user(User.Role.PARTNER, partner_organisation=make_partner_organisation(PARTNER_WITHOUT_NAMES))
+
+
+@pytest.fixture
+def multiplier():
+    return make_user(User.Role.MULTIPLIER)
+
+
+@pytest.fixture
+def login_as(client):
+    """`login_as(persona)` logs the test's `client` in as that persona (or out, for `anonymous`)."""
+    return lambda user: log_in(client, user)
