@@ -98,6 +98,19 @@ def log_in(client, user):
     return client
 
 
+def request_user(client):
+    """`request.user` as the views see `client`'s session (with django-otp's verification state)."""
+    from django.contrib.auth import get_user
+    from django.http import HttpRequest
+    from django_otp.middleware import OTPMiddleware
+
+    request = HttpRequest()
+    request.session = client.session
+    request.user = get_user(request)
+    OTPMiddleware(lambda r: None)(request)
+    return request.user
+
+
 # --- The persona set -------------------------------------------------------------------------
 
 PARTNER_WITH_NAMES = "Welcome Café Görlitz e.V."

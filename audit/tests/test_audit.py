@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from accounts.testing import make_user
 from audit.models import Entry
 from audit.services import record
 from events.testing import make_event
@@ -23,6 +24,12 @@ def test_record_stores_ids_and_the_role_at_the_time(team):
         str(event.pk),
     )
     assert entry.details == {"count": 3}
+
+
+def test_a_superuser_acts_and_is_recorded_as_admin_whatever_its_role_field_says():
+    superuser = make_user("trainer", is_superuser=True)
+    entry = record(actor=superuser, action="event.changed", target=None)
+    assert entry.actor_role == "admin"
 
 
 def test_record_refuses_personal_data_in_details():

@@ -7,7 +7,7 @@ partner_with_names, whose organisation may see names there.
 
 import pytest
 
-from accounts.testing import log_in, login_with_second_factor
+from accounts.testing import log_in, login_with_second_factor, request_user
 from backoffice import permissions
 from events.testing import make_event
 
@@ -115,7 +115,7 @@ def test_who_may_see_participant_names(client, world, request):
     for persona, (on_event, on_other) in expected.items():
         # Even with a code-confirmed login, which only some of these roles need.
         login_with_second_factor(client, request.getfixturevalue(persona))
-        user = _request_user(client)
+        user = request_user(client)
         got = (permissions.can_view_participants(user, event), permissions.can_view_participants(user, other))
         assert got == (on_event, on_other), persona
     partner = request.getfixturevalue("partner_without_names")
@@ -128,19 +128,6 @@ def test_names_need_a_code_confirmed_login(world, team):
     assert permissions.events_visible_to(team).count() == 0
 
 
-def _request_user(client):
-    """request.user as the views see it (with django-otp's verification state)."""
-    from django.contrib.auth import get_user
-    from django.http import HttpRequest
-    from django_otp.middleware import OTPMiddleware
-
-    request = HttpRequest()
-    request.session = client.session
-    request.user = get_user(request)
-    OTPMiddleware(lambda r: None)(request)
-    return request.user
-
-
 def _request_user_for(client, user):
     login_with_second_factor(client, user)
-    return _request_user(client)
+    return request_user(client)
