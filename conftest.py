@@ -10,6 +10,9 @@ from django.utils import translation
 
 from mail.testing import smtp_server  # noqa: F401
 
+# The shared persona set (admin, team, trainer_a, …, and `login_as`) for every test.
+pytest_plugins = ["accounts.testing"]
+
 # Every test runs under a fixed clock that then ticks on in real time, so no test passes or
 # fails by the hour it is run at. `.ci/run` repeats the clock-sensitive tests at awkward
 # moments (just after midnight, New Year's Eve, the nights the clocks change) through

@@ -3,6 +3,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from accounts.permissions import has_completed_login
@@ -30,3 +31,25 @@ def login_completed_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def role_required(predicate):
+    """Protect a staff view with a role predicate from `accounts.permissions` (or an app's rule built on them).
+
+    Anonymous, or logged in without the second factor → the login page; logged in without the
+    role → 403. Per-object rules (which event) are checked by the view's permission-checked getter.
+    The predicate stays readable on the view (`view.required_role`), so tests can find every staff page.
+    """
+
+    def decorator(view):
+        @login_completed_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not predicate(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapper.required_role = predicate
+        return wrapper
+
+    return decorator

@@ -57,8 +57,3 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or f"#{self.pk}"
-
-    @property
-    def is_team_member(self):
-        """Admin and team plan and run every event."""
-        return self.role in (self.Role.ADMIN, self.Role.TEAM)

@@ -1,7 +1,8 @@
-from accounts.models import User
-from accounts.permissions import has_completed_login
+"""Who may read the audit log (built on the roles of `accounts.permissions`)."""
+
+from accounts.permissions import is_admin
 
 
 def can_browse_audit_log(user) -> bool:
     """Only administrators read the log (it shows who worked on which personal data)."""
-    return has_completed_login(user) and (user.is_superuser or user.role == User.Role.ADMIN)
+    return is_admin(user)

@@ -1,5 +1,6 @@
 """Write entries to the audit log. Call `record` inside the transaction of the change it describes."""
 
+from accounts.permissions import role_of
 from audit.models import Entry
 
 _ALLOWED_SCALARS = (int, bool, float, type(None))
@@ -36,7 +37,8 @@ def record(*, actor, action, target, details=None, request=None):
         view_name = match.view_name or ""
     return Entry.objects.create(
         actor=actor,
-        actor_role=getattr(actor, "role", "") if actor else "",
+        # The role the account acted in: a superuser's rights are an admin's, whatever its role field says.
+        actor_role=role_of(actor) or "" if actor else "",
         action=action,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",

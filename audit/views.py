@@ -1,9 +1,8 @@
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from accounts.decorators import login_completed_required
+from accounts.decorators import role_required
 from audit.forms import EntryFilterForm
 from audit.models import Entry
 from audit.permissions import can_browse_audit_log
@@ -12,10 +11,8 @@ PAGE_SIZE = 50
 
 
 @require_safe
-@login_completed_required
+@role_required(can_browse_audit_log)
 def entry_list(request):
-    if not can_browse_audit_log(request.user):
-        raise PermissionDenied
     form = EntryFilterForm(request.GET or None)
     entries = form.filter(Entry.objects.for_list()) if form.is_bound else Entry.objects.for_list()
     paginator = Paginator(entries, PAGE_SIZE)

@@ -1,4 +1,6 @@
-"""Who may do what in the back office. Every view with event or personal data asks here.
+"""Who may do what in the back office, per event. Every view with event or personal data asks here.
+
+Built on the roles of `accounts.permissions` (where the superuser rule and the second factor live):
 
 admin, team   every event: plan, change, see participants
 trainer       events and sessions they give: see them and their participants
@@ -10,31 +12,22 @@ multiplier    no back office (their own pages come with the multiplier programme
 from django.db.models import Q
 from django.http import Http404
 
-from accounts.models import User
-from accounts.permissions import has_completed_login, is_verified
+from accounts.permissions import is_partner, is_team, is_trainer, is_verified
 from events.models import Event
-
-BACK_OFFICE_ROLES = {User.Role.ADMIN, User.Role.TEAM, User.Role.TRAINER, User.Role.PARTNER}
 
 
 def can_use_back_office(user) -> bool:
-    return has_completed_login(user) and (user.is_superuser or user.role in BACK_OFFICE_ROLES)
-
-
-def is_team(user) -> bool:
-    return has_completed_login(user) and (user.is_superuser or user.role in (User.Role.ADMIN, User.Role.TEAM))
+    return is_team(user) or is_trainer(user) or is_partner(user)
 
 
 def events_visible_to(user):
     """The events this account may open in the back office (a queryset; empty for everyone else)."""
-    if not can_use_back_office(user):
-        return Event.objects.none()
     if is_team(user):
         return Event.objects.all()
-    if user.role == User.Role.TRAINER:
+    if is_trainer(user):
         own = Q(trainers=user) | Q(sessions__trainers=user) | Q(course__trainers=user)
         return Event.objects.filter(pk__in=Event.objects.filter(own).values("pk"))
-    if user.role == User.Role.PARTNER and user.partner_organisation_id:
+    if is_partner(user) and user.partner_organisation_id:
         return Event.objects.filter(partners=user.partner_organisation_id)
     return Event.objects.none()
 
@@ -62,13 +55,13 @@ def can_view_participants(user, event) -> bool:
 
     Always needs a code-confirmed login (two factors), also for partners.
     """
-    if not (can_use_back_office(user) and is_verified(user)):
+    if not is_verified(user):
         return False
     if is_team(user):
         return True
-    if user.role == User.Role.TRAINER:
+    if is_trainer(user):
         return can_view_event(user, event)
-    if user.role == User.Role.PARTNER:
+    if is_partner(user):
         return event.partners_may_see_names and can_view_event(user, event)
     return False
 
@@ -90,11 +83,11 @@ def can_manage_participants(user, event) -> bool:
 
 def can_check_in(user, event) -> bool:
     """At the door: the team and the event's own trainers (who also print the Teilnahmeliste)."""
-    if not (can_use_back_office(user) and is_verified(user)):
+    if not is_verified(user):
         return False
     if is_team(user):
         return True
-    return user.role == User.Role.TRAINER and can_view_event(user, event)
+    return is_trainer(user) and can_view_event(user, event)
 
 
 def can_read_feedback(user) -> bool:

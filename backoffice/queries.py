@@ -71,7 +71,8 @@ def dashboard(user, now=None):
 
 def after_event_due(user, now):
     """Certificates to send and feedback to read (documents and feedback apps), for the team only."""
-    from backoffice.permissions import can_read_feedback, is_team
+    from accounts.permissions import is_team
+    from backoffice.permissions import can_read_feedback
     from documents.queries import events_with_certificates_due
     from feedback.queries import events_with_feedback_to_read
 

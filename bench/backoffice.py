@@ -41,30 +41,23 @@ def build(env):
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.utils import timezone
     from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from accounts.models import User
-    from events.models import Contact, Event, Venue
+    from accounts.testing import make_totp_device, make_user
+    from events.testing import make_event
     from regions.models import Municipality
     from registrations.models import Booking, Registration
 
     places = list(Municipality.objects.order_by("name")[:40])
-    contact = Contact.objects.create(role="Projektteam", email="team@example.org")
-    venue = Venue.objects.create(name="Bürgerhaus", street="Markt 1", postal_code="01796", municipality=places[0])
     start = timezone.now().replace(microsecond=0) + timedelta(hours=1)
     events = {}
     for size in (SMALL, LARGE):
-        event = Event.objects.create(
-            kind=Event.Kind.TRAINING,
+        event = make_event(
             title=f"Bench-Schulung mit {size} Personen",
             slug=f"bench-{size}",
-            summary="Bench",
             start=start,
             end=start + timedelta(hours=6),
+            registration_deadline=None,
             capacity=size,
-            status=Event.Status.PUBLISHED,
-            venue=venue,
-            contact=contact,
         )
         registrations = Registration.objects.bulk_create(
             Registration(
@@ -84,8 +77,8 @@ def build(env):
             for r in registrations
         )
         events[size] = event
-    team = User.objects.create_user(email="bench-team@example.org", password=None, role="team")
-    device = TOTPDevice.objects.create(user=team, name="bench", confirmed=True)
+    team = make_user("team", email="bench-team@example.org")
+    device = make_totp_device(team)
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(team.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"

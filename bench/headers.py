@@ -79,7 +79,7 @@ def form_fields(html):
 def setup_data(env):
     """A published event (and, if the registrations app exists, nothing else: the flow registers)."""
     script = (
-        "from sfi.testing import make_event; "
+        "from events.testing import make_event; "
         "e = make_event(title='Bench-Schulung Sicherheit', place='Pirna', days_ahead=20); print(e.get_absolute_url())"
     )
     out = subprocess.run(

@@ -36,7 +36,7 @@ from bench._harness import PYTHON, ROOT, fresh_database, manage, p95, production
 HIDDEN = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)"')
 
 SETUP = """
-from sfi.testing import make_event
+from events.testing import make_event
 event = make_event(title="Rush-Schulung", capacity={seats}, days_ahead=30)
 print(event.slug)
 """

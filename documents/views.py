@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts.decorators import role_required
 from audit.services import record
-from backoffice.decorators import back_office_required
-from backoffice.permissions import can_check_in, can_manage_participants
+from backoffice.permissions import can_check_in, can_manage_participants, can_use_back_office
 from documents import queries, services
 from participants.models import Mailing
 from participants.queries import mailing_progress
@@ -25,7 +25,7 @@ def _pdf(body, filename):
 
 
 @require_safe
-@back_office_required
+@role_required(can_use_back_office)
 def attendance_list(request, pk):
     event = event_for(request, pk, can_check_in)
     chosen = request.GET.get("termin", "")
@@ -42,7 +42,7 @@ def attendance_list(request, pk):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@back_office_required
+@role_required(can_use_back_office)
 def certificates(request, pk):
     event = event_for(request, pk, can_manage_participants)
     if request.method == "POST":
@@ -75,7 +75,7 @@ def certificates(request, pk):
 
 
 @require_safe
-@back_office_required
+@role_required(can_use_back_office)
 def certificate_to_print(request, pk, booking_pk):
     """One person's certificate for the team to print (someone present who left no e-mail address)."""
     event = event_for(request, pk, can_manage_participants)

@@ -1,12 +1,11 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from backoffice.decorators import back_office_required
-from backoffice.permissions import can_manage_participants, can_read_feedback
+from accounts.decorators import role_required
+from backoffice.permissions import can_manage_participants, can_read_feedback, can_use_back_office
 from feedback import queries, services
 from feedback.forms import AnswerForm, PeriodForm
 from participants.views.common import event_for
@@ -33,7 +32,7 @@ def _results_allowed(user, event):
 
 
 @require_safe
-@back_office_required
+@role_required(can_use_back_office)
 def event_results(request, pk):
     event = event_for(request, pk, _results_allowed)
     answers = queries.event_answers(event)
@@ -51,7 +50,7 @@ def event_results(request, pk):
 
 
 @require_POST
-@back_office_required
+@role_required(can_use_back_office)
 def invite(request, pk):
     event = event_for(request, pk, can_manage_participants)
     if services.invite_problems(event):
@@ -69,10 +68,8 @@ def invite(request, pk):
 
 
 @require_safe
-@back_office_required
+@role_required(can_read_feedback)
 def period_results(request):
-    if not can_read_feedback(request.user):
-        raise PermissionDenied
     form = PeriodForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     answers = queries.period_answers(data.get("von"), data.get("bis"))

@@ -6,10 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from accounts.decorators import role_required
 from audit.services import record
 from network.forms import InitiativeForm
 from network.models import Initiative
-from network.permissions import manager_required
+from network.permissions import can_manage_initiatives
 from network.queries import review_queue, status_counts
 from network.services import approve_initiative, reject_initiative, save_initiative
 
@@ -17,7 +18,7 @@ PAGE_SIZE = 50
 
 
 @require_safe
-@manager_required
+@role_required(can_manage_initiatives)
 def review_list(request):
     status = request.GET.get("status", Initiative.Status.PROPOSED)
     if status not in Initiative.Status.values:
@@ -33,7 +34,7 @@ def review_list(request):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@manager_required
+@role_required(can_manage_initiatives)
 def edit(request, pk):
     initiative = get_object_or_404(Initiative.objects.for_cards(), pk=pk)
     form = InitiativeForm(request.POST or None, instance=initiative)
@@ -47,7 +48,7 @@ def edit(request, pk):
 
 
 @require_POST
-@manager_required
+@role_required(can_manage_initiatives)
 def review(request, pk):
     initiative = get_object_or_404(Initiative, pk=pk)
     action = request.POST.get("action")

@@ -1,15 +1,8 @@
-"""Who may use the privacy tools. Every staff view of this app goes through here."""
+"""Who may use the privacy tools (built on the roles of `accounts.permissions`)."""
 
-from django.core.exceptions import PermissionDenied
-
-PRIVACY_STAFF_ROLES = {"admin", "team"}
+from accounts.permissions import is_team
 
 
-def can_manage_privacy(user):
+def can_manage_privacy(user) -> bool:
     """Admin and project team answer data requests and see the record of processing activities."""
-    return bool(user.is_authenticated and user.is_active and user.role in PRIVACY_STAFF_ROLES)
-
-
-def require_privacy_staff(user):
-    if not can_manage_privacy(user):
-        raise PermissionDenied
+    return is_team(user)

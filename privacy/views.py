@@ -7,12 +7,12 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.decorators import login_completed_required
+from accounts.decorators import role_required
 from privacy import rights
 from privacy.forms import EraseConfirmForm, PersonLookupForm
 from privacy.labels import labelled
 from privacy.models import PrivacyNotice
-from privacy.permissions import require_privacy_staff
+from privacy.permissions import can_manage_privacy
 from privacy.processing import TECHNICAL_MEASURES, processing_record
 from privacy.queries import current_notice
 
@@ -34,9 +34,8 @@ def notice(request, version=None):
 
 
 @require_safe
-@login_completed_required
+@role_required(can_manage_privacy)
 def processing_record_page(request):
-    require_privacy_staff(request.user)
     context = {
         **NAV,
         "activities": processing_record(),
@@ -111,9 +110,8 @@ def erased(request):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@login_completed_required
+@role_required(can_manage_privacy)
 def requests_page(request):
-    require_privacy_staff(request.user)
     form = PersonLookupForm(request.POST or None)
     context = {**NAV, "form": form}
     if request.method == "POST" and form.is_valid():
@@ -124,9 +122,8 @@ def requests_page(request):
 
 
 @require_POST
-@login_completed_required
+@role_required(can_manage_privacy)
 def request_export(request):
-    require_privacy_staff(request.user)
     form = PersonLookupForm(request.POST)
     if not form.is_valid():
         return render(request, "privacy/requests.html", {**NAV, "form": form}, status=400)
@@ -136,10 +133,9 @@ def request_export(request):
 
 
 @require_POST
-@login_completed_required
+@role_required(can_manage_privacy)
 def request_erase(request):
     """Two steps: the lookup page's button shows what will happen; the confirmed form erases."""
-    require_privacy_staff(request.user)
     lookup = PersonLookupForm(request.POST)
     if not lookup.is_valid():
         return render(request, "privacy/requests.html", {**NAV, "form": lookup}, status=400)

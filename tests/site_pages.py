@@ -37,6 +37,7 @@ def seed_site():
 
 def site_from_demo():
     """Picks the pages' objects from the demo data and adds a feedback invitation and an admin."""
+    from accounts.testing import make_user
     from directory.models import Service
     from events.models import Event
     from feedback.models import Invitation
@@ -44,7 +45,6 @@ def site_from_demo():
     from network.models import Initiative
     from registrations.models import Booking, Registration
     from registrations.tokens import confirm_token, personal_token
-    from sfi.testing import make_user
 
     now = timezone.now()
     open_trainings = (

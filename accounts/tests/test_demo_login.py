@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from demo.seeders.accounts import DEMO_PASSWORD, seed_accounts
-from sfi.testing import make_event
+from events.testing import make_event
 
 pytestmark = pytest.mark.django_db
 

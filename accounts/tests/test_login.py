@@ -12,8 +12,9 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import User
+from accounts.testing import TEST_PASSWORD, make_totp_device, make_user, totp_code
 from audit.models import Entry
-from sfi.testing import TEST_PASSWORD, make_event, make_partner, make_totp_device, make_user, totp_code
+from events.testing import make_event, make_partner
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
@@ -252,7 +253,7 @@ def test_admin_site_requires_the_two_factor_login(client):
 
 
 def test_logout_is_recorded(client):
-    from sfi.testing import login_with_second_factor
+    from accounts.testing import login_with_second_factor
 
     team = make_user("team")
     login_with_second_factor(client, team)

@@ -6,10 +6,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from accounts.testing import make_user
 from audit.models import Entry
 from mail.models import OutboxMessage
 from mail.testing import deliver_outbox, run_jobs, smtp_server  # noqa: F401 (fixture)
-from sfi.testing import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -6,30 +6,22 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
+from accounts.testing import make_user
 from audit.models import Entry
 from events.models import AgendaItem, Event, Session
-from mail.models import OutboxMessage
-from sfi.testing import (
-    login_with_second_factor,
+from events.testing import (
     make_contact,
     make_event,
     make_language,
     make_partner,
     make_target_group,
     make_topic,
-    make_user,
     make_venue,
 )
+from mail.models import OutboxMessage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-@pytest.fixture
-def team(client):
-    user = make_user("team")
-    login_with_second_factor(client, user)
-    return user
 
 
 def form_data(event, **changes):
@@ -62,7 +54,8 @@ def form_data(event, **changes):
     return data
 
 
-def test_create_a_draft_without_date_and_venue(client, team):
+def test_create_a_draft_without_date_and_venue(client, team, login_as):
+    login_as(team)
     response = client.post(
         "/team/veranstaltungen/neu/",
         {
@@ -79,7 +72,8 @@ def test_create_a_draft_without_date_and_venue(client, team):
     assert Entry.objects.get(action="event.created").target_id == str(event.pk)
 
 
-def test_form_errors_keep_the_typed_values_and_say_what_to_do(client, team):
+def test_form_errors_keep_the_typed_values_and_say_what_to_do(client, team, login_as):
+    login_as(team)
     response = client.post(
         "/team/veranstaltungen/neu/",
         {
@@ -99,7 +93,8 @@ def test_form_errors_keep_the_typed_values_and_say_what_to_do(client, team):
     assert not Event.objects.filter(title="Schulung in Riesa").exists()
 
 
-def test_publishing_is_refused_while_date_venue_or_contact_are_missing(client, team):
+def test_publishing_is_refused_while_date_venue_or_contact_are_missing(client, team, login_as):
+    login_as(team)
     event = Event.objects.create(kind="schulung", title="Ohne Datum", slug="ohne-datum", summary="x")
     page = client.get(f"/team/veranstaltungen/{event.pk}/veroeffentlichen/").content.decode()
     assert "Es fehlen Beginn oder Ende" in page and "Es fehlt der Ort" in page and "Es fehlt die Ansprechperson" in page
@@ -110,7 +105,8 @@ def test_publishing_is_refused_while_date_venue_or_contact_are_missing(client, t
     assert not Entry.objects.filter(action="event.published").exists()
 
 
-def test_publish_a_complete_draft(client, team):
+def test_publish_a_complete_draft(client, team, login_as):
+    login_as(team)
     event = make_event(status="draft")
     response = client.post(f"/team/veranstaltungen/{event.pk}/veroeffentlichen/", follow=True)
     assert "Die Veranstaltung ist veröffentlicht." in response.content.decode()
@@ -119,7 +115,8 @@ def test_publish_a_complete_draft(client, team):
     assert client.get(event.get_absolute_url()).status_code == 200
 
 
-def test_a_held_event_cannot_be_cancelled_and_a_future_one_cannot_be_held(client, team):
+def test_a_held_event_cannot_be_cancelled_and_a_future_one_cannot_be_held(client, team, login_as):
+    login_as(team)
     held = make_event(days_ahead=-30, status="held")
     response = client.post(f"/team/veranstaltungen/{held.pk}/absagen/")
     assert response.status_code == 409
@@ -135,7 +132,8 @@ def test_a_held_event_cannot_be_cancelled_and_a_future_one_cannot_be_held(client
     assert past.status == "held"
 
 
-def test_cancel_informs_everyone_registered_through_the_outbox(client, team):
+def test_cancel_informs_everyone_registered_through_the_outbox(client, team, login_as):
+    login_as(team)
     from registrations.models import Booking
 
     event = make_event()
@@ -166,7 +164,8 @@ def _register(event, email, status):
     return Booking.objects.create(registration=registration, event=event, status=status)
 
 
-def test_two_team_members_do_not_overwrite_each_other(client, team):
+def test_two_team_members_do_not_overwrite_each_other(client, team, login_as):
+    login_as(team)
     event = make_event(title="Schulung Meißen", place="Meißen")
     opened_by_both = form_data(event)
     first = client.post(
@@ -193,7 +192,8 @@ def test_two_team_members_do_not_overwrite_each_other(client, team):
     assert event.summary == "Mein neuer Text." and event.version == 3
 
 
-def test_changing_time_of_a_published_event_informs_registered_people(client, team):
+def test_changing_time_of_a_published_event_informs_registered_people(client, team, login_as):
+    login_as(team)
     from registrations.models import Booking
 
     event = make_event()
@@ -211,9 +211,9 @@ def test_changing_time_of_a_published_event_informs_registered_people(client, te
     assert OutboxMessage.objects.count() == 1  # a new title is no reason to write
 
 
-def test_copy_across_a_daylight_saving_change_keeps_the_local_times(client, clock):
+def test_copy_across_a_daylight_saving_change_keeps_the_local_times(client, clock, team, login_as):
     clock.move_to(datetime(2027, 1, 10, 12, 0, tzinfo=BERLIN))
-    login_with_second_factor(client, make_user("team"))
+    login_as(team)
     march = datetime(2027, 3, 27, 9, 0, tzinfo=BERLIN)  # winter time; the clocks change the next night
     course = make_event(title="Fortbildung März", kind="fortbildung", start=march, end=march + timedelta(hours=7))
     Session.objects.create(event=course, title="Tag 1", start=march, end=march + timedelta(hours=3))
@@ -232,7 +232,8 @@ def test_copy_across_a_daylight_saving_change_keeps_the_local_times(client, cloc
     assert timezone.localtime(copy.modules.get().start) == datetime(2027, 4, 11, 9, 0, tzinfo=BERLIN)
 
 
-def test_copy_last_years_event_with_its_relations(client, team):
+def test_copy_last_years_event_with_its_relations(client, team, login_as):
+    login_as(team)
     topic, group, language = make_topic(), make_target_group(), make_language()
     partner = make_partner()
     trainer = make_user("trainer")
@@ -276,7 +277,8 @@ def test_copy_last_years_event_with_its_relations(client, team):
     assert course.status == "held" and course.agenda.count() == 1  # the original is untouched
 
 
-def test_copy_to_a_far_off_year_says_what_to_do_instead_of_failing(client, team):
+def test_copy_to_a_far_off_year_says_what_to_do_instead_of_failing(client, team, login_as):
+    login_as(team)
     event = make_event(title="Schulung Pirna")
     for start in ("9999-12-31T23:59", "0001-01-01T00:00"):
         response = client.post(f"/team/veranstaltungen/{event.pk}/kopieren/", {"start": start})
@@ -288,7 +290,8 @@ def test_copy_to_a_far_off_year_says_what_to_do_instead_of_failing(client, team)
     assert not Entry.objects.filter(action="event.copied").exists()
 
 
-def test_sessions_of_a_multi_day_event(client, team):
+def test_sessions_of_a_multi_day_event(client, team, login_as):
+    login_as(team)
     event = make_event(hours=30)
     trainer = make_user("trainer")
     start = timezone.localtime(event.start)
@@ -315,7 +318,8 @@ def test_sessions_of_a_multi_day_event(client, team):
     assert [e.action for e in Entry.objects.order_by("id")] == ["event.session_saved", "event.session_deleted"]
 
 
-def test_course_modules_are_created_from_the_course_page(client, team):
+def test_course_modules_are_created_from_the_course_page(client, team, login_as):
+    login_as(team)
     course = make_event(kind="fortbildung", title="Multiplikator_innen-Fortbildung")
     page = client.get(f"/team/veranstaltungen/{course.pk}/").content.decode()
     assert f"/team/veranstaltungen/neu/?fortbildung={course.pk}" in page
@@ -336,7 +340,8 @@ def test_course_modules_are_created_from_the_course_page(client, team):
     assert "Modul 2: Asylverfahren" in client.get(f"/team/veranstaltungen/{course.pk}/").content.decode()
 
 
-def test_a_module_cannot_get_modules_of_its_own(client, team):
+def test_a_module_cannot_get_modules_of_its_own(client, team, login_as):
+    login_as(team)
     course = make_event(kind="fortbildung", title="Multiplikator_innen-Fortbildung")
     module = make_event(kind="fortbildung", title="Modul 1", course=course)
     url = f"/team/veranstaltungen/neu/?fortbildung={module.pk}"
@@ -348,7 +353,8 @@ def test_a_module_cannot_get_modules_of_its_own(client, team):
     assert not Event.objects.filter(course=module).exists()
 
 
-def test_back_office_page_in_english(client, team):
+def test_back_office_page_in_english(client, team, login_as):
+    login_as(team)
     make_event(title="Schulung Zwickau", place="Zwickau")
     html = client.get("/en/team/veranstaltungen/").content.decode()
     assert "Events" in html and "Create event" in html and "Schulung Zwickau" in html

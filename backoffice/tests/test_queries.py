@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from accounts.testing import make_user
 from audit.services import record
-from sfi.testing import login_with_second_factor, make_event, make_user, make_venue
+from events.testing import make_event, make_venue
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +25,10 @@ def make_events(n, venue):
 
 
 @pytest.mark.parametrize("url", ["/team/", "/team/veranstaltungen/"])
-def test_back_office_lists_have_a_fixed_query_count(client, url):
-    team = make_user("team")
+def test_back_office_lists_have_a_fixed_query_count(client, url, team, login_as):
     venue = make_venue("Pirna")
     make_events(1, venue)
-    login_with_second_factor(client, team)
+    login_as(team)
     small, _ = count_queries(client, url)
     make_events(49, venue)
     large, html = count_queries(client, url)
@@ -37,11 +37,11 @@ def test_back_office_lists_have_a_fixed_query_count(client, url):
     assert small == large
 
 
-def test_trainer_list_has_a_fixed_query_count(client):
-    trainer = make_user("trainer")
+def test_trainer_list_has_a_fixed_query_count(client, trainer_a, login_as):
+    trainer = trainer_a
     venue = make_venue("Pirna")
     make_event(venue=venue).trainers.add(trainer)
-    login_with_second_factor(client, trainer)
+    login_as(trainer)
     small, _ = count_queries(client, "/team/veranstaltungen/")
     for _ in range(49):
         make_event(venue=venue).trainers.add(trainer)
@@ -50,9 +50,8 @@ def test_trainer_list_has_a_fixed_query_count(client):
     assert small == large
 
 
-def test_audit_log_has_a_fixed_query_count(client):
-    admin = make_user("admin")
-    login_with_second_factor(client, admin)
+def test_audit_log_has_a_fixed_query_count(client, admin, login_as):
+    login_as(admin)
     event = make_event()
     record(actor=admin, action="event.changed", target=event)
     small, _ = count_queries(client, "/team/protokoll/")

@@ -6,18 +6,11 @@ import pytest
 
 from audit.models import Entry
 from events.models import AgendaItem
+from events.testing import make_event
 from registrations.models import Question, RegistrationSettings
 from registrations.tests.helpers import register
-from sfi.testing import login_with_second_factor, make_event, make_partner, make_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def team(client):
-    user = make_user("team")
-    login_with_second_factor(client, user)
-    return user
 
 
 def agenda_data(event, rows, *, initial=0, version=None):
@@ -34,7 +27,8 @@ def agenda_data(event, rows, *, initial=0, version=None):
     return data
 
 
-def test_agenda_formset_saves_reorders_and_deletes(client, team):
+def test_agenda_formset_saves_reorders_and_deletes(client, team, login_as):
+    login_as(team)
     event = make_event(title="Schulung Pirna")
     page = client.get(f"/team/veranstaltungen/{event.pk}/").content.decode()
     assert "Ablauf bearbeiten" in page and "Noch kein Ablauf." in page
@@ -72,7 +66,8 @@ def test_agenda_formset_saves_reorders_and_deletes(client, team):
     ]
 
 
-def test_agenda_errors_keep_what_was_typed_and_a_stale_version_is_not_overwritten(client, team):
+def test_agenda_errors_keep_what_was_typed_and_a_stale_version_is_not_overwritten(client, team, login_as):
+    login_as(team)
     event = make_event()
     rows = [{"time": "9 Uhr", "title": "Begrüßung", "position": ""}]
     page = client.post(f"/team/veranstaltungen/{event.pk}/ablauf/", agenda_data(event, rows)).content.decode()
@@ -104,7 +99,8 @@ def setup_data(questions=(), initial=0, **settings):
     return {k: v for k, v in data.items() if v is not None}
 
 
-def test_setup_adds_questions_and_needs_that_appear_on_the_public_form(client, team):
+def test_setup_adds_questions_and_needs_that_appear_on_the_public_form(client, team, login_as):
+    login_as(team)
     event = make_event(title="Schulung Zittau")
     form_url = f"/veranstaltungen/{event.slug}/anmelden/"
     assert "Kinderbetreuung: Anzahl und Alter der Kinder" not in client.get(form_url).content.decode()
@@ -131,7 +127,8 @@ def test_setup_adds_questions_and_needs_that_appear_on_the_public_form(client, t
     assert Entry.objects.filter(action="event.registration_setup_saved", target_id=str(event.pk)).count() == 1
 
 
-def test_a_question_with_answers_cannot_be_deleted_or_change_its_kind(client, team):
+def test_a_question_with_answers_cannot_be_deleted_or_change_its_kind(client, team, login_as):
+    login_as(team)
     event = make_event()
     question = Question.objects.create(
         event=event, label="Welcher Workshop?", kind="choice", choices="Recht\nGesundheit"
@@ -158,7 +155,8 @@ def test_a_question_with_answers_cannot_be_deleted_or_change_its_kind(client, te
     assert question.choices == "Recht\nGesundheit\nMigration"
 
 
-def test_unanswered_question_can_be_deleted_and_bad_input_is_explained(client, team):
+def test_unanswered_question_can_be_deleted_and_bad_input_is_explained(client, team, login_as):
+    login_as(team)
     event = make_event()
     question = Question.objects.create(event=event, label="Alt", kind="text")
     url = f"/team/veranstaltungen/{event.pk}/anmeldung-einrichten/"
@@ -172,16 +170,18 @@ def test_unanswered_question_can_be_deleted_and_bad_input_is_explained(client, t
     assert not Question.objects.filter(event=event).exists()
 
 
-@pytest.mark.parametrize("role", ["trainer", "partner", "multiplier"])
-def test_setup_pages_are_refused_without_the_team_role(client, role):
+@pytest.mark.parametrize("persona", ["trainer_a", "partner_with_names", "partner_without_names", "multiplier"])
+def test_setup_pages_are_refused_without_the_team_role(client, persona, request, login_as):
     event = make_event()
-    partner = make_partner() if role == "partner" else None
-    user = make_user(role, partner_organisation=partner)
-    if role == "trainer":
+    user = request.getfixturevalue(persona)
+    if user.role == "trainer":
         event.trainers.add(user)
-    if partner:
-        event.partners.add(partner)
-    login_with_second_factor(client, user)
+    if user.partner_organisation:
+        event.partners.add(user.partner_organisation)
+    if persona == "partner_with_names":
+        event.partners_may_see_names = True
+        event.save(update_fields=["partners_may_see_names"])
+    login_as(user)
     for path in ("ablauf/", "anmeldung-einrichten/", "materialien/"):
         assert client.get(f"/team/veranstaltungen/{event.pk}/{path}").status_code == 403
         assert client.post(f"/team/veranstaltungen/{event.pk}/{path}", {}).status_code == 403
@@ -196,7 +196,8 @@ def test_anonymous_visitors_are_sent_to_the_login(client):
         assert response.status_code == 302 and "/konto/anmelden/" in response["Location"]
 
 
-def test_agenda_page_in_english(client, team):
+def test_agenda_page_in_english(client, team, login_as):
+    login_as(team)
     event = make_event()
     AgendaItem.objects.create(event=event, time=time(9), title="Ankommen", position=1)
     page = client.get(f"/en/team/veranstaltungen/{event.pk}/ablauf/").content.decode()

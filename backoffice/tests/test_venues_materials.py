@@ -9,16 +9,9 @@ from django.test.utils import CaptureQueriesContext
 
 from audit.models import Entry
 from events.models import Material, Venue
-from sfi.testing import login_with_second_factor, make_event, make_user, make_venue
+from events.testing import make_event, make_venue
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def team(client):
-    user = make_user("team")
-    login_with_second_factor(client, user)
-    return user
 
 
 def venue_data(**changes):
@@ -33,7 +26,8 @@ def venue_data(**changes):
     return {**data, **changes}
 
 
-def test_team_creates_and_edits_a_venue_and_the_event_form_links_to_it(client, team):
+def test_team_creates_and_edits_a_venue_and_the_event_form_links_to_it(client, team, login_as):
+    login_as(team)
     event = make_event(status="draft")
     page = client.get(f"/team/veranstaltungen/{event.pk}/bearbeiten/").content.decode()
     assert "Ort fehlt? Neuen Ort anlegen" in page
@@ -59,7 +53,8 @@ def test_team_creates_and_edits_a_venue_and_the_event_form_links_to_it(client, t
     ]
 
 
-def test_unknown_municipality_keeps_the_input_and_suggests_names(client, team):
+def test_unknown_municipality_keeps_the_input_and_suggests_names(client, team, login_as):
+    login_as(team)
     page = client.post("/team/orte/neu/", venue_data(place="Bauzen", postal_code="2625")).content.decode()
     assert "Wir kennen keine sächsische Gemeinde „Bauzen“. Meinten Sie:" in page and "Bautzen" in page
     assert "sächsische Postleitzahl mit fünf Ziffern" in page
@@ -67,7 +62,8 @@ def test_unknown_municipality_keeps_the_input_and_suggests_names(client, team):
     assert not Venue.objects.filter(name="Kulturhaus Bautzen").exists()
 
 
-def test_venue_list_shows_venues_with_a_fixed_number_of_queries(client, team):
+def test_venue_list_shows_venues_with_a_fixed_number_of_queries(client, team, login_as):
+    login_as(team)
     make_venue("Pirna", name="Bürgerhaus Pirna")
     with CaptureQueriesContext(connection) as one:
         page = client.get("/team/orte/").content.decode()
@@ -85,8 +81,9 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20
 
 
 def test_material_upload_appears_on_the_public_page_and_downloads(
-    client, team, settings, tmp_path, django_capture_on_commit_callbacks
+    client, team, login_as, settings, tmp_path, django_capture_on_commit_callbacks
 ):
+    login_as(team)
     settings.MEDIA_ROOT = tmp_path
     event = make_event(title="Schulung Pirna")
     assert "Materialien hochladen oder entfernen" in client.get(f"/team/veranstaltungen/{event.pk}/").content.decode()
@@ -122,7 +119,8 @@ def test_material_upload_appears_on_the_public_page_and_downloads(
         ("leer.pdf", b"", "Die Datei ist leer"),
     ],
 )
-def test_bad_uploads_are_refused_with_a_message(client, team, settings, tmp_path, name, content, message):
+def test_bad_uploads_are_refused_with_a_message(client, team, login_as, settings, tmp_path, name, content, message):
+    login_as(team)
     settings.MEDIA_ROOT = tmp_path
     event = make_event()
     upload = SimpleUploadedFile(name, content)
@@ -132,7 +130,8 @@ def test_bad_uploads_are_refused_with_a_message(client, team, settings, tmp_path
     assert not Material.objects.exists()
 
 
-def test_too_large_upload_is_refused(client, team, settings, tmp_path):
+def test_too_large_upload_is_refused(client, team, login_as, settings, tmp_path):
+    login_as(team)
     settings.MEDIA_ROOT = tmp_path
     event = make_event()
     upload = SimpleUploadedFile("bild.png", PNG + b"0" * (20 * 1024 * 1024))
@@ -141,14 +140,13 @@ def test_too_large_upload_is_refused(client, team, settings, tmp_path):
     assert not Material.objects.exists()
 
 
-def test_trainer_cannot_remove_material(client, settings, tmp_path):
+def test_trainer_cannot_remove_material(client, settings, tmp_path, trainer_a, login_as):
     settings.MEDIA_ROOT = tmp_path
     event = make_event()
     material = Material(event=event, title="Folien")
     material.file.save("folien.pdf", SimpleUploadedFile("folien.pdf", PDF), save=True)
-    trainer = make_user("trainer")
-    event.trainers.add(trainer)
-    login_with_second_factor(client, trainer)
+    event.trainers.add(trainer_a)
+    login_as(trainer_a)
     assert client.post(f"/team/veranstaltungen/{event.pk}/materialien/{material.pk}/entfernen/").status_code == 403
     assert client.get("/team/orte/neu/").status_code == 403
     assert Material.objects.filter(pk=material.pk).exists()

@@ -1,13 +1,13 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from accounts.decorators import role_required
 from backoffice import queries
-from backoffice.decorators import back_office_required
-from backoffice.permissions import can_manage_events
+from backoffice.permissions import can_manage_events, can_use_back_office
 
 
 @require_safe
-@back_office_required
+@role_required(can_use_back_office)
 def dashboard(request):
     context = queries.dashboard(request.user)
     context.update(nav="dashboard", can_manage=can_manage_events(request.user))

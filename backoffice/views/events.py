@@ -4,17 +4,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts.decorators import role_required
 from backoffice import queries, services
-from backoffice.decorators import back_office_required, team_required
 from backoffice.forms import CopyEventForm, EventFilterForm, EventForm
-from backoffice.permissions import can_manage_events, can_view_participant_counts, visible_event_or_404
+from backoffice.permissions import (
+    can_manage_events,
+    can_use_back_office,
+    can_view_participant_counts,
+    visible_event_or_404,
+)
 from events.models import Event
 
 PAGE_SIZE = 25
 
 
 @require_safe
-@back_office_required
+@role_required(can_use_back_office)
 def event_list(request):
     form = EventFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -26,7 +31,7 @@ def event_list(request):
 
 
 @require_safe
-@back_office_required
+@role_required(can_use_back_office)
 def event_detail(request, pk):
     event = queries.event_detail(request.user, pk)
     context = {
@@ -42,7 +47,7 @@ def event_detail(request, pk):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@team_required
+@role_required(can_manage_events)
 def event_create(request):
     course = None
     if request.GET.get("fortbildung", "").isdigit():
@@ -93,7 +98,7 @@ def _display(value):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@team_required
+@role_required(can_manage_events)
 def event_edit(request, pk):
     event = visible_event_or_404(request.user, pk)
     form = EventForm(request.POST or None, instance=event)
@@ -118,7 +123,7 @@ def event_edit(request, pk):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@team_required
+@role_required(can_manage_events)
 def event_copy(request, pk):
     source = visible_event_or_404(request.user, pk)
     form = CopyEventForm(request.POST or None)

@@ -3,15 +3,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.decorators import role_required
 from backoffice import setup_services
-from backoffice.decorators import team_required
-from backoffice.permissions import visible_event_or_404
+from backoffice.permissions import can_manage_events, visible_event_or_404
 from backoffice.setup_forms import MaterialForm
 from events.models import Material
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@team_required
+@role_required(can_manage_events)
 def material_list(request, pk):
     event = visible_event_or_404(request.user, pk)
     form = MaterialForm(request.POST or None, request.FILES or None)
@@ -24,7 +24,7 @@ def material_list(request, pk):
 
 
 @require_POST
-@team_required
+@role_required(can_manage_events)
 def material_remove(request, pk, material_pk):
     event = visible_event_or_404(request.user, pk)
     material = get_object_or_404(Material, pk=material_pk, event=event)

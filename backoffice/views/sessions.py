@@ -3,15 +3,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.decorators import role_required
 from backoffice import services
-from backoffice.decorators import team_required
 from backoffice.forms import SessionForm
-from backoffice.permissions import visible_event_or_404
+from backoffice.permissions import can_manage_events, visible_event_or_404
 from events.models import Session
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@team_required
+@role_required(can_manage_events)
 def session_form(request, pk, session_pk=None):
     event = visible_event_or_404(request.user, pk)
     session = get_object_or_404(Session, pk=session_pk, event=event) if session_pk else Session(event=event)
@@ -28,7 +28,7 @@ def session_form(request, pk, session_pk=None):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@team_required
+@role_required(can_manage_events)
 def session_delete(request, pk, session_pk):
     event = visible_event_or_404(request.user, pk)
     session = get_object_or_404(Session, pk=session_pk, event=event)

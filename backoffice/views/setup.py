@@ -4,13 +4,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.decorators import role_required
 from backoffice import integrations
-from backoffice.decorators import team_required
-from backoffice.permissions import visible_event_or_404
+from backoffice.permissions import can_manage_events, visible_event_or_404
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@team_required
+@role_required(can_manage_events)
 def registration_setup(request, pk):
     event = visible_event_or_404(request.user, pk)
     if not integrations.registrations_installed():

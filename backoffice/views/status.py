@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from accounts.decorators import role_required
 from backoffice import services
-from backoffice.decorators import team_required
-from backoffice.permissions import visible_event_or_404
+from backoffice.permissions import can_manage_events, visible_event_or_404
 
 ACTIONS = {
     "publish": (
@@ -26,7 +26,7 @@ ACTIONS = {
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@team_required
+@role_required(can_manage_events)
 def change_status(request, pk, action):
     event = visible_event_or_404(request.user, pk)
     change, problems_of, done_message = ACTIONS[action]

@@ -6,8 +6,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts.decorators import role_required
 from backoffice import setup_services
-from backoffice.decorators import team_required
+from backoffice.permissions import can_manage_events
 from backoffice.setup_forms import VenueForm
 from events.models import Venue
 
@@ -15,7 +16,7 @@ PAGE_SIZE = 50
 
 
 @require_safe
-@team_required
+@role_required(can_manage_events)
 def venue_list(request):
     venues = Venue.objects.select_related("municipality__district").annotate(event_count=Count("events"))
     page = Paginator(venues.order_by("name", "id"), PAGE_SIZE).get_page(request.GET.get("seite"))
@@ -30,7 +31,7 @@ def _next_url(request):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@team_required
+@role_required(can_manage_events)
 def venue_form(request, venue_pk=None):
     venue = get_object_or_404(Venue.objects.select_related("municipality"), pk=venue_pk) if venue_pk else Venue()
     form = VenueForm(request.POST or None, instance=venue)

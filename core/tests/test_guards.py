@@ -17,10 +17,11 @@ from django.utils import timezone
 
 from core import guards
 from core.models import UsedFormToken
+from events.testing import make_event
 from mail.models import OutboxMessage
 from network.models import Initiative
+from network.testing import make_initiative
 from registrations.models import Registration
-from sfi.testing import make_event, make_initiative
 
 pytestmark = pytest.mark.django_db
 

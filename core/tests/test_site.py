@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from sfi.testing import make_event
+from events.testing import make_event
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(settings.BASE_DIR)

@@ -13,7 +13,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from directory.models import Service, TaxonomyTerm
-from sfi.testing import make_agency
+from directory.testing import make_agency
 
 pytestmark = pytest.mark.django_db
 SCHEMAS = Path(__file__).resolve().parent / "hsds_schemas"

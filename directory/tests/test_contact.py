@@ -4,9 +4,9 @@ import pytest
 
 from core import guards
 from directory.models import Organization
+from directory.testing import make_agency
 from mail.models import OutboxMessage
 from mail.testing import deliver_outbox, smtp_server  # noqa: F401  (pytest fixture)
-from sfi.testing import make_agency
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from directory.hsds.importer import import_package
 from directory.hsds.reading import ImportRefused
 from directory.hsds.tables import TABLES
 from directory.models import Location, Organization, Phone, Service, ServiceArea, TaxonomyTerm
-from sfi.testing import make_agency
+from directory.testing import make_agency
 
 pytestmark = pytest.mark.django_db
 

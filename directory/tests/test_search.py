@@ -6,9 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from directory.queries import matching_services, search_services, serving_municipality
+from directory.testing import make_agency
 from regions.models import District
 from regions.queries import find_place
-from sfi.testing import make_agency
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 BERLIN = ZoneInfo("Europe/Berlin")

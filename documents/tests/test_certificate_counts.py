@@ -8,18 +8,12 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from audit.models import Entry
+from events.testing import make_event
 from participants import services as participants
 from privacy.retention import anonymise_registration
-from sfi.testing import login_with_second_factor, make_event, make_participant, make_user
+from registrations.testing import make_participant
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def team(client):
-    user = make_user("team")
-    login_with_second_factor(client, user)
-    return user
 
 
 def facts(page):
@@ -29,7 +23,8 @@ def facts(page):
     return dict(re.findall(r"<dt>([^<]+)</dt><dd>([^<]+)</dd>", page))
 
 
-def test_walk_in_without_address_is_counted_and_gets_a_certificate_to_print(client, team):
+def test_walk_in_without_address_is_counted_and_gets_a_certificate_to_print(client, team, login_as):
+    login_as(team)
     event = make_event(title="Asylrecht kompakt", days_ahead=-1, hours=6)
     for name in ("Anna Albrecht", "Bernd Berger", "Carla Claus"):
         participants.check_in(actor=team, booking=make_participant(event, name=name))
@@ -72,18 +67,17 @@ def test_walk_in_without_address_is_counted_and_gets_a_certificate_to_print(clie
     assert client.get(f"/team/veranstaltungen/{other.pk}/bescheinigungen/{walk_in.pk}.pdf").status_code == 404
 
 
-def test_only_the_team_may_print_a_certificate(client):
+def test_only_the_team_may_print_a_certificate(client, team, trainer_a, login_as):
     event = make_event(days_ahead=-1)
-    team = make_user("team")
     walk_in = participants.add_walk_in(actor=team, event=event, person={"name": "Dora Spontan", "role": "volunteer"})
     url = f"/team/veranstaltungen/{event.pk}/bescheinigungen/{walk_in.pk}.pdf"
     assert client.get(url).status_code == 302  # to the login
-    trainer = make_user("trainer")
-    login_with_second_factor(client, trainer)
+    login_as(trainer_a)
     assert client.get(url).status_code == 404  # not her event
 
 
-def test_one_certificate_is_announced_in_the_singular(client, team, django_capture_on_commit_callbacks):
+def test_one_certificate_is_announced_in_the_singular(client, team, login_as, django_capture_on_commit_callbacks):
+    login_as(team)
     event = make_event(days_ahead=-1)
     participants.check_in(actor=team, booking=make_participant(event))
     response = client.post(f"/team/veranstaltungen/{event.pk}/bescheinigungen/", follow=True)

@@ -11,11 +11,12 @@ from audit.models import Entry
 from documents.models import Certificate
 from documents.tasks import resume_certificate_mailings as resume_task
 from events.models import Session
+from events.testing import make_event, make_topic
 from mail.testing import deliver_outbox, run_jobs
 from participants import services as participants
 from participants.models import Mailing
+from registrations.testing import make_participant
 from registrations.tokens import personal_token
-from sfi.testing import login_with_second_factor, make_event, make_participant, make_topic, make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
@@ -25,14 +26,8 @@ def pdf_pages(body):
     return [page.extract_text() for page in PdfReader(io.BytesIO(body)).pages]
 
 
-@pytest.fixture
-def team(client):
-    user = make_user("team")
-    login_with_second_factor(client, user)
-    return user
-
-
-def test_teilnahmeliste_has_header_page_numbers_people_and_empty_rows_on_every_page(client, team, settings):
+def test_teilnahmeliste_has_header_page_numbers_people_and_empty_rows_on_every_page(client, team, login_as, settings):
+    login_as(team)
     settings.FUNDING_LINE = "Gefördert vom Freistaat Sachsen (Testzeile)."
     event = make_event(title="Unterstützer_innenschulung Pirna", capacity=None)
     for n in range(1, 31):
@@ -55,7 +50,8 @@ def test_teilnahmeliste_has_header_page_numbers_people_and_empty_rows_on_every_p
     assert "\n41" in everything or " 41" in everything  # 31 people + 10 empty rows
 
 
-def test_teilnahmeliste_for_one_session_names_it(client, team):
+def test_teilnahmeliste_for_one_session_names_it(client, team, login_as):
+    login_as(team)
     event = make_event(hours=30)
     start = event.start + timedelta(days=1)
     day2 = Session.objects.create(event=event, title="Zweiter Tag", start=start, end=event.end)
@@ -65,8 +61,9 @@ def test_teilnahmeliste_for_one_session_names_it(client, team):
 
 
 def test_certificates_go_to_everyone_checked_in_and_arrive_at_a_real_smtp_server(
-    client, team, smtp_server, django_capture_on_commit_callbacks
+    client, team, login_as, smtp_server, django_capture_on_commit_callbacks
 ):
+    login_as(team)
     event = make_event(title="Asylrecht kompakt", days_ahead=-1, hours=6, topics=[make_topic()])
     present = [make_participant(event, name=f"Anwesend {n}", email=f"anwesend{n}@example.org") for n in (1, 2)]
     absent = make_participant(event, name="Nicht Gekommen", email="absent@example.org")
@@ -108,7 +105,8 @@ def test_certificate_hours_count_the_sessions_attended(team):
     assert data.hours == 6 and [s.title for s in data.sessions] == ["Tag 1"]
 
 
-def test_each_person_downloads_their_own_certificate_through_the_personal_link(client, team):
+def test_each_person_downloads_their_own_certificate_through_the_personal_link(client, team, login_as):
+    login_as(team)
     event = make_event(title="Sprachcafé gründen", days_ahead=-1, hours=3)
     booking = make_participant(event, name="Frida Fleißig")
     other = make_participant(event, name="Otto Anders")
@@ -127,7 +125,8 @@ def test_each_person_downloads_their_own_certificate_through_the_personal_link(c
     assert client.get(f"/anmeldung/{other_token}/bescheinigung/{other.pk}.pdf").status_code == 404
 
 
-def test_certificate_in_english_for_people_who_registered_in_english(client, team):
+def test_certificate_in_english_for_people_who_registered_in_english(client, team, login_as):
+    login_as(team)
     event = make_event(title="Asylum law basics", days_ahead=-1, hours=4)
     booking = make_participant(event, name="Jane Doe", language="en")
     participants.check_in(actor=team, booking=booking)
@@ -136,7 +135,8 @@ def test_certificate_in_english_for_people_who_registered_in_english(client, tea
     assert "Certificate of attendance" in text and "4 hours" in text
 
 
-def test_a_second_click_while_certificates_are_being_prepared_starts_no_second_mailing(client, team):
+def test_a_second_click_while_certificates_are_being_prepared_starts_no_second_mailing(client, team, login_as):
+    login_as(team)
     event = make_event(days_ahead=-1)
     for n in (1, 2):
         participants.check_in(actor=team, booking=make_participant(event, email=f"a{n}@example.org"))
@@ -160,8 +160,9 @@ def _attendees(event, team, *names):
 
 
 def test_a_failing_pdf_is_counted_and_the_others_still_go_out(
-    client, team, monkeypatch, caplog, django_capture_on_commit_callbacks
+    client, team, login_as, monkeypatch, caplog, django_capture_on_commit_callbacks
 ):
+    login_as(team)
     import weasyprint
 
     real_html = weasyprint.HTML
@@ -198,8 +199,9 @@ def test_a_failing_pdf_is_counted_and_the_others_still_go_out(
 
 
 def test_an_unfinished_mailing_is_resumed_by_clicking_again_and_by_the_sweep(
-    client, team, settings, django_capture_on_commit_callbacks
+    client, team, login_as, settings, django_capture_on_commit_callbacks
 ):
+    login_as(team)
     from datetime import datetime
 
     from documents.services import resume_certificate_mailings

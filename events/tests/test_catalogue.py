@@ -7,7 +7,7 @@ from django.test import Client
 from django.utils import timezone
 
 from events.models import Event
-from sfi.testing import make_event, make_language, make_target_group, make_topic
+from events.testing import make_event, make_language, make_target_group, make_topic
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 URL = "/veranstaltungen/"

@@ -7,8 +7,9 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 
+from accounts.testing import make_user
 from events.models import AgendaItem
-from sfi.testing import login_with_second_factor, make_event, make_user
+from events.testing import make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -135,11 +136,11 @@ def test_the_audit_log_still_calls_a_login_a_login():
         assert str(label_for("account.login")) == "Anmeldung"
 
 
-def test_the_team_writes_the_english_texts_in_the_back_office(client):
+def test_the_team_writes_the_english_texts_in_the_back_office(client, team, login_as):
     from backoffice.tests.test_events import form_data
     from backoffice.tests.test_setup import agenda_data
 
-    login_with_second_factor(client, make_user("team"))
+    login_as(team)
     event = make_event(title="Schulung in Pirna")
     form = client.get(f"/team/veranstaltungen/{event.pk}/bearbeiten/").content.decode()
     assert 'name="title_en"' in form and 'name="summary_en"' in form and 'name="description_en"' in form

@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from events.models import AgendaItem, Event, Material
-from sfi.testing import make_event, make_language, make_partner, make_target_group, make_topic
+from events.testing import make_event, make_language, make_partner, make_target_group, make_topic
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 

@@ -7,7 +7,7 @@ from icalendar import Calendar
 
 from events.feeds import FEED_LIMIT
 from events.models import Event
-from sfi.testing import make_event
+from events.testing import make_event
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 

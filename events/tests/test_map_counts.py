@@ -4,7 +4,9 @@ import re
 
 import pytest
 
-from sfi.testing import make_agency, make_event, make_initiative
+from directory.testing import make_agency
+from events.testing import make_event
+from network.testing import make_initiative
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Event
-from sfi.testing import make_event, make_language, make_partner, make_target_group, make_topic
+from events.testing import make_event, make_language, make_partner, make_target_group, make_topic
 
 pytestmark = pytest.mark.django_db
 

@@ -7,20 +7,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from events.testing import make_event
 from feedback.models import Answer, Invitation, Invitee, Survey
 from mail.models import OutboxMessage
 from participants import services as participants
-from sfi.testing import login_with_second_factor, make_event, make_participant, make_user
+from registrations.testing import make_participant
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 LINK = re.compile(r"/feedback/([A-Za-z0-9_-]+)/")
-
-
-@pytest.fixture
-def team(client):
-    user = make_user("team")
-    login_with_second_factor(client, user)
-    return user
 
 
 def held_event_with_attendees(team, n=2, **fields):
@@ -42,7 +36,8 @@ def invite(client, event):
     }
 
 
-def test_attendees_are_invited_once_and_each_link_gives_one_anonymous_answer(client, team):
+def test_attendees_are_invited_once_and_each_link_gives_one_anonymous_answer(client, team, login_as):
+    login_as(team)
     event, bookings = held_event_with_attendees(team)
     tokens = invite(client, event)
     assert set(tokens) == {b.registration.email for b in bookings}
@@ -77,7 +72,8 @@ def test_attendees_are_invited_once_and_each_link_gives_one_anonymous_answer(cli
     assert client.get("/feedback/erfunden/").status_code == 404
 
 
-def test_survey_form_says_what_is_missing_and_keeps_the_text(client, team):
+def test_survey_form_says_what_is_missing_and_keeps_the_text(client, team, login_as):
+    login_as(team)
     event, _ = held_event_with_attendees(team, n=1)
     (token,) = invite(client, event).values()
     response = client.post(f"/feedback/{token}/", {"improve": "Mehr Zeit"})
@@ -86,7 +82,8 @@ def test_survey_form_says_what_is_missing_and_keeps_the_text(client, team):
     assert not Answer.objects.exists() and Invitation.objects.get().used is False
 
 
-def test_no_invitations_before_the_event_is_over(client, team):
+def test_no_invitations_before_the_event_is_over(client, team, login_as):
+    login_as(team)
     event = make_event(days_ahead=3)
     booking = make_participant(event)
     participants.check_in(actor=team, booking=booking)
@@ -94,7 +91,8 @@ def test_no_invitations_before_the_event_is_over(client, team):
     assert not Invitation.objects.exists()
 
 
-def test_results_per_event_and_period_escape_free_text(client, team):
+def test_results_per_event_and_period_escape_free_text(client, team, login_as):
+    login_as(team)
     event, _ = held_event_with_attendees(team, title="Schulung Bautzen")
     Answer.objects.create(event=event, overall=5, usefulness=4, improve="<script>alert(1)</script>")
     Answer.objects.create(event=event, overall=3, usefulness=2, topics_wanted="Wohnen & Arbeit")
@@ -111,7 +109,9 @@ def test_results_per_event_and_period_escape_free_text(client, team):
     assert "tauschen Sie die beiden Daten" in page
 
 
-def test_period_results_need_the_same_queries_for_1_and_50_events(client, team):
+def test_period_results_need_the_same_queries_for_1_and_50_events(client, team, login_as):
+    login_as(team)
+
     def count():
         with CaptureQueriesContext(connection) as queries:
             page = client.get("/team/feedback/").content.decode()
@@ -128,7 +128,8 @@ def test_period_results_need_the_same_queries_for_1_and_50_events(client, team):
     assert large == small
 
 
-def test_dashboard_lists_certificates_to_send_and_feedback_to_read(client, team):
+def test_dashboard_lists_certificates_to_send_and_feedback_to_read(client, team, login_as):
+    login_as(team)
     event, _ = held_event_with_attendees(team, n=1, title="Abgeschlossene Schulung")
     page = client.get("/team/").content.decode()
     assert "Teilnahmebescheinigungen verschicken" in page
@@ -140,7 +141,8 @@ def test_dashboard_lists_certificates_to_send_and_feedback_to_read(client, team)
     assert "neues Feedback lesen" not in client.get("/team/").content.decode()
 
 
-def test_survey_in_english(client, team):
+def test_survey_in_english(client, team, login_as):
+    login_as(team)
     event, _ = held_event_with_attendees(team, n=1)
     (token,) = invite(client, event).values()
     page = client.get(f"/en/feedback/{token}/").content.decode()

@@ -9,7 +9,7 @@ from django.db import connection, models
 from core import guards
 from mail.models import OutboxMessage
 from mail.testing import deliver_outbox, smtp_server  # noqa: F401  (pytest fixture)
-from sfi.testing import make_initiative
+from network.testing import make_initiative
 
 pytestmark = pytest.mark.django_db
 

@@ -3,12 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from accounts.models import User
 from audit.models import Entry
 from core import guards
 from network.models import Initiative
+from network.testing import make_initiative
 from privacy.queries import current_notice
-from sfi.testing import login_with_second_factor, make_initiative, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +35,7 @@ def proposal(**overrides):
     return data
 
 
-def test_proposal_is_stored_hidden_until_approved_then_public(client):
+def test_proposal_is_stored_hidden_until_approved_then_public(client, team, login_as):
     response = client.post("/initiativen/vorschlagen/", proposal())
 
     assert response.status_code == 302 and response["Location"] == "/initiativen/vorschlagen/danke/"
@@ -51,8 +50,7 @@ def test_proposal_is_stored_hidden_until_approved_then_public(client):
     thanks = client.get(response["Location"]).content.decode()
     assert "prüft den Eintrag" in thanks
 
-    team = make_user(User.Role.TEAM)
-    login_with_second_factor(client, team)
+    login_as(team)
     queue = client.get("/initiativen/verwaltung/").content.decode()
     assert "Willkommenscafé Freital" in queue and "privat-freital@example.org" in queue
     client.post(f"/initiativen/verwaltung/{initiative.pk}/pruefen/", {"action": "approve"})
@@ -145,11 +143,11 @@ def test_anonymous_is_sent_to_login(client, url):
     assert response["Location"].startswith(reverse("accounts:login"))
 
 
-@pytest.mark.parametrize("role", [User.Role.TRAINER, User.Role.PARTNER, User.Role.MULTIPLIER])
+@pytest.mark.parametrize("persona", ["trainer_a", "partner_with_names", "partner_without_names", "multiplier"])
 @pytest.mark.parametrize("url", STAFF_URLS)
-def test_roles_without_back_office_rights_get_403(client, role, url):
+def test_roles_without_back_office_rights_get_403(client, persona, url, request, login_as):
     initiative = make_initiative(status=Initiative.Status.PROPOSED, contact_email="geheim-x@example.org")
-    login_with_second_factor(client, make_user(role))
+    login_as(request.getfixturevalue(persona))
 
     response = client.get(url.format(pk=initiative.pk))
     post = client.post(f"/initiativen/verwaltung/{initiative.pk}/pruefen/", {"action": "approve"})
@@ -161,10 +159,10 @@ def test_roles_without_back_office_rights_get_403(client, role, url):
     assert initiative.status == Initiative.Status.PROPOSED
 
 
-@pytest.mark.parametrize("role", [User.Role.TEAM, User.Role.ADMIN])
-def test_team_and_admin_can_review_edit_and_reject(client, role):
+@pytest.mark.parametrize("persona", ["team", "admin"])
+def test_team_and_admin_can_review_edit_and_reject(client, persona, request, login_as):
     initiative = make_initiative(name="Alter Name", status=Initiative.Status.APPROVED)
-    login_with_second_factor(client, make_user(role))
+    login_as(request.getfixturevalue(persona))
 
     form = client.get(f"/initiativen/verwaltung/{initiative.pk}/").content.decode()
     assert 'value="Alter Name"' in form and 'value="Pirna"' in form
@@ -184,9 +182,9 @@ def test_team_and_admin_can_review_edit_and_reject(client, role):
     assert client.get(initiative.get_absolute_url()).status_code == 404
 
 
-def test_team_login_without_second_factor_is_sent_back_to_login(client):
+def test_team_login_without_second_factor_is_sent_back_to_login(client, team):
     initiative = make_initiative(status=Initiative.Status.PROPOSED, contact_email="geheim-y@example.org")
-    client.force_login(make_user(User.Role.TEAM))  # password only, no TOTP code yet
+    client.force_login(team)  # password only, no TOTP code yet
 
     response = client.get("/initiativen/verwaltung/")
 
@@ -197,10 +195,9 @@ def test_team_login_without_second_factor_is_sent_back_to_login(client):
     assert initiative.status == Initiative.Status.PROPOSED
 
 
-def test_staff_views_and_changes_are_in_the_audit_log(client):
+def test_staff_views_and_changes_are_in_the_audit_log(client, team, login_as):
     initiative = make_initiative(status=Initiative.Status.PROPOSED, contact_email="geheim-z@example.org")
-    team = make_user(User.Role.TEAM)
-    login_with_second_factor(client, team)
+    login_as(team)
 
     client.get("/initiativen/verwaltung/")
     client.get(f"/initiativen/verwaltung/{initiative.pk}/")
@@ -215,9 +212,9 @@ def test_staff_views_and_changes_are_in_the_audit_log(client):
     assert "geheim-z" not in str(list(Entry.objects.values()))
 
 
-def test_staff_edit_with_errors_keeps_values(client):
+def test_staff_edit_with_errors_keeps_values(client, team, login_as):
     initiative = make_initiative(name="Alter Name")
-    login_with_second_factor(client, make_user(User.Role.TEAM))
+    login_as(team)
     data = proposal(name="Neuer Name", place="Nirgendwo-Stadt", website="kein link")
 
     page = client.post(f"/initiativen/verwaltung/{initiative.pk}/", data).content.decode()
@@ -229,8 +226,8 @@ def test_staff_edit_with_errors_keeps_values(client):
     assert initiative.name == "Alter Name"
 
 
-def test_review_list_query_count_is_fixed(client, django_assert_num_queries):
-    login_with_second_factor(client, make_user(User.Role.TEAM))
+def test_review_list_query_count_is_fixed(client, team, login_as):
+    login_as(team)
     make_initiative(status=Initiative.Status.PROPOSED)
     client.get("/initiativen/verwaltung/")
     from django.db import connection

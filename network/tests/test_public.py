@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from network.models import Initiative
-from sfi.testing import make_initiative
+from network.testing import make_initiative
 
 pytestmark = pytest.mark.django_db
 

@@ -10,26 +10,21 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from audit.models import Entry
+from events.testing import make_event
 from mail.models import OutboxMessage
 from participants.models import Mailing
 from registrations.models import Booking, Registration
-from sfi.testing import login_with_second_factor, make_event, make_participant, make_user
+from registrations.testing import make_participant
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
-
-
-@pytest.fixture
-def team(client):
-    user = make_user("team")
-    login_with_second_factor(client, user)
-    return user
 
 
 def url(event, rest=""):
     return f"/team/veranstaltungen/{event.pk}/{rest}"
 
 
-def test_phone_registration_goes_through_the_registrations_service_with_its_mails(client, team):
+def test_phone_registration_goes_through_the_registrations_service_with_its_mails(client, team, login_as):
+    login_as(team)
     event = make_event(title="Schulung Meißen", place="Meißen")
     data = {
         "name": "Hanna Telefon",
@@ -52,7 +47,8 @@ def test_phone_registration_goes_through_the_registrations_service_with_its_mail
     assert entry.details == {"registration": registration.pk, "existing": False}
 
 
-def test_phone_registration_form_keeps_input_and_says_what_to_fix(client, team):
+def test_phone_registration_form_keeps_input_and_says_what_to_fix(client, team, login_as):
+    login_as(team)
     event = make_event()
     response = client.post(url(event, "teilnehmende/neu/"), {"name": "Ohne Zustimmung", "municipality": "Pirnaa"})
     page = response.content.decode()
@@ -63,7 +59,8 @@ def test_phone_registration_form_keeps_input_and_says_what_to_fix(client, team):
     assert not Registration.objects.exists()
 
 
-def test_phone_registration_after_the_deadline_is_refused_with_the_reason(client, team):
+def test_phone_registration_after_the_deadline_is_refused_with_the_reason(client, team, login_as):
+    login_as(team)
     event = make_event(days_ahead=1)  # deadline was two days ago
     data = {"name": "Zu Spät", "email": "spaet@example.org", "role": "volunteer", "municipality": "Pirna"}
     response = client.post(url(event, "teilnehmende/neu/"), {**data, "language": "de", "consent_by_phone": "on"})
@@ -71,7 +68,8 @@ def test_phone_registration_after_the_deadline_is_refused_with_the_reason(client
     assert not Registration.objects.exists()
 
 
-def test_team_changes_a_persons_details_and_the_change_is_audited(client, team):
+def test_team_changes_a_persons_details_and_the_change_is_audited(client, team, login_as):
+    login_as(team)
     event = make_event()
     booking = make_participant(event, name="Alter Name")
     data = {"name": "Neuer Name", "phone": "0351 1", "organisation": "AK Asyl", "role": "professional"}
@@ -84,7 +82,8 @@ def test_team_changes_a_persons_details_and_the_change_is_audited(client, team):
     assert set(entry.details["fields"]) == {"name", "phone", "organisation", "role"}
 
 
-def test_cancel_by_the_team_mails_the_person_and_the_next_one_moves_up(client, team):
+def test_cancel_by_the_team_mails_the_person_and_the_next_one_moves_up(client, team, login_as):
+    login_as(team)
     event = make_event(capacity=1)
     first = make_participant(event, name="Erste Person")
     waiting = make_participant(event, name="Wartende Person")
@@ -100,7 +99,8 @@ def test_cancel_by_the_team_mails_the_person_and_the_next_one_moves_up(client, t
     assert {"registrations/mail/cancelled", "registrations/mail/moved_up"} <= templates
 
 
-def test_manual_promotion_needs_a_free_place_and_then_mails_the_person(client, team):
+def test_manual_promotion_needs_a_free_place_and_then_mails_the_person(client, team, login_as):
+    login_as(team)
     event = make_event(capacity=1)
     make_participant(event)
     waiting = make_participant(event, name="Nachrückerin")
@@ -117,7 +117,8 @@ def test_manual_promotion_needs_a_free_place_and_then_mails_the_person(client, t
     assert Entry.objects.filter(action="registration.promoted", details__done=True).exists()
 
 
-def test_writing_to_the_waiting_list_queues_one_mail_each_and_shows_progress(client, team):
+def test_writing_to_the_waiting_list_queues_one_mail_each_and_shows_progress(client, team, login_as):
+    login_as(team)
     event = make_event(capacity=1)
     placed = make_participant(event)
     waiting = [make_participant(event) for _ in range(2)]
@@ -141,7 +142,8 @@ def test_writing_to_the_waiting_list_queues_one_mail_each_and_shows_progress(cli
     assert Entry.objects.get(action="participants.messaged").details["recipients"] == 2
 
 
-def test_message_form_says_what_is_missing(client, team):
+def test_message_form_says_what_is_missing(client, team, login_as):
+    login_as(team)
     event = make_event()
     response = client.post(url(event, "teilnehmende/schreiben/"), {"subject": "Hallo"})
     page = response.content.decode()
@@ -151,7 +153,8 @@ def test_message_form_says_what_is_missing(client, team):
     assert not Mailing.objects.exists()
 
 
-def test_list_filters_by_search_status_role_and_municipality(client, team):
+def test_list_filters_by_search_status_role_and_municipality(client, team, login_as):
+    login_as(team)
     event = make_event(capacity=2)
     make_participant(event, name="Anna Pirna")
     make_participant(event, name="Bert Freital", place="Freital", role="professional")
@@ -167,7 +170,8 @@ def test_list_filters_by_search_status_role_and_municipality(client, team):
     assert "Anna Pirna" in page and "Bert" not in page
 
 
-def test_csv_and_xlsx_exports_hold_the_people_and_neutralise_formulas(client, team):
+def test_csv_and_xlsx_exports_hold_the_people_and_neutralise_formulas(client, team, login_as):
+    login_as(team)
     event = make_event()
     make_participant(event, name="=HYPERLINK(1)", organisation="Tafel Pirna")
     make_participant(event, name="Jörg Ümlaut")
@@ -192,7 +196,8 @@ def _count(client, path):
 
 
 @pytest.mark.parametrize("page", ["teilnehmende/", "einlass/", "teilnehmende/export.csv", "teilnehmende/export.xlsx"])
-def test_participant_pages_need_the_same_queries_for_1_and_50_people(client, team, page):
+def test_participant_pages_need_the_same_queries_for_1_and_50_people(client, team, login_as, page):
+    login_as(team)
     small, large = make_event(capacity=None), make_event(capacity=None)
     make_participant(small)
     for _ in range(50):
@@ -200,7 +205,8 @@ def test_participant_pages_need_the_same_queries_for_1_and_50_people(client, tea
     assert _count(client, url(small, page)) == _count(client, url(large, page))
 
 
-def test_participant_pages_in_english(client, team):
+def test_participant_pages_in_english(client, team, login_as):
+    login_as(team)
     event = make_event()
     make_participant(event, name="Jane Doe")
     page = client.get(f"/en/team/veranstaltungen/{event.pk}/teilnehmende/").content.decode()

@@ -7,25 +7,20 @@ import pytest
 
 from audit.models import Entry
 from events.models import Session
+from events.testing import make_event
 from participants.models import CheckIn, WalkIn
 from registrations.models import Booking
-from sfi.testing import login_with_second_factor, make_event, make_participant, make_user
+from registrations.testing import make_participant
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
-
-
-@pytest.fixture
-def team(client):
-    user = make_user("team")
-    login_with_second_factor(client, user)
-    return user
 
 
 def door(event):
     return f"/team/veranstaltungen/{event.pk}/einlass/"
 
 
-def test_search_tick_and_undo_without_javascript(client, team):
+def test_search_tick_and_undo_without_javascript(client, team, login_as):
+    login_as(team)
     event = make_event(days_ahead=0)
     anna = make_participant(event, name="Anna Albrecht")
     make_participant(event, name="Bernd Bauer")
@@ -50,7 +45,8 @@ def test_search_tick_and_undo_without_javascript(client, team):
     assert actions == ["attendance.checked_in", "attendance.undone"]
 
 
-def test_htmx_tick_returns_the_row_and_the_counts_only(client, team):
+def test_htmx_tick_returns_the_row_and_the_counts_only(client, team, login_as):
+    login_as(team)
     event = make_event(days_ahead=0)
     anna = make_participant(event, name="Anna Albrecht")
     response = client.post(
@@ -63,7 +59,8 @@ def test_htmx_tick_returns_the_row_and_the_counts_only(client, team):
     assert "1</strong> von 1 anwesend" in fragment
 
 
-def test_people_without_a_place_cannot_be_ticked(client, team):
+def test_people_without_a_place_cannot_be_ticked(client, team, login_as):
+    login_as(team)
     event = make_event(days_ahead=0, capacity=1)
     make_participant(event)
     waiting = make_participant(event, name="Wartend")
@@ -72,7 +69,8 @@ def test_people_without_a_place_cannot_be_ticked(client, team):
     assert not CheckIn.objects.filter(booking=waiting).exists()
 
 
-def test_other_events_bookings_are_not_found(client, team):
+def test_other_events_bookings_are_not_found(client, team, login_as):
+    login_as(team)
     event, other = make_event(days_ahead=0), make_event(days_ahead=0)
     stranger = make_participant(other)
     response = client.post(door(event) + "anwesend/", {"booking": stranger.pk, "action": "present"})
@@ -80,7 +78,8 @@ def test_other_events_bookings_are_not_found(client, team):
     assert not CheckIn.objects.exists()
 
 
-def test_check_in_per_session_of_a_multi_day_event(client, team):
+def test_check_in_per_session_of_a_multi_day_event(client, team, login_as):
+    login_as(team)
     event = make_event(days_ahead=0, hours=32)
     day1 = Session.objects.create(event=event, title="Tag 1", start=event.start, end=event.start + timedelta(hours=7))
     day2 = Session.objects.create(event=event, title="Tag 2", start=event.start + timedelta(days=1), end=event.end)
@@ -96,7 +95,8 @@ def test_check_in_per_session_of_a_multi_day_event(client, team):
     assert client.get(door(event), {"termin": 999999}).status_code == 404
 
 
-def test_walk_in_gets_a_place_is_marked_and_present_without_mail(client, team):
+def test_walk_in_gets_a_place_is_marked_and_present_without_mail(client, team, login_as):
+    login_as(team)
     event = make_event(days_ahead=0, capacity=1)
     make_participant(event)
     response = client.post(
@@ -121,8 +121,9 @@ def test_walk_in_gets_a_place_is_marked_and_present_without_mail(client, team):
     assert not OutboxMessage.objects.filter(to=booking.registration.email).exists()
 
 
-def test_walk_in_message_names_nobody(client, team):
+def test_walk_in_message_names_nobody(client, team, login_as):
     """Messages travel in a cookie or the session, so they must not carry the person's name."""
+    login_as(team)
     event = make_event(days_ahead=0)
     response = client.post(
         door(event) + "ohne-anmeldung/", {"name": "Walter Spontan", "role": "volunteer"}, follow=True
@@ -138,7 +139,8 @@ def test_walk_in_message_names_nobody(client, team):
     assert [str(message) for message in english.context["messages"]] == ["Walk-in recorded."]
 
 
-def test_walk_in_form_keeps_input_and_refuses_an_address_already_registered(client, team):
+def test_walk_in_form_keeps_input_and_refuses_an_address_already_registered(client, team, login_as):
+    login_as(team)
     event = make_event(days_ahead=0)
     make_participant(event, email="schon@example.org")
     response = client.post(
@@ -151,7 +153,8 @@ def test_walk_in_form_keeps_input_and_refuses_an_address_already_registered(clie
     assert not WalkIn.objects.exists()
 
 
-def test_walk_in_at_a_course_module_refuses_an_address_registered_for_the_course(client, team):
+def test_walk_in_at_a_course_module_refuses_an_address_registered_for_the_course(client, team, login_as):
+    login_as(team)
     from registrations.tests.helpers import register
 
     course = make_event(kind="fortbildung", title="Multiplikator_innen-Kurs", capacity=None, days_ahead=20)
@@ -168,7 +171,8 @@ def test_walk_in_at_a_course_module_refuses_an_address_registered_for_the_course
     assert WalkIn.objects.get().registration.event == module
 
 
-def test_attendance_survives_anonymisation_for_reports(client, team):
+def test_attendance_survives_anonymisation_for_reports(client, team, login_as):
+    login_as(team)
     from privacy.retention import anonymise_registration
     from privacy.statistics import participant_statistics
 
@@ -186,7 +190,8 @@ def test_attendance_survives_anonymisation_for_reports(client, team):
     assert CheckIn.objects.filter(booking=anna).exists()
 
 
-def test_a_tick_with_a_broken_booking_id_is_not_found_and_changes_nothing(client, team):
+def test_a_tick_with_a_broken_booking_id_is_not_found_and_changes_nothing(client, team, login_as):
+    login_as(team)
     event = make_event(days_ahead=0)
     make_participant(event, name="Anna Albrecht")
     for junk in ("abc", "1.5", "", "-1", "99999999999999999999"):

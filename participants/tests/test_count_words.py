@@ -2,22 +2,17 @@
 
 import pytest
 
+from events.testing import make_event
 from mail.testing import deliver_outbox
 from participants import services as participants
 from registrations import mails
-from sfi.testing import login_with_second_factor, make_event, make_participant, make_user
+from registrations.testing import make_participant
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def team(client):
-    user = make_user("team")
-    login_with_second_factor(client, user)
-    return user
-
-
-def test_writing_to_one_person_says_person_and_e_mail_in_the_singular(client, team):
+def test_writing_to_one_person_says_person_and_e_mail_in_the_singular(client, team, login_as):
+    login_as(team)
     event = make_event()
     make_participant(event)
     url = f"/team/veranstaltungen/{event.pk}/teilnehmende/schreiben/"
@@ -27,7 +22,8 @@ def test_writing_to_one_person_says_person_and_e_mail_in_the_singular(client, te
     assert "1 E-Mail ist in der Warteschlange." in response.content.decode()
 
 
-def test_one_feedback_invitation_is_announced_in_the_singular(client, team):
+def test_one_feedback_invitation_is_announced_in_the_singular(client, team, login_as):
+    login_as(team)
     event = make_event(days_ahead=-1)
     participants.check_in(actor=team, booking=make_participant(event))
     response = client.post(f"/team/veranstaltungen/{event.pk}/feedback/einladen/", follow=True)

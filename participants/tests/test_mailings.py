@@ -7,13 +7,14 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from accounts.testing import make_user
 from audit.models import Entry
 from documents.services import send_certificates, start_certificate_mailing
+from events.testing import make_event
 from feedback.services import invite
 from participants.models import Mailing
 from participants.services import write_to
 from privacy.tests.builders import register
-from sfi.testing import make_event, make_user
 
 pytestmark = pytest.mark.django_db
 

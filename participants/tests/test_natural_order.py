@@ -8,8 +8,9 @@ import pytest
 from pypdf import PdfReader
 
 from core.text import natural_key
+from events.testing import make_event
 from participants import services as participants
-from sfi.testing import login_with_second_factor, make_event, make_participant, make_user
+from registrations.testing import make_participant
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +32,8 @@ def in_order_of_appearance(text):
     return sorted(NAMES, key=positions.get)
 
 
-def test_participant_list_door_list_and_teilnahmeliste_sort_names_naturally(client):
-    team = make_user("team")
-    login_with_second_factor(client, team)
+def test_participant_list_door_list_and_teilnahmeliste_sort_names_naturally(client, team, login_as):
+    login_as(team)
     event = make_event(capacity=None)
     for name in NAMES:
         participants.check_in(actor=team, booking=make_participant(event, name=name))

@@ -8,18 +8,12 @@ from urllib.parse import unquote_plus
 
 import pytest
 
-from sfi.testing import login_with_second_factor, make_event, make_participant, make_user
+from events.testing import make_event
+from registrations.testing import make_participant
 
 pytestmark = pytest.mark.django_db
 
 URL_ATTRIBUTES = re.compile(r'(?:href|action|src|hx-get|hx-post|formaction)="([^"]*)"')
-
-
-@pytest.fixture
-def team(client):
-    user = make_user("team")
-    login_with_second_factor(client, user)
-    return user
 
 
 def assert_nowhere_in_urls(response, *secrets):
@@ -33,7 +27,8 @@ def assert_nowhere_in_urls(response, *secrets):
 
 
 @pytest.mark.parametrize("search", ["Albrecht", "anna.albrecht@example.org"])
-def test_participant_list_search_keeps_names_and_addresses_out_of_urls(client, team, search):
+def test_participant_list_search_keeps_names_and_addresses_out_of_urls(client, team, login_as, search):
+    login_as(team)
     event = make_event(capacity=None)
     make_participant(event, name="Anna Albrecht", email="anna.albrecht@example.org")
     make_participant(event, name="Bernd Bauer", email="bernd@example.org")
@@ -54,7 +49,8 @@ def test_participant_list_search_keeps_names_and_addresses_out_of_urls(client, t
 
 
 @pytest.mark.parametrize("search", ["Albrecht", "Initiative Anna"])
-def test_check_in_search_and_tick_keep_names_out_of_urls(client, team, search):
+def test_check_in_search_and_tick_keep_names_out_of_urls(client, team, login_as, search):
+    login_as(team)
     event = make_event(days_ahead=0)
     anna = make_participant(event, name="Anna Albrecht", organisation="Initiative Anna")
     make_participant(event, name="Bernd Bauer")

@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from backoffice.decorators import back_office_required
-from backoffice.permissions import can_manage_participants
+from accounts.decorators import role_required
+from backoffice.permissions import can_manage_participants, can_use_back_office
 from participants import services
 from participants.forms import PhoneRegistrationForm, TeamChangeForm
 from participants.views.common import event_for
@@ -27,7 +27,7 @@ def _options(event):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@back_office_required
+@role_required(can_use_back_office)
 def add(request, pk):
     event = event_for(request, pk, can_manage_participants)
     form = PhoneRegistrationForm(request.POST or None, **_options(event))
@@ -55,7 +55,7 @@ def add(request, pk):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@back_office_required
+@role_required(can_use_back_office)
 def edit(request, pk, booking_pk):
     event = event_for(request, pk, can_manage_participants)
     registration = _booking(event, booking_pk).registration
@@ -80,7 +80,7 @@ def edit(request, pk, booking_pk):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@back_office_required
+@role_required(can_use_back_office)
 def cancel(request, pk, booking_pk):
     event = event_for(request, pk, can_manage_participants)
     booking = _booking(event, booking_pk)
@@ -92,7 +92,7 @@ def cancel(request, pk, booking_pk):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@back_office_required
+@role_required(can_use_back_office)
 def promote(request, pk, booking_pk):
     event = event_for(request, pk, can_manage_participants)
     booking = _booking(event, booking_pk)

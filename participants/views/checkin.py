@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from backoffice.decorators import back_office_required
-from backoffice.permissions import can_check_in
+from accounts.decorators import role_required
+from backoffice.permissions import can_check_in, can_use_back_office
 from participants import queries, services
 from participants.forms import WalkInForm
 from participants.views.common import event_for, remember_search, remembered_search
@@ -45,7 +45,7 @@ def _back(event, session):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@back_office_required
+@role_required(can_use_back_office)
 def door(request, pk):
     event = event_for(request, pk, can_check_in)
     if request.method == "POST":  # the search form
@@ -70,7 +70,7 @@ def door(request, pk):
 
 
 @require_POST
-@back_office_required
+@role_required(can_use_back_office)
 def tick(request, pk):
     event = event_for(request, pk, can_check_in)
     session, _sessions = _session(event, request.POST.get("termin"))
@@ -89,7 +89,7 @@ def tick(request, pk):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@back_office_required
+@role_required(can_use_back_office)
 def walk_in(request, pk):
     event = event_for(request, pk, can_check_in)
     session, _sessions = _session(event, request.GET.get("termin") or request.POST.get("termin"))

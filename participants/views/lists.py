@@ -13,11 +13,12 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_safe
 
-from backoffice.decorators import back_office_required
+from accounts.decorators import role_required
 from backoffice.permissions import (
     can_check_in,
     can_export_participants,
     can_manage_participants,
+    can_use_back_office,
     can_view_participant_counts,
     can_view_participants,
 )
@@ -49,7 +50,7 @@ def _search(request, event):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@back_office_required
+@role_required(can_use_back_office)
 def participant_list(request, pk):
     event = event_for(request, pk, can_view_participant_counts)
     user = request.user
@@ -82,7 +83,7 @@ def participant_list(request, pk):
 
 
 @require_safe
-@back_office_required
+@role_required(can_use_back_office)
 def export(request, pk, fmt):
     event = event_for(request, pk, can_export_participants)
     form = _filter_form(request, event)

@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
-from backoffice.decorators import back_office_required
-from backoffice.permissions import can_manage_participants
+from accounts.decorators import role_required
+from backoffice.permissions import can_manage_participants, can_use_back_office
 from participants import queries, services
 from participants.forms import MessageForm
 from participants.models import Mailing
@@ -14,7 +14,7 @@ from participants.views.common import event_for
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@back_office_required
+@role_required(can_use_back_office)
 def write(request, pk):
     event = event_for(request, pk, can_manage_participants)
     form = MessageForm(request.POST or None, initial={"audience": request.GET.get("an") or None})
@@ -36,7 +36,7 @@ def write(request, pk):
 
 
 @require_safe
-@back_office_required
+@role_required(can_use_back_office)
 def mailing_detail(request, pk, mailing_pk):
     event = event_for(request, pk, can_manage_participants)
     mailing = get_object_or_404(queries.mailing_progress(Mailing.objects.filter(event=event)), pk=mailing_pk)

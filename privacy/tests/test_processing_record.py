@@ -1,22 +1,14 @@
 import pytest
 
-from sfi.testing import login_with_second_factor, make_user
-
 pytestmark = pytest.mark.django_db
 
 URL = "/datenschutz/verzeichnis/"
 
 
-def login(client, role):
-    user = make_user(role)
-    login_with_second_factor(client, user)
-    return user
-
-
-@pytest.mark.parametrize("role", ["admin", "team"])
-def test_staff_see_the_record_generated_from_configuration(client, settings, role):
+@pytest.mark.parametrize("persona", ["admin", "team"])
+def test_staff_see_the_record_generated_from_configuration(client, settings, persona, request, login_as):
     settings.PRIVACY_RETENTION = {**settings.PRIVACY_RETENTION, "audit_log_months": 30}
-    login(client, role)
+    login_as(request.getfixturevalue(persona))
     page = client.get(URL).content.decode()
     assert "Verzeichnis von Verarbeitungstätigkeiten" in page
     assert "Konten für Team" in page
@@ -24,9 +16,9 @@ def test_staff_see_the_record_generated_from_configuration(client, settings, rol
     assert "Zwei-Faktor-Anmeldung" in page
 
 
-@pytest.mark.parametrize("role", ["trainer", "partner", "multiplier"])
-def test_other_roles_are_refused(client, role):
-    login(client, role)
+@pytest.mark.parametrize("persona", ["trainer_a", "partner_with_names", "partner_without_names", "multiplier"])
+def test_other_roles_are_refused(client, persona, request, login_as):
+    login_as(request.getfixturevalue(persona))
     response = client.get(URL)
     assert response.status_code == 403
     assert "Verarbeitungstätigkeiten" not in response.content.decode()

@@ -5,13 +5,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.conf import settings
 
+from accounts.testing import make_user
 from events.models import Event
+from events.testing import make_event
 from privacy.retention import anonymise_after, apply_retention, attendance_list_kept_until
 from privacy.statistics import participant_statistics
 from privacy.tests.builders import register
 from registrations.models import Booking, Registration
 from registrations.tokens import personal_token
-from sfi.testing import make_event, make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 

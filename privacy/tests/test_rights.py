@@ -7,12 +7,12 @@ from django.core import signing
 from django.test import Client
 
 from audit.models import Entry
+from events.testing import make_event
 from mail.models import OutboxMessage
 from mail.testing import deliver_outbox
 from privacy.tests.builders import register
 from registrations.models import Booking, Registration
 from registrations.tokens import CONFIRM_SALT, confirm_token, personal_token
-from sfi.testing import login_with_second_factor, make_event, make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
@@ -144,15 +144,9 @@ def test_my_data_page_needs_a_fixed_number_of_queries(django_assert_max_num_quer
 # --- staff tool ----------------------------------------------------------------------------
 
 
-def staff(role="team"):
-    client = Client()
-    login_with_second_factor(client, make_user(role))
-    return client
-
-
-def test_team_finds_exports_and_erases_a_person_by_address_each_step_in_the_audit_log():
+def test_team_finds_exports_and_erases_a_person_by_address_each_step_in_the_audit_log(team, login_as):
     old, upcoming, waiting = past_and_future()
-    client = staff()
+    client = login_as(team)
     page = client.post("/datenschutz/anfragen/", {"email": "ANNA.PRIVAT@example.org"}).content.decode()
     assert "2 Anmeldungen gefunden" in page and "Anna Privat" in page
 
@@ -179,10 +173,10 @@ def test_team_finds_exports_and_erases_a_person_by_address_each_step_in_the_audi
         assert "anna" not in json.dumps(entry.details).lower()
 
 
-@pytest.mark.parametrize("role", ["trainer", "partner", "multiplier"])
-def test_other_roles_cannot_use_the_staff_tool(role):
+@pytest.mark.parametrize("persona", ["trainer_a", "partner_with_names", "partner_without_names", "multiplier"])
+def test_other_roles_cannot_use_the_staff_tool(persona, request, login_as):
     past_and_future()
-    client = staff(role)
+    client = login_as(request.getfixturevalue(persona))
     response = client.post("/datenschutz/anfragen/", {"email": "anna.privat@example.org"})
     assert response.status_code == 403
     assert "Anna Privat" not in response.content.decode()
@@ -196,14 +190,14 @@ def test_anonymous_visitors_are_sent_to_login_and_learn_nothing():
     assert "anna" not in response["Location"]
 
 
-def test_lookup_for_an_unknown_address_says_nothing_is_stored():
-    page = staff().post("/datenschutz/anfragen/", {"email": "niemand@example.org"}).content.decode()
+def test_lookup_for_an_unknown_address_says_nothing_is_stored(team, login_as):
+    page = login_as(team).post("/datenschutz/anfragen/", {"email": "niemand@example.org"}).content.decode()
     assert "0 Anmeldungen gefunden" in page
     assert "keine personenbezogenen Daten (mehr) gespeichert" in page
 
 
-def test_lookup_form_error_says_what_to_do():
-    page = staff().post("/datenschutz/anfragen/", {"email": "kein-at-zeichen"}).content.decode()
+def test_lookup_form_error_says_what_to_do(team, login_as):
+    page = login_as(team).post("/datenschutz/anfragen/", {"email": "kein-at-zeichen"}).content.decode()
     assert "Bitte geben Sie eine E-Mail-Adresse wie name@example.org ein." in page
 
 

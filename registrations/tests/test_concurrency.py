@@ -5,9 +5,9 @@ import threading
 import pytest
 from django.db import connection, connections
 
+from events.testing import make_event
 from registrations.models import Booking, Registration
 from registrations.tests.helpers import register
-from sfi.testing import make_event
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

@@ -5,11 +5,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from events.testing import make_event
 from mail.testing import deliver_outbox
 from registrations import services
 from registrations.models import Booking, Reminder
 from registrations.tests.helpers import register
-from sfi.testing import make_event
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 

@@ -4,11 +4,11 @@ import icalendar
 import pytest
 from django.test import Client
 
+from events.testing import make_event
 from mail.testing import deliver_outbox
 from registrations import services, tokens
 from registrations.models import Registration
 from registrations.tests.helpers import register
-from sfi.testing import make_event
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 

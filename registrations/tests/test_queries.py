@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Event
+from events.testing import make_event
 from registrations import queries, services
 from registrations.tests.helpers import register
-from sfi.testing import make_event
 
 pytestmark = pytest.mark.django_db
 

@@ -3,11 +3,11 @@
 import icalendar
 import pytest
 
+from events.testing import make_event
 from mail.testing import deliver_outbox
 from registrations.models import Booking, Registration
 from registrations.tests.conftest import hidden_fields
 from registrations.tests.helpers import form_data, register
-from sfi.testing import make_event
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 

@@ -5,12 +5,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from events.testing import make_event
 from mail.testing import deliver_outbox
 from registrations import services
 from registrations.models import Booking, RegistrationSettings
 from registrations.tests.helpers import register
 from registrations.tokens import personal_token
-from sfi.testing import make_event
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 

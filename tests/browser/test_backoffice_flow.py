@@ -5,8 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from accounts.testing import TEST_PASSWORD, make_totp_device, make_user, totp_code
 from events.models import Event
-from sfi.testing import TEST_PASSWORD, make_event, make_totp_device, make_user, totp_code
+from events.testing import make_event
 from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.clock, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -7,12 +7,14 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from accounts.testing import TEST_PASSWORD, make_totp_device, make_user, totp_code
+from events.testing import make_event
 from feedback.models import Answer, Invitation
 from feedback.tokens import token_hash
 from mail.testing import deliver_outbox
 from participants.models import CheckIn, WalkIn
 from registrations.models import Booking
-from sfi.testing import TEST_PASSWORD, make_event, make_participant, make_totp_device, make_user, totp_code
+from registrations.testing import make_participant
 from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -2,9 +2,10 @@
 
 import pytest
 
+from accounts.testing import TEST_PASSWORD, make_totp_device, make_user, totp_code
 from events.models import AgendaItem, Material, Venue
+from events.testing import make_event
 from registrations.models import Question
-from sfi.testing import TEST_PASSWORD, make_event, make_totp_device, make_user, totp_code
 from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -7,7 +7,7 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 from events.models import Event
-from sfi.testing import make_event
+from events.testing import make_event
 from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -8,7 +8,7 @@ checks. The real Content-Security-Policy stays on: these pages need nothing inje
 import pytest
 from django.test import Client
 
-from sfi.testing import TEST_PASSWORD, make_totp_device, totp_code
+from accounts.testing import TEST_PASSWORD, make_totp_device, totp_code
 from tests import site_pages
 
 pytestmark = [

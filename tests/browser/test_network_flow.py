@@ -3,7 +3,7 @@
 import pytest
 
 from mail.testing import deliver_outbox, smtp_server  # noqa: F401  (pytest fixture)
-from sfi.testing import make_initiative
+from network.testing import make_initiative
 from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

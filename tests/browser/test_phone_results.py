@@ -3,8 +3,9 @@ the active filters listed above it, and the home page asks for the place right a
 
 import pytest
 
+from directory.testing import make_agency
 from events.models import Event
-from sfi.testing import make_agency, make_event
+from events.testing import make_event
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

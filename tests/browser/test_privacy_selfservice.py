@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from accounts.testing import TEST_PASSWORD, make_totp_device, make_user, totp_code
+from events.testing import make_event
 from privacy.tests.builders import register
 from registrations.models import Registration
 from registrations.tokens import personal_token
-from sfi.testing import TEST_PASSWORD, make_event, make_totp_device, make_user, totp_code
 from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -5,11 +5,11 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from events.testing import make_event
 from mail.testing import deliver_outbox
 from registrations import services
 from registrations.models import Booking
 from registrations.tests.helpers import register
-from sfi.testing import make_event
 from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.clock, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -5,12 +5,12 @@
 import pytest
 from django.test import Client
 
+from events.testing import make_event
 from mail.models import OutboxMessage
 from privacy.tests.builders import register
 from registrations.models import Registration
 from registrations.tests.conftest import hidden_fields
 from registrations.tests.helpers import form_data
-from sfi.testing import make_event
 
 pytestmark = pytest.mark.django_db
 

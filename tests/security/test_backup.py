@@ -21,7 +21,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from events.models import Event
-from sfi.testing import make_event
+from events.testing import make_event
 
 ROOT = Path(settings.BASE_DIR)
 committed = pytest.mark.django_db(transaction=True, serialized_rollback=True)

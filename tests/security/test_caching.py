@@ -12,8 +12,9 @@ from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, reso
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from events.models import Session
+from events.testing import make_venue
+from registrations.testing import make_participant
 from registrations.tokens import personal_token
-from sfi.testing import make_participant, make_venue
 from tests.security.helpers import make_user, verified_client
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +63,7 @@ def data():
 
 
 def make_event_with_session():
-    from sfi.testing import make_event
+    from events.testing import make_event
 
     event = make_event(title="Schulung mit Teilnahmeliste", venue=make_venue())
     Session.objects.create(event=event, title="Tag 1", start=event.start, end=event.end)

@@ -5,9 +5,10 @@ import gzip
 import pytest
 from django.test import Client
 
+from events.testing import make_event
+from network.testing import make_initiative
 from registrations.tests.helpers import register
 from registrations.tokens import personal_token
-from sfi.testing import login_with_second_factor, make_event, make_initiative, make_user
 from tests.security.crawl import crawl
 
 pytestmark = pytest.mark.django_db
@@ -63,8 +64,8 @@ def test_the_personal_link_page_is_not_compressed():
     assert "Erika Beispiel" in response.content.decode()
 
 
-def test_nothing_is_compressed_for_a_logged_in_team_member(client):
-    login_with_second_factor(client, make_user("team"))
+def test_nothing_is_compressed_for_a_logged_in_team_member(client, team, login_as):
+    login_as(team)
     make_event(title="Schulung in Pirna")
     for path in ["/team/", "/veranstaltungen/"]:
         response = client.get(path, **GZIP)

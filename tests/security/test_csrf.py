@@ -36,7 +36,7 @@ def test_every_url_refuses_a_post_without_csrf_token():
 
 
 def test_every_post_form_on_reachable_pages_carries_a_csrf_token():
-    from sfi.testing import make_event
+    from events.testing import make_event
 
     make_event(title="Schulung mit Formular")
     forms_seen = 0

@@ -4,7 +4,9 @@ readers use it. Every URL pattern is tried, and every page reached by links with
 import pytest
 from django.test import Client
 
-from sfi.testing import make_agency, make_event, make_initiative
+from directory.testing import make_agency
+from events.testing import make_event
+from network.testing import make_initiative
 from tests.security.crawl import all_paths, crawl
 from tests.security.helpers import staff_client
 

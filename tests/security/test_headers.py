@@ -8,7 +8,7 @@ import pytest
 from django.test import Client, override_settings
 
 from core.middleware import CONTENT_SECURITY_POLICY
-from sfi.testing import make_event
+from events.testing import make_event
 from tests.security.crawl import crawl, parse
 from tests.security.helpers import staff_client
 

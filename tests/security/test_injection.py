@@ -6,8 +6,11 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
+from accounts.testing import login_with_second_factor, make_user
+from directory.testing import make_agency
 from events.models import Event
-from sfi.testing import login_with_second_factor, make_agency, make_event, make_initiative, make_user
+from events.testing import make_event
+from network.testing import make_initiative
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,9 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from accounts.testing import login_with_second_factor, make_user
 from events.models import Session
-from sfi.testing import login_with_second_factor, make_event, make_user
+from events.testing import make_event
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,12 @@ import pytest
 from django.conf import settings as django_settings
 from django.test import Client
 
+from accounts.testing import TEST_PASSWORD, login_with_second_factor, make_user
+from events.testing import make_event
 from mail.testing import deliver_outbox
+from network.testing import make_initiative
 from registrations.models import Booking, Registration
 from registrations.tests.conftest import hidden_fields
-from sfi.testing import TEST_PASSWORD, login_with_second_factor, make_event, make_initiative, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -16,15 +16,17 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from accounts.testing import make_user
+from events.testing import make_event
 from feedback import services as feedback
 from feedback.models import Answer, Invitation
 from mail.testing import deliver_outbox
 from participants import services as participants
 from registrations import services
 from registrations.models import Booking, Registration, RegistrationSettings
+from registrations.testing import make_participant
 from registrations.tests.helpers import register
 from relay.services import send_relay_message
-from sfi.testing import make_event, make_participant, make_user
 
 pytestmark = pytest.mark.django_db
 

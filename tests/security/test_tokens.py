@@ -7,10 +7,10 @@ import pytest
 from django.core import signing
 from django.test import Client
 
+from events.testing import make_event
 from privacy.tests.builders import register
 from registrations.models import Booking, Registration
 from registrations.tokens import PERSONAL_SALT, confirm_token, personal_token
-from sfi.testing import make_event
 
 pytestmark = pytest.mark.django_db
 

@@ -10,18 +10,13 @@ import pytest
 from django.db import models
 from django.test import Client
 
+from accounts.testing import login_with_second_factor, make_user
+from directory.testing import make_agency
 from events.models import AgendaItem, Event
+from events.testing import make_event, make_partner, make_topic
 from mail.models import OutboxMessage
+from network.testing import make_initiative
 from privacy.tests.builders import register
-from sfi.testing import (
-    login_with_second_factor,
-    make_agency,
-    make_event,
-    make_initiative,
-    make_partner,
-    make_topic,
-    make_user,
-)
 from tests.security.crawl import crawl
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from django.core.cache import caches
 from django.db import transaction
 from django.test import Client
 
-from sfi.testing import login_with_second_factor
+from accounts.testing import login_with_second_factor
 from tests import site_pages
 from tests.validity import vnu
 
