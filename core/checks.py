@@ -36,3 +36,11 @@ def rate_limits_are_shared(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register()
+def contributions_are_consistent(app_configs, **kwargs):
+    """Every app's contributions module (core.registry) declares each key once and only known hooks."""
+    from core import registry
+
+    return [checks.Error(problem, id="core.E001") for problem in registry.problems()]

@@ -1,0 +1,214 @@
+"""What each app contributes to the whole platform, declared in its own `<app>/contributions.py`.
+
+A new capability plugs in by creating its app, listing it in INSTALLED_APPS and declaring here
+what it adds; no other app keeps a list of it. `core` reads the declarations of every installed
+app (in INSTALLED_APPS order) the first time one is asked for, and `core.checks` validates them at
+start-up. Every name is optional in a contributions module:
+
+    MENU                   back-office navigation entries (`MenuEntry`)
+    EVENT_TASKS            links on an event's back-office page (`EventTask`)
+    DASHBOARD_PANELS       sections of the back-office dashboard (`DashboardPanel`)
+    STAFF_URLS             the app's staff URL conf, mounted under /team/ (`StaffUrls`)
+    AUDIT_ACTIONS          {action code: label} for every action the app records in the audit log
+    PROCESSING_ACTIVITIES  entries of the record of processing activities (`ProcessingActivity`)
+    RETENTION_RULES        what the hourly retention job deletes or anonymises (`RetentionRule`)
+    PERIODIC_TASKS         tasks `run_scheduler` enqueues at an interval (`PeriodicTask`)
+    SITEMAPS               {section name: Sitemap class} for /sitemap.xml
+    HOOKS                  {hook name: callable}: the app's answer when another app announces
+                           something (see HOOK_NAMES); called synchronously, in the announcer's
+                           transaction, in INSTALLED_APPS order
+
+Contributions modules declare; they do no work at import time beyond importing what they name.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+
+MODULE = "contributions"
+
+# Hooks an app may announce, with what the announcer passes. An app answering a hook declares
+# `HOOKS = {"event_cancelled": function}`; the announcer calls `announce("event_cancelled", event=…)`.
+HOOK_NAMES = {
+    "event_cancelled": "event: an event was cancelled; tell everyone concerned (returns how many were told)",
+    "event_changed": "event: date, time or venue of a published event changed (returns how many were told)",
+    "event_copied": "source, copy: an event was copied; copy what belongs to the source",
+    "event_list_annotations": "queryset: add per-event figures to a back-office event list (returns the queryset)",
+}
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    key: str
+    label: str
+    url_name: str
+    allowed: Callable  # (user) -> bool
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class EventTask:
+    """A link on an event's back-office page: `url_name` takes the event's pk as `pk`."""
+
+    key: str
+    label: str
+    url_name: str
+    allowed: Callable  # (user, event) -> bool
+    order: int = 100
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class DashboardPanel:
+    """A dashboard section: `template` rendered with `context(request)` (None hides the panel)."""
+
+    key: str
+    template: str
+    context: Callable  # (request) -> dict | None
+    allowed: Callable  # (user) -> bool
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class StaffUrls:
+    """The app's staff URL conf (`<app>/staff_urls.py`), mounted at /team/<prefix> in namespace `app_name`."""
+
+    module: str
+    prefix: str = ""
+
+
+@dataclass(frozen=True)
+class PeriodicTask:
+    """A task `run_scheduler` enqueues every `seconds` (settings.PERIODIC_TASK_INTERVALS may override)."""
+
+    path: str
+    seconds: int
+
+
+@dataclass(frozen=True)
+class ProcessingActivity:
+    """One entry of the record of processing activities (Art. 30 GDPR)."""
+
+    key: str
+    name: str
+    purpose: str
+    legal_basis: str
+    data_subjects: str
+    data_categories: str
+    recipients: str
+    retention_key: tuple = ()  # keys of settings.PRIVACY_RETENTION that govern this data
+    retention_text: str = ""
+    notes: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    """A step of the retention job: `apply(now=…)` deletes or anonymises, returns {what: count}."""
+
+    key: str
+    label: str
+    apply: Callable  # (*, now) -> dict[str, int]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Contribution:
+    app: str
+    module: object
+
+    def get(self, name, default):
+        return getattr(self.module, name, default)
+
+
+@cache
+def contributions() -> tuple[Contribution, ...]:
+    """Every installed app's contributions module, in INSTALLED_APPS order."""
+    found = []
+    for config in apps.get_app_configs():
+        name = f"{config.name}.{MODULE}"
+        if find_spec(name) is not None:
+            found.append(Contribution(app=config.label, module=import_module(name)))
+    return tuple(found)
+
+
+def _collected(name):
+    return [item for contribution in contributions() for item in contribution.get(name, ())]
+
+
+def _ordered(name):
+    return sorted(_collected(name), key=lambda item: item.order)
+
+
+def menu_entries():
+    return _ordered("MENU")
+
+
+def event_tasks():
+    return _ordered("EVENT_TASKS")
+
+
+def dashboard_panels():
+    return _ordered("DASHBOARD_PANELS")
+
+
+def retention_rules():
+    return _ordered("RETENTION_RULES")
+
+
+def processing_activities():
+    return _collected("PROCESSING_ACTIVITIES")
+
+
+def periodic_tasks():
+    return _collected("PERIODIC_TASKS")
+
+
+def staff_urls():
+    return [(contribution.app, urls) for contribution in contributions() for urls in contribution.get("STAFF_URLS", ())]
+
+
+def audit_labels() -> dict:
+    labels = {}
+    for contribution in contributions():
+        labels.update(contribution.get("AUDIT_ACTIONS", {}))
+    return labels
+
+
+def sitemaps() -> dict:
+    sections = {}
+    for contribution in contributions():
+        sections.update(contribution.get("SITEMAPS", {}))
+    return sections
+
+
+def hook_answers(name):
+    if name not in HOOK_NAMES:
+        raise LookupError(f"Unknown hook {name!r}; known hooks are listed in core.registry.HOOK_NAMES.")
+    answers = (contribution.get("HOOKS", {}) for contribution in contributions())
+    return [hooks[name] for hooks in answers if name in hooks]
+
+
+def announce(name, **arguments) -> list:
+    """Call every app's answer to hook `name`; returns their results in INSTALLED_APPS order."""
+    return [answer(**arguments) for answer in hook_answers(name)]
+
+
+def problems() -> list[str]:
+    """What is wrong with the declarations (for the system check): duplicate keys, unknown hooks."""
+    found = []
+    for kind in ("MENU", "EVENT_TASKS", "DASHBOARD_PANELS", "PROCESSING_ACTIVITIES", "RETENTION_RULES"):
+        keys = [item.key for item in _collected(kind)]
+        found += [f"{kind}: key {key!r} is declared twice" for key in sorted({k for k in keys if keys.count(k) > 1})]
+    paths = [task.path for task in periodic_tasks()]
+    found += [f"PERIODIC_TASKS: {path} is declared twice" for path in sorted({p for p in paths if paths.count(p) > 1})]
+    codes = [code for contribution in contributions() for code in contribution.get("AUDIT_ACTIONS", {})]
+    found += [f"AUDIT_ACTIONS: {code} is declared twice" for code in sorted({c for c in codes if codes.count(c) > 1})]
+    for contribution in contributions():
+        for hook in contribution.get("HOOKS", {}):
+            if hook not in HOOK_NAMES:
+                found.append(f"{contribution.app}.HOOKS: unknown hook {hook!r}")
+    return found
