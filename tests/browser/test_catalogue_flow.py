@@ -72,6 +72,10 @@ def test_the_same_flow_with_the_keyboard_only(page, offers):
     page.keyboard.press("ArrowDown")  # → Unterstützer_innenschulung
     tab_to("Angebote anzeigen")
     page.keyboard.press("Enter")
+    # Leaving each field already sent a search (htmx on "change"); the results are swapped once
+    # per answer, so wait until the last one is in before tabbing into them.
+    page.wait_for_url("**art=schulung**")
+    page.wait_for_load_state("networkidle")
     expect(page.locator("#results")).to_contain_text("1 Angebot gefunden")
     tab_to("Unterstützer_innenschulung Heidenau")
     page.keyboard.press("Enter")
