@@ -13,11 +13,13 @@ import re
 TOKEN_IN_PATH = re.compile(
     r"(/(?:anmeldung/bestaetigen|anmeldung|datenschutz/meine-daten|feedback)/)(?!link/)[^/\s?\"']+"
 )
+# /konto/passwort-neu/<uid>/<token>/ (a password reset or set-up link): account id and token go.
+RESET_LINK_IN_PATH = re.compile(r"(/konto/passwort-neu/)(?!fertig/)[^\s?\"']+")
 REDACTED = r"\1[token]"
 
 
 def redact(text: str) -> str:
-    return TOKEN_IN_PATH.sub(REDACTED, text)
+    return RESET_LINK_IN_PATH.sub(REDACTED + "/", TOKEN_IN_PATH.sub(REDACTED, text))
 
 
 class RedactTokens(logging.Filter):

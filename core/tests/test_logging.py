@@ -17,6 +17,8 @@ pytestmark = pytest.mark.django_db
         "/anmeldung/bestaetigen/ImFiYyI:1xW3GW:yqiQzHEXCccQe0zy9CYGjmnD4NEMCzJSFz9McIdq36Y/",
         "/datenschutz/meine-daten/0123456789abcdef:sig/daten.json",
         "/feedback/kq3Jd9_x-secret/",
+        "/konto/passwort-neu/MTI:sig/d6hk2x-0123456789abcdef/",
+        "/en/konto/passwort-neu/MTI:sig/set-password/",
     ],
 )
 def test_tokens_in_paths_are_redacted(path):
@@ -28,6 +30,7 @@ def test_tokens_in_paths_are_redacted(path):
 def test_other_paths_are_left_alone():
     assert redact("Not Found: /veranstaltungen/schulung-pirna/") == "Not Found: /veranstaltungen/schulung-pirna/"
     assert redact("GET /anmeldung/link/") == "GET /anmeldung/link/"
+    assert redact("GET /konto/passwort-neu/fertig/") == "GET /konto/passwort-neu/fertig/"
 
 
 def test_the_configured_console_handler_writes_no_personal_token():
