@@ -2,20 +2,32 @@
 
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.utils import timezone
 
-from backoffice import integrations
 from backoffice.permissions import events_visible_to
+from core.registry import hook_answers
 from events.models import Event
 
 DASHBOARD_DAYS = 60
 
 
+def with_counts(queryset):
+    """Per-event figures from the apps answering `event_list_annotations` (registrations:
+    confirmed_count, pending_count, waiting_count); zeros where no app answers."""
+    answers = hook_answers("event_list_annotations")
+    if not answers:
+        zero = Value(0)
+        return queryset.annotate(confirmed_count=zero, pending_count=zero, waiting_count=zero)
+    for answer in answers:
+        queryset = answer(queryset=queryset)
+    return queryset
+
+
 def event_rows(user):
     """Events of this account for tables: venue, place and registration counts in one query."""
     events = events_visible_to(user).select_related("venue__municipality", "course")
-    return integrations.with_counts(events)
+    return with_counts(events)
 
 
 def add_fill(events):
@@ -88,7 +100,7 @@ def event_detail(user, pk):
     from backoffice.permissions import visible_event_or_404
 
     queryset = (
-        integrations.with_counts(Event.objects.all())
+        with_counts(Event.objects.all())
         .select_related("venue__municipality__district", "contact", "course", "copied_from")
         .prefetch_related("topics", "target_groups", "languages", "partners", "trainers", "agenda")
     )
@@ -102,6 +114,4 @@ def sessions_of(event):
 
 
 def modules_of(event):
-    return add_fill(
-        list(integrations.with_counts(event.modules.select_related("venue__municipality")).order_by("start", "id"))
-    )
+    return add_fill(list(with_counts(event.modules.select_related("venue__municipality")).order_by("start", "id")))

@@ -4,10 +4,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import role_required
-from backoffice import setup_services
 from backoffice.permissions import can_manage_events, visible_event_or_404
-from backoffice.services import EditConflict
 from backoffice.setup_forms import AgendaFormSet, AgendaVersionForm
+from events import services
+from events.services import EditConflict
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -20,7 +20,7 @@ def agenda_edit(request, pk):
     conflict = False
     if data is not None and formset.is_valid() and version.is_valid():
         try:
-            setup_services.save_agenda(
+            services.save_agenda(
                 actor=request.user,
                 event=event,
                 formset=formset,

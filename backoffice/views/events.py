@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import role_required
-from backoffice import queries, services
+from backoffice import queries
 from backoffice.forms import CopyEventForm, EventFilterForm, EventForm
 from backoffice.permissions import (
     can_manage_events,
@@ -13,6 +13,7 @@ from backoffice.permissions import (
     can_view_participant_counts,
     visible_event_or_404,
 )
+from events import services
 from events.models import Event
 
 PAGE_SIZE = 25

@@ -4,9 +4,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import role_required
-from backoffice import setup_services
 from backoffice.permissions import can_manage_events, visible_event_or_404
 from backoffice.setup_forms import MaterialForm
+from events import services
 from events.models import Material
 
 
@@ -16,7 +16,7 @@ def material_list(request, pk):
     event = visible_event_or_404(request.user, pk)
     form = MaterialForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        setup_services.add_material(actor=request.user, event=event, material=form.save(commit=False), request=request)
+        services.add_material(actor=request.user, event=event, material=form.save(commit=False), request=request)
         messages.success(request, _("„%(title)s“ ist hochgeladen.") % {"title": form.instance.title})
         return redirect("backoffice:material_list", pk=event.pk)
     context = {"event": event, "form": form, "materials": event.materials.all(), "nav": "events"}
@@ -29,6 +29,6 @@ def material_remove(request, pk, material_pk):
     event = visible_event_or_404(request.user, pk)
     material = get_object_or_404(Material, pk=material_pk, event=event)
     title = material.title
-    setup_services.remove_material(actor=request.user, material=material, request=request)
+    services.remove_material(actor=request.user, material=material, request=request)
     messages.success(request, _("„%(title)s“ ist entfernt.") % {"title": title})
     return redirect("backoffice:material_list", pk=event.pk)

@@ -4,9 +4,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import role_required
-from backoffice import services
 from backoffice.forms import SessionForm
 from backoffice.permissions import can_manage_events, visible_event_or_404
+from events import services
 from events.models import Session
 
 

@@ -1,11 +1,9 @@
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import role_required
-from backoffice import integrations
 from backoffice.permissions import can_manage_events, visible_event_or_404
 
 
@@ -13,8 +11,6 @@ from backoffice.permissions import can_manage_events, visible_event_or_404
 @role_required(can_manage_events)
 def registration_setup(request, pk):
     event = visible_event_or_404(request.user, pk)
-    if not integrations.registrations_installed():
-        raise Http404
     from backoffice import registration_setup as setup
 
     settings_form, questions = setup.setup_forms(event, request.POST or None)

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import role_required
-from backoffice import services
 from backoffice.permissions import can_manage_events, visible_event_or_404
+from events import services
 
 ACTIONS = {
     "publish": (

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import role_required
-from backoffice import setup_services
 from backoffice.permissions import can_manage_events
 from backoffice.setup_forms import VenueForm
+from events import services
 from events.models import Venue
 
 PAGE_SIZE = 50
@@ -37,7 +37,7 @@ def venue_form(request, venue_pk=None):
     form = VenueForm(request.POST or None, instance=venue)
     next_url = _next_url(request)
     if form.is_valid():
-        setup_services.save_venue(actor=request.user, venue=form.save(commit=False), request=request)
+        services.save_venue(actor=request.user, venue=form.save(commit=False), request=request)
         messages.success(request, _("Der Ort „%(name)s“ ist gespeichert.") % {"name": form.instance.name})
         return redirect(next_url or "backoffice:venue_list")
     context = {"form": form, "venue": venue, "next": next_url, "nav": "venues"}

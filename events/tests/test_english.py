@@ -169,7 +169,7 @@ def test_the_team_writes_the_english_texts_in_the_back_office(client, team, logi
 
 
 def test_a_copy_with_a_new_title_drops_the_old_english_title_but_keeps_the_english_agenda():
-    from backoffice.services import copy_event
+    from events.services import copy_event
 
     event = english_event(title_en="Training for supporters in Pirna")
     team = make_user("team")

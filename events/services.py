@@ -1,20 +1,23 @@
-"""The team's writes on events: create, change (with optimistic locking), copy, status changes, sessions.
+"""The team's writes on events: create, change (with optimistic locking), copy, status changes,
+sessions, agenda, materials, and venues.
 
-Every function runs in one transaction, records an audit entry and sends its mails
-(through the registrations app and the outbox) inside that transaction.
+Every function runs in one transaction and records an audit entry (ids only). What other apps
+keep about an event they learn through hooks (core.registry): `event_changed`, `event_copied`
+and `event_cancelled` are announced inside the transaction, so their mails leave through the
+outbox only if the change is committed.
 """
 
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from audit.services import record
-from backoffice import integrations
-from events.models import AgendaItem, Event, Session
+from core.registry import announce
+from core.slugs import unique_slug
+from events.models import AgendaItem, Event, Material, Session
 
 # Fields whose change matters to people already registered.
 NOTIFY_FIELDS = {"start", "end", "venue"}
@@ -37,14 +40,9 @@ class EditConflict(Exception):
         super().__init__(f"event {current.pk} is at version {current.version}")
 
 
-def unique_slug(title, start=None):
-    base = slugify(title)[:180] or "veranstaltung"
-    if start is not None:
-        base = f"{base}-{timezone.localtime(start):%Y-%m-%d}"
-    slug, n = base, 2
-    while Event.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+def event_slug(title, start=None):
+    suffix = f"-{timezone.localtime(start):%Y-%m-%d}" if start is not None else ""
+    return unique_slug(title, Event.objects.all(), max_length=180, fallback="veranstaltung", suffix=suffix)
 
 
 def _set_m2m(event, m2m):
@@ -56,7 +54,7 @@ def _set_m2m(event, m2m):
 def create_event(*, actor, event, m2m, request=None):
     """Save a new draft (`event` is an unsaved instance filled by the form)."""
     event.status = Event.Status.DRAFT
-    event.slug = unique_slug(event.title, event.start)
+    event.slug = event_slug(event.title, event.start)
     event.version = 1
     event.save()
     _set_m2m(event, m2m)
@@ -79,7 +77,7 @@ def update_event(*, actor, event, m2m, changed_fields, expected_version, request
         actor=actor, action="event.changed", target=event, details={"fields": sorted(changed_fields)}, request=request
     )
     if event.status == Event.Status.PUBLISHED and NOTIFY_FIELDS & set(changed_fields):
-        integrations.notify_changed(event=event)
+        announce("event_changed", event=event)
     return event
 
 
@@ -113,7 +111,7 @@ def copy_event(*, actor, source, start, title="", request=None, course=None):
     copy.start = start
     copy.end = _shift(source.end, delta) if delta is not None else None
     copy.registration_deadline = _shift(source.registration_deadline, delta) if delta is not None else None
-    copy.slug = unique_slug(copy.title, start)
+    copy.slug = event_slug(copy.title, start)
     copy.save()
     for name in M2M_FIELDS:
         getattr(copy, name).set(getattr(source, name).all())
@@ -130,7 +128,7 @@ def copy_event(*, actor, source, start, title="", request=None, course=None):
             venue=session.venue,
         )
         new.trainers.set(session.trainers.all())
-    integrations.copy_registration_setup(source=source, target=copy)
+    announce("event_copied", source=source, copy=copy)
     copy.refresh_search_text()
     for module in source.modules.all():
         module_start = _shift(module.start, delta) if (delta is not None and module.start) else start
@@ -202,20 +200,21 @@ def publish_event(*, actor, event, request=None):
 
 @transaction.atomic
 def cancel_event(*, actor, event, request=None):
-    """Cancel (a course with its modules); everyone registered gets a mail through the outbox."""
+    """Cancel (a course with its modules); the apps answering `event_cancelled` tell everyone concerned
+    (registrations: everyone registered, by mail through the outbox). Returns (event, people told)."""
     event = _locked(event)
     problems = cancel_problems(event)
     if problems:
         raise StatusChangeRefused(problems)
-    informed = integrations.cancel_registrations(event=event)
-    if informed is None:
-        Event.objects.filter(pk__in=[event.pk, *event.modules.values_list("pk", flat=True)]).update(
-            status=Event.Status.CANCELLED
-        )
+    targets = [event.pk, *event.modules.values_list("pk", flat=True)]
+    # Modules too, in id order (a fixed order, so two transactions never deadlock).
+    list(Event.objects.select_for_update().filter(pk__in=targets).order_by("pk").values_list("pk", flat=True))
+    Event.objects.filter(pk__in=targets).update(status=Event.Status.CANCELLED, updated_at=timezone.now())
+    informed = sum(announce("event_cancelled", event=event) or [0])
     Event.objects.filter(pk=event.pk).update(version=F("version") + 1)
     event.refresh_from_db()
-    record(actor=actor, action="event.cancelled", target=event, details={"informed": informed or 0}, request=request)
-    return event, informed or 0
+    record(actor=actor, action="event.cancelled", target=event, details={"informed": informed}, request=request)
+    return event, informed
 
 
 @transaction.atomic
@@ -252,6 +251,76 @@ def delete_session(*, actor, session, request=None):
     session.delete()
     Event.objects.filter(pk=event.pk).update(version=F("version") + 1)
     record(actor=actor, action="event.session_deleted", target=event, details={"session": session_id}, request=request)
+
+
+# --- Agenda, materials, venues ----------------------------------------------------------
+# Agenda and materials belong to the event's content, so they raise its version like sessions do.
+def _bump(event):
+    Event.objects.filter(pk=event.pk).update(version=F("version") + 1)
+
+
+@transaction.atomic
+def save_agenda(*, actor, event, formset, expected_version, request=None):
+    """Save the agenda formset unless someone changed the event meanwhile (then EditConflict).
+
+    Lines are renumbered 1, 2, 3 … in the order of (position typed, time), so gaps and ties vanish."""
+    current = Event.objects.select_for_update().get(pk=event.pk)
+    if current.version != expected_version:
+        raise EditConflict(current)
+    deleted = [form.instance for form in formset.deleted_forms if form.instance.pk]
+    for item in deleted:
+        item.delete()
+    kept = [
+        form.instance
+        for form in formset.forms
+        if form not in formset.deleted_forms and (form.instance.pk or form.has_changed())
+    ]
+    kept.sort(key=lambda item: (item.position, item.time))
+    for number, item in enumerate(kept, start=1):
+        item.event = event
+        item.position = number
+        item.save()
+    _bump(event)
+    record(
+        actor=actor,
+        action="event.agenda_saved",
+        target=event,
+        details={"items": len(kept), "deleted": len(deleted)},
+        request=request,
+    )
+    return kept
+
+
+@transaction.atomic
+def save_venue(*, actor, venue, request=None):
+    creating = venue.pk is None
+    venue.save()
+    record(actor=actor, action="venue.created" if creating else "venue.changed", target=venue, request=request)
+    return venue
+
+
+@transaction.atomic
+def add_material(*, actor, event, material, request=None):
+    last = Material.objects.filter(event=event).aggregate(last=Max("position"))["last"]
+    material.event = event
+    material.position = (last or 0) + 1
+    material.save()
+    _bump(event)
+    record(actor=actor, action="event.material_added", target=event, details={"material": material.pk}, request=request)
+    return material
+
+
+@transaction.atomic
+def remove_material(*, actor, material, request=None):
+    event, material_id, file = material.event, material.pk, material.file
+    material.delete()
+    _bump(event)
+    record(
+        actor=actor, action="event.material_removed", target=event, details={"material": material_id}, request=request
+    )
+    # The file goes only once the row is surely gone; a rolled-back delete keeps it.
+    name, storage = file.name, file.storage
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 def combine_local(day, clock):
