@@ -4,8 +4,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from accounts.permissions import can_use_back_office
 from audit.permissions import can_browse_audit_log
-from backoffice.permissions import can_manage_events, can_read_feedback, can_use_back_office
+from events.permissions import can_manage_events, can_read_feedback
 from privacy.permissions import can_manage_privacy
 
 

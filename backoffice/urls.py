@@ -1,6 +1,8 @@
 from django.urls import include, path
 
-from backoffice.views import agenda, dashboard, events, materials, sessions, setup, status, venues
+from backoffice.views import dashboard
+from events.staff_views import agenda, events, materials, sessions, status, venues
+from registrations import staff_views as registration_setup
 
 app_name = "backoffice"
 
@@ -20,7 +22,11 @@ urlpatterns = [
     path("veranstaltungen/<int:pk>/termine/<int:session_pk>/", sessions.session_form, name="session_edit"),
     path("veranstaltungen/<int:pk>/termine/<int:session_pk>/loeschen/", sessions.session_delete, name="session_delete"),
     path("veranstaltungen/<int:pk>/ablauf/", agenda.agenda_edit, name="agenda_edit"),
-    path("veranstaltungen/<int:pk>/anmeldung-einrichten/", setup.registration_setup, name="registration_setup"),
+    path(
+        "veranstaltungen/<int:pk>/anmeldung-einrichten/",
+        registration_setup.registration_setup,
+        name="registration_setup",
+    ),
     path("veranstaltungen/<int:pk>/materialien/", materials.material_list, name="material_list"),
     path(
         "veranstaltungen/<int:pk>/materialien/<int:material_pk>/entfernen/",

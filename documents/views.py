@@ -7,9 +7,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import role_required
+from accounts.permissions import can_use_back_office
 from audit.services import record
-from backoffice.permissions import can_check_in, can_manage_participants, can_use_back_office
 from documents import queries, services
+from events.permissions import can_check_in, can_manage_participants
 from participants.models import Mailing
 from participants.queries import mailing_progress
 from participants.services import record_view

@@ -5,7 +5,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.decorators import role_required
-from backoffice.permissions import can_manage_participants, can_read_feedback, can_use_back_office
+from accounts.permissions import can_use_back_office
+from events.permissions import can_manage_participants, can_read_feedback
 from feedback import queries, services
 from feedback.forms import AnswerForm, PeriodForm
 from participants.views.common import event_for

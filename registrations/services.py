@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import record
 from events.models import Event
 from registrations import mails
 from registrations.models import Booking, Question, Registration, RegistrationSettings, Reminder
@@ -416,3 +417,29 @@ def request_lost_links(*, email, language):
         if registrations:
             mails.lost_links(email, registrations, language)
     logger.info("lost link requested")
+
+
+@transaction.atomic
+def save_registration_setup(*, actor, event, settings_form, questions, request=None):
+    settings = settings_form.save(commit=False)
+    settings.event = event
+    settings.save()
+    deleted = [form.instance.pk for form in questions.deleted_forms if form.instance.pk]
+    Question.objects.filter(pk__in=deleted, event=event).delete()
+    kept = [
+        form.instance
+        for form in questions.forms
+        if form not in questions.deleted_forms and (form.instance.pk or form.has_changed())
+    ]
+    kept.sort(key=lambda question: (question.position, question.pk or 10**9))
+    for number, question in enumerate(kept, start=1):
+        question.event = event
+        question.position = number
+        question.save()
+    record(
+        actor=actor,
+        action="event.registration_setup_saved",
+        target=event,
+        details={"questions": [q.pk for q in kept], "deleted": deleted},
+        request=request,
+    )

@@ -2,8 +2,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from accounts.decorators import role_required
-from backoffice import queries
-from backoffice.permissions import can_manage_events, can_use_back_office
+from accounts.permissions import can_use_back_office
+from events import staff_queries as queries
+from events.permissions import can_manage_events
 
 
 @require_safe

@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import role_required
-from backoffice.permissions import can_manage_participants, can_use_back_office
+from accounts.permissions import can_use_back_office
+from events.permissions import can_manage_participants
 from participants import services
 from participants.forms import PhoneRegistrationForm, TeamChangeForm
 from participants.views.common import event_for

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import role_required
-from backoffice.permissions import can_check_in, can_use_back_office
+from accounts.permissions import can_use_back_office
+from events.permissions import can_check_in
 from participants import queries, services
 from participants.forms import WalkInForm
 from participants.views.common import event_for, remember_search, remembered_search

@@ -6,7 +6,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import role_required
-from backoffice.permissions import can_manage_participants, can_use_back_office
+from accounts.permissions import can_use_back_office
+from events.permissions import can_manage_participants
 from participants import queries, services
 from participants.forms import MessageForm
 from participants.models import Mailing

@@ -5,16 +5,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import role_required
-from backoffice import queries
-from backoffice.forms import CopyEventForm, EventFilterForm, EventForm
-from backoffice.permissions import (
-    can_manage_events,
-    can_use_back_office,
-    can_view_participant_counts,
-    visible_event_or_404,
-)
+from accounts.permissions import can_use_back_office
 from events import services
+from events import staff_queries as queries
 from events.models import Event
+from events.permissions import can_manage_events, can_view_participant_counts, visible_event_or_404
+from events.staff_forms import CopyEventForm, EventFilterForm, EventForm
 
 PAGE_SIZE = 25
 
@@ -28,7 +24,7 @@ def event_list(request):
     queries.add_fill(page.object_list)
     context = {"form": form, "page": page, "nav": "events"}
     context["can_manage"] = can_manage_events(request.user)
-    return render(request, "backoffice/event_list.html", context)
+    return render(request, "events/staff/event_list.html", context)
 
 
 @require_safe
@@ -44,7 +40,7 @@ def event_detail(request, pk):
         "publish_problems": services.publish_problems(event) if event.status == Event.Status.DRAFT else [],
         "nav": "events",
     }
-    return render(request, "backoffice/event_detail.html", context)
+    return render(request, "events/staff/event_detail.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -64,7 +60,7 @@ def event_create(request):
         services.create_event(actor=request.user, event=event, m2m=form.m2m_values(), request=request)
         messages.success(request, _("Der Entwurf ist gespeichert."))
         return redirect("backoffice:event_detail", pk=event.pk)
-    return render(request, "backoffice/event_form.html", {"form": form, "course": course, "nav": "events"})
+    return render(request, "events/staff/event_form.html", {"form": form, "course": course, "nav": "events"})
 
 
 def _conflict_form(request, current):
@@ -120,7 +116,7 @@ def event_edit(request, pk):
             messages.success(request, _("Die Änderungen sind gespeichert."))
             return redirect("backoffice:event_detail", pk=event.pk)
     context = {"form": form, "event": event, "differences": differences, "nav": "events"}
-    return render(request, "backoffice/event_form.html", context)
+    return render(request, "events/staff/event_form.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -140,4 +136,4 @@ def event_copy(request, pk):
             request, _("Die Kopie ist als Entwurf gespeichert. Prüfen Sie die Angaben und veröffentlichen Sie sie.")
         )
         return redirect("backoffice:event_detail", pk=copy.pk)
-    return render(request, "backoffice/event_copy.html", {"form": form, "event": source, "nav": "events"})
+    return render(request, "events/staff/event_copy.html", {"form": form, "event": source, "nav": "events"})

@@ -4,10 +4,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import role_required
-from backoffice.permissions import can_manage_events, visible_event_or_404
-from backoffice.setup_forms import MaterialForm
 from events import services
 from events.models import Material
+from events.permissions import can_manage_events, visible_event_or_404
+from events.staff_forms import MaterialForm
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -20,7 +20,7 @@ def material_list(request, pk):
         messages.success(request, _("„%(title)s“ ist hochgeladen.") % {"title": form.instance.title})
         return redirect("backoffice:material_list", pk=event.pk)
     context = {"event": event, "form": form, "materials": event.materials.all(), "nav": "events"}
-    return render(request, "backoffice/materials.html", context)
+    return render(request, "events/staff/materials.html", context)
 
 
 @require_POST

@@ -4,10 +4,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import role_required
-from backoffice.forms import SessionForm
-from backoffice.permissions import can_manage_events, visible_event_or_404
 from events import services
 from events.models import Session
+from events.permissions import can_manage_events, visible_event_or_404
+from events.staff_forms import SessionForm
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -23,7 +23,7 @@ def session_form(request, pk, session_pk=None):
         messages.success(request, _("Der Termin ist gespeichert."))
         return redirect("backoffice:event_detail", pk=event.pk)
     return render(
-        request, "backoffice/session_form.html", {"form": form, "event": event, "session": session, "nav": "events"}
+        request, "events/staff/session_form.html", {"form": form, "event": event, "session": session, "nav": "events"}
     )
 
 
@@ -36,4 +36,4 @@ def session_delete(request, pk, session_pk):
         services.delete_session(actor=request.user, session=session, request=request)
         messages.success(request, _("Der Termin ist gelöscht."))
         return redirect("backoffice:event_detail", pk=event.pk)
-    return render(request, "backoffice/session_delete.html", {"event": event, "session": session, "nav": "events"})
+    return render(request, "events/staff/session_delete.html", {"event": event, "session": session, "nav": "events"})

@@ -1,7 +1,6 @@
-"""Registration setup of one event (needs offered, waiting list, questions): forms and the write.
+"""The team's forms for an event's registration setup (needs offered, waiting list, questions).
 
-Like `backoffice.integrations` this is a door to the registrations app; only the setup page
-(backoffice.views.setup) imports it. Questions people have already answered are protected:
+Questions people have already answered are protected:
 deleting them, changing their kind or dropping an answered choice would silently break the
 stored answers, so the formset refuses that with an explanation.
 """
@@ -9,14 +8,12 @@ stored answers, so the formset refuses that with an explanation.
 from collections import Counter
 
 from django import forms
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from audit.services import record
 from events.models import Event
-from registrations.models import Question, Registration, RegistrationSettings
-from registrations.queries import settings_for
+from registrations.models import Question, RegistrationSettings
+from registrations.queries import settings_for, stored_answers
 
 
 class SettingsForm(forms.ModelForm):
@@ -162,44 +159,8 @@ QuestionFormSet = forms.inlineformset_factory(
 )
 
 
-def stored_answers(event):
-    """{question id: Counter(value -> number of registrations)} for answers already given to `event`."""
-    answers = {}
-    for row in Registration.objects.filter(event=event).values_list("answers", flat=True):
-        for key, value in (row or {}).items():
-            if str(key).isdigit():
-                answers.setdefault(int(key), Counter())[str(value)] += 1
-    return answers
-
-
 def setup_forms(event, data=None):
     answers = stored_answers(event)
     settings_form = SettingsForm(data, instance=settings_for(event), prefix="einstellungen")
     questions = QuestionFormSet(data, instance=event, prefix="fragen", answers=answers)
     return settings_form, questions
-
-
-@transaction.atomic
-def save_setup(*, actor, event, settings_form, questions, request=None):
-    settings = settings_form.save(commit=False)
-    settings.event = event
-    settings.save()
-    deleted = [form.instance.pk for form in questions.deleted_forms if form.instance.pk]
-    Question.objects.filter(pk__in=deleted, event=event).delete()
-    kept = [
-        form.instance
-        for form in questions.forms
-        if form not in questions.deleted_forms and (form.instance.pk or form.has_changed())
-    ]
-    kept.sort(key=lambda question: (question.position, question.pk or 10**9))
-    for number, question in enumerate(kept, start=1):
-        question.event = event
-        question.position = number
-        question.save()
-    record(
-        actor=actor,
-        action="event.registration_setup_saved",
-        target=event,
-        details={"questions": [q.pk for q in kept], "deleted": deleted},
-        request=request,
-    )

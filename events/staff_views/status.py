@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import role_required
-from backoffice.permissions import can_manage_events, visible_event_or_404
 from events import services
+from events.permissions import can_manage_events, visible_event_or_404
 
 ACTIONS = {
     "publish": (
@@ -46,4 +46,4 @@ def change_status(request, pk, action):
             return redirect("backoffice:event_detail", pk=event.pk)
     status = 409 if (request.method == "POST" and problems) else 200
     context = {"event": event, "action": action, "problems": problems, "nav": "events"}
-    return render(request, "backoffice/status_confirm.html", context, status=status)
+    return render(request, "events/staff/status_confirm.html", context, status=status)

@@ -309,7 +309,7 @@ def test_sessions_of_a_multi_day_event(client, team, login_as):
     assert list(session.trainers.all()) == [trainer]
     assert "Tag 1" in client.get(f"/team/veranstaltungen/{event.pk}/").content.decode()
     # the trainer of a session sees the event
-    from backoffice.permissions import events_visible_to
+    from events.permissions import events_visible_to
 
     trainer.is_verified = lambda: True
     assert list(events_visible_to(trainer)) == [event]

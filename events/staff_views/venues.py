@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import role_required
-from backoffice.permissions import can_manage_events
-from backoffice.setup_forms import VenueForm
 from events import services
 from events.models import Venue
+from events.permissions import can_manage_events
+from events.staff_forms import VenueForm
 
 PAGE_SIZE = 50
 
@@ -20,7 +20,7 @@ PAGE_SIZE = 50
 def venue_list(request):
     venues = Venue.objects.select_related("municipality__district").annotate(event_count=Count("events"))
     page = Paginator(venues.order_by("name", "id"), PAGE_SIZE).get_page(request.GET.get("seite"))
-    return render(request, "backoffice/venue_list.html", {"page": page, "nav": "venues"})
+    return render(request, "events/staff/venue_list.html", {"page": page, "nav": "venues"})
 
 
 def _next_url(request):
@@ -41,4 +41,4 @@ def venue_form(request, venue_pk=None):
         messages.success(request, _("Der Ort „%(name)s“ ist gespeichert.") % {"name": form.instance.name})
         return redirect(next_url or "backoffice:venue_list")
     context = {"form": form, "venue": venue, "next": next_url, "nav": "venues"}
-    return render(request, "backoffice/venue_form.html", context)
+    return render(request, "events/staff/venue_form.html", context)

@@ -4,10 +4,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import role_required
-from backoffice.permissions import can_manage_events, visible_event_or_404
-from backoffice.setup_forms import AgendaFormSet, AgendaVersionForm
 from events import services
+from events.permissions import can_manage_events, visible_event_or_404
 from events.services import EditConflict
+from events.staff_forms import AgendaFormSet, AgendaVersionForm
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -35,4 +35,4 @@ def agenda_edit(request, pk):
             messages.success(request, _("Der Ablauf ist gespeichert."))
             return redirect("backoffice:event_detail", pk=event.pk)
     context = {"event": event, "formset": formset, "version": version, "conflict": conflict, "nav": "events"}
-    return render(request, "backoffice/agenda_form.html", context)
+    return render(request, "events/staff/agenda_form.html", context)

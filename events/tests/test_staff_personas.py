@@ -8,7 +8,7 @@ partner_with_names, whose organisation may see names there.
 import pytest
 
 from accounts.testing import log_in, login_with_second_factor, request_user
-from backoffice import permissions
+from events import permissions
 from events.testing import make_event
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Who may do what in the back office, per event. Every view with event or personal data asks here.
+"""Who may do what with an event in the back office. Every staff view with event or personal data asks here.
 
 Built on the roles of `accounts.permissions` (where the superuser rule and the second factor live):
 
@@ -14,10 +14,6 @@ from django.http import Http404
 
 from accounts.permissions import is_partner, is_team, is_trainer, is_verified
 from events.models import Event
-
-
-def can_use_back_office(user) -> bool:
-    return is_team(user) or is_trainer(user) or is_partner(user)
 
 
 def events_visible_to(user):

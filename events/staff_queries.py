@@ -5,9 +5,9 @@ from datetime import timedelta
 from django.db.models import Q, Value
 from django.utils import timezone
 
-from backoffice.permissions import events_visible_to
 from core.registry import hook_answers
 from events.models import Event
+from events.permissions import events_visible_to
 
 DASHBOARD_DAYS = 60
 
@@ -84,8 +84,8 @@ def dashboard(user, now=None):
 def after_event_due(user, now):
     """Certificates to send and feedback to read (documents and feedback apps), for the team only."""
     from accounts.permissions import is_team
-    from backoffice.permissions import can_read_feedback
     from documents.queries import events_with_certificates_due
+    from events.permissions import can_read_feedback
     from feedback.queries import events_with_feedback_to_read
 
     if not is_team(user):
@@ -97,7 +97,7 @@ def after_event_due(user, now):
 
 def event_detail(user, pk):
     """One event with everything its back-office page shows (404 if not visible to `user`)."""
-    from backoffice.permissions import visible_event_or_404
+    from events.permissions import visible_event_or_404
 
     queryset = (
         with_counts(Event.objects.all())
