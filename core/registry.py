@@ -38,6 +38,8 @@ HOOK_NAMES = {
     "event_changed": "event: date, time or venue of a published event changed (returns how many were told)",
     "event_copied": "source, copy: an event was copied; copy what belongs to the source",
     "event_list_annotations": "queryset: add per-event figures to a back-office event list (returns the queryset)",
+    "dashboard_due": "user, now: what is due for this account, as parts of the dashboard's list "
+    "(returns [(template, context)], each rendering <li> items; [] when nothing is due)",
 }
 
 
@@ -59,7 +61,8 @@ class EventTask:
     url_name: str
     allowed: Callable  # (user, event) -> bool
     order: int = 100
-    group: str = ""
+    group: str = ""  # the heading the link stands under
+    description: str = ""  # a line after the link: what the page is for
 
 
 @dataclass(frozen=True)

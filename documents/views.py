@@ -50,7 +50,7 @@ def certificates(request, pk):
         mailing, started = services.start_certificate_mailing(actor=request.user, event=event, request=request)
         if mailing is None:
             messages.info(request, _("Alle Anwesenden haben ihre Bescheinigung schon bekommen."))
-            return redirect("documents:certificates", pk=event.pk)
+            return redirect("documents_staff:certificates", pk=event.pk)
         if started:
             text = ngettext(
                 "%(n)s Bescheinigung wird erstellt und verschickt. Den Stand sehen Sie hier.",
@@ -60,7 +60,7 @@ def certificates(request, pk):
             messages.success(request, text % {"n": mailing.planned})
         else:
             messages.info(request, _("Die Bescheinigungen werden schon verschickt. Den Stand sehen Sie hier."))
-        return redirect("backoffice:mailing", pk=event.pk, mailing_pk=mailing.pk)
+        return redirect("participants_staff:mailing", pk=event.pk, mailing_pk=mailing.pk)
     mailings = mailing_progress(Mailing.objects.filter(event=event, kind=Mailing.Kind.CERTIFICATES))
     without_address = queries.attended_without_address(event)
     if without_address:

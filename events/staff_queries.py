@@ -1,4 +1,4 @@
-"""Reads for the back-office pages, each with a fixed number of queries."""
+"""Reads for the team's event pages and the events' dashboard panels, each with a fixed number of queries."""
 
 from datetime import timedelta
 
@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from core.registry import hook_answers
 from events.models import Event
-from events.permissions import events_visible_to
+from events.permissions import events_visible_to, visible_event_or_404
 
 DASHBOARD_DAYS = 60
 
@@ -58,47 +58,33 @@ def filtered_events(user, data, now=None):
     return events
 
 
-def dashboard(user, now=None):
-    """Upcoming events with fill level, waiting lists, and what is due."""
+def upcoming(user, now=None):
+    """The next DASHBOARD_DAYS days, with fill level (cancelled events left out)."""
+    now = now or timezone.now()
+    rows = event_rows(user).filter(end__gte=now, start__lte=now + timedelta(days=DASHBOARD_DAYS))
+    return add_fill(list(rows.exclude(status=Event.Status.CANCELLED).order_by("start", "id")[:30]))
+
+
+def waiting(user, now=None):
+    now = now or timezone.now()
+    return add_fill(list(event_rows(user).filter(end__gte=now, waiting_count__gt=0).order_by("start", "id")[:20]))
+
+
+def due(user, now=None):
+    """Published events that are over (to mark as held) and drafts starting soon or without a date."""
     now = now or timezone.now()
     rows = event_rows(user)
-    upcoming = add_fill(
-        list(
-            rows.filter(end__gte=now, start__lte=now + timedelta(days=DASHBOARD_DAYS))
-            .exclude(status=Event.Status.CANCELLED)
-            .order_by("start", "id")[:30]
-        )
-    )
-    waiting = add_fill(list(rows.filter(end__gte=now, waiting_count__gt=0).order_by("start", "id")[:20]))
     due_held = list(rows.filter(status=Event.Status.PUBLISHED, end__lt=now).order_by("end", "id")[:20])
     due_publish = list(
         rows.filter(status=Event.Status.DRAFT)
         .filter(Q(start__isnull=True) | Q(start__gte=now, start__lte=now + timedelta(days=DASHBOARD_DAYS)))
         .order_by("start", "id")[:20]
     )
-    due = {"upcoming": upcoming, "waiting": waiting, "due_held": due_held, "due_publish": due_publish}
-    due.update(after_event_due(user, now))
-    return due
-
-
-def after_event_due(user, now):
-    """Certificates to send and feedback to read (documents and feedback apps), for the team only."""
-    from accounts.permissions import is_team
-    from documents.queries import events_with_certificates_due
-    from events.permissions import can_read_feedback
-    from feedback.queries import events_with_feedback_to_read
-
-    if not is_team(user):
-        return {"due_certificates": [], "due_feedback": []}
-    events = events_visible_to(user)
-    due_feedback = list(events_with_feedback_to_read(events)[:20]) if can_read_feedback(user) else []
-    return {"due_certificates": list(events_with_certificates_due(events, now)[:20]), "due_feedback": due_feedback}
+    return {"due_held": due_held, "due_publish": due_publish}
 
 
 def event_detail(user, pk):
     """One event with everything its back-office page shows (404 if not visible to `user`)."""
-    from events.permissions import visible_event_or_404
-
     queryset = (
         with_counts(Event.objects.all())
         .select_related("venue__municipality__district", "contact", "course", "copied_from")

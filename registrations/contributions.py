@@ -4,7 +4,31 @@
 
 # --- Back office and hooks ----------------------------------------------------------------
 
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from core.registry import EventTask, StaffUrls
+from events.permissions import can_manage_events
 from registrations import queries, services
+
+STAFF_URLS = [StaffUrls(module="registrations.staff_urls", prefix="")]
+
+
+def _may_set_up(user, event):
+    return can_manage_events(user)
+
+
+EVENT_TASKS = [
+    EventTask(
+        "registration_setup",
+        _("Anmeldung einrichten"),
+        "registrations_staff:registration_setup",
+        _may_set_up,
+        order=50,
+        group=pgettext_lazy("registration", "Anmeldung"),
+        description=_("Bedarfe, Warteliste und Fragen im Anmeldeformular."),
+    )
+]
 
 HOOKS = {
     "event_cancelled": services.tell_event_cancelled,

@@ -21,6 +21,6 @@ def registration_setup(request, pk):
             actor=request.user, event=event, settings_form=settings_form, questions=questions, request=request
         )
         messages.success(request, _("Die Anmeldung ist eingerichtet."))
-        return redirect("backoffice:event_detail", pk=event.pk)
+        return redirect("events_staff:event_detail", pk=event.pk)
     context = {"event": event, "form": settings_form, "formset": questions, "nav": "events"}
     return render(request, "registrations/staff/registration_setup.html", context)

@@ -33,6 +33,6 @@ def agenda_edit(request, pk):
             version = AgendaVersionForm(initial={"version": error.current.version})
         else:
             messages.success(request, _("Der Ablauf ist gespeichert."))
-            return redirect("backoffice:event_detail", pk=event.pk)
+            return redirect("events_staff:event_detail", pk=event.pk)
     context = {"event": event, "formset": formset, "version": version, "conflict": conflict, "nav": "events"}
     return render(request, "events/staff/agenda_form.html", context)

@@ -1,11 +1,15 @@
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import role_required
 from accounts.permissions import can_use_back_office
+from core import registry
 from events import services
 from events import staff_queries as queries
 from events.models import Event
@@ -27,6 +31,18 @@ def event_list(request):
     return render(request, "events/staff/event_list.html", context)
 
 
+def task_groups(user, event):
+    """The links other apps declare for an event's page (EVENT_TASKS) this account may follow,
+    as [(heading, [task])] in their declared order; each task carries its `url`."""
+    groups = {}
+    for task in registry.event_tasks():
+        if task.allowed(user, event):
+            link = SimpleNamespace(label=task.label, description=task.description)
+            link.url = reverse(task.url_name, kwargs={"pk": event.pk})
+            groups.setdefault(task.group, []).append(link)
+    return list(groups.items())
+
+
 @require_safe
 @role_required(can_use_back_office)
 def event_detail(request, pk):
@@ -38,6 +54,7 @@ def event_detail(request, pk):
         "can_manage": can_manage_events(request.user),
         "show_counts": can_view_participant_counts(request.user, event),
         "publish_problems": services.publish_problems(event) if event.status == Event.Status.DRAFT else [],
+        "task_groups": task_groups(request.user, event),
         "nav": "events",
     }
     return render(request, "events/staff/event_detail.html", context)
@@ -59,7 +76,7 @@ def event_create(request):
         event.course = course
         services.create_event(actor=request.user, event=event, m2m=form.m2m_values(), request=request)
         messages.success(request, _("Der Entwurf ist gespeichert."))
-        return redirect("backoffice:event_detail", pk=event.pk)
+        return redirect("events_staff:event_detail", pk=event.pk)
     return render(request, "events/staff/event_form.html", {"form": form, "course": course, "nav": "events"})
 
 
@@ -114,7 +131,7 @@ def event_edit(request, pk):
             form, differences = _conflict_form(request, conflict.current)
         else:
             messages.success(request, _("Die Änderungen sind gespeichert."))
-            return redirect("backoffice:event_detail", pk=event.pk)
+            return redirect("events_staff:event_detail", pk=event.pk)
     context = {"form": form, "event": event, "differences": differences, "nav": "events"}
     return render(request, "events/staff/event_form.html", context)
 
@@ -135,5 +152,5 @@ def event_copy(request, pk):
         messages.success(
             request, _("Die Kopie ist als Entwurf gespeichert. Prüfen Sie die Angaben und veröffentlichen Sie sie.")
         )
-        return redirect("backoffice:event_detail", pk=copy.pk)
+        return redirect("events_staff:event_detail", pk=copy.pk)
     return render(request, "events/staff/event_copy.html", {"form": form, "event": source, "nav": "events"})

@@ -18,7 +18,7 @@ def material_list(request, pk):
     if request.method == "POST" and form.is_valid():
         services.add_material(actor=request.user, event=event, material=form.save(commit=False), request=request)
         messages.success(request, _("„%(title)s“ ist hochgeladen.") % {"title": form.instance.title})
-        return redirect("backoffice:material_list", pk=event.pk)
+        return redirect("events_staff:material_list", pk=event.pk)
     context = {"event": event, "form": form, "materials": event.materials.all(), "nav": "events"}
     return render(request, "events/staff/materials.html", context)
 
@@ -31,4 +31,4 @@ def material_remove(request, pk, material_pk):
     title = material.title
     services.remove_material(actor=request.user, material=material, request=request)
     messages.success(request, _("„%(title)s“ ist entfernt.") % {"title": title})
-    return redirect("backoffice:material_list", pk=event.pk)
+    return redirect("events_staff:material_list", pk=event.pk)

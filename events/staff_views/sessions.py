@@ -21,7 +21,7 @@ def session_form(request, pk, session_pk=None):
             actor=request.user, session=form.save(commit=False), trainers=form.cleaned_data["trainers"], request=request
         )
         messages.success(request, _("Der Termin ist gespeichert."))
-        return redirect("backoffice:event_detail", pk=event.pk)
+        return redirect("events_staff:event_detail", pk=event.pk)
     return render(
         request, "events/staff/session_form.html", {"form": form, "event": event, "session": session, "nav": "events"}
     )
@@ -35,5 +35,5 @@ def session_delete(request, pk, session_pk):
     if request.method == "POST":
         services.delete_session(actor=request.user, session=session, request=request)
         messages.success(request, _("Der Termin ist gelöscht."))
-        return redirect("backoffice:event_detail", pk=event.pk)
+        return redirect("events_staff:event_detail", pk=event.pk)
     return render(request, "events/staff/session_delete.html", {"event": event, "session": session, "nav": "events"})

@@ -43,7 +43,7 @@ def change_status(request, pk, action):
                     "Die Veranstaltung ist abgesagt. %(n)s angemeldete Personen werden per E-Mail informiert."
                 ) % {"n": informed}
             messages.success(request, done_message)
-            return redirect("backoffice:event_detail", pk=event.pk)
+            return redirect("events_staff:event_detail", pk=event.pk)
     status = 409 if (request.method == "POST" and problems) else 200
     context = {"event": event, "action": action, "problems": problems, "nav": "events"}
     return render(request, "events/staff/status_confirm.html", context, status=status)

@@ -39,6 +39,6 @@ def venue_form(request, venue_pk=None):
     if form.is_valid():
         services.save_venue(actor=request.user, venue=form.save(commit=False), request=request)
         messages.success(request, _("Der Ort „%(name)s“ ist gespeichert.") % {"name": form.instance.name})
-        return redirect(next_url or "backoffice:venue_list")
+        return redirect(next_url or "events_staff:venue_list")
     context = {"form": form, "venue": venue, "next": next_url, "nav": "venues"}
     return render(request, "events/staff/venue_form.html", context)

@@ -41,7 +41,7 @@ def _session(event, value):
 
 def _back(event, session):
     """The door page of this session: only the session id in the URL, never the search."""
-    url = reverse("backoffice:checkin", kwargs={"pk": event.pk})
+    url = reverse("participants_staff:checkin", kwargs={"pk": event.pk})
     return f"{url}?{urlencode({'termin': session.pk})}" if session else url
 
 

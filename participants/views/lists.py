@@ -45,7 +45,7 @@ def _search(request, event):
     text = "" if request.POST.get("reset") else request.POST.get("q", "")
     remember_search(request, "list", event, text)
     params = {name: request.POST[name] for name in URL_FILTERS if request.POST.get(name)}
-    url = reverse("backoffice:participants", kwargs={"pk": event.pk})
+    url = reverse("participants_staff:participants", kwargs={"pk": event.pk})
     return redirect(f"{url}?{urlencode(params)}" if params else url)
 
 

@@ -30,7 +30,7 @@ def write(request, pk):
             )
             % {"n": mailing.planned},
         )
-        return redirect("backoffice:mailing", pk=event.pk, mailing_pk=mailing.pk)
+        return redirect("participants_staff:mailing", pk=event.pk, mailing_pk=mailing.pk)
     counts = queries.counts(event)
     context = {"event": event, "form": form, "counts": counts, "nav": "events"}
     return render(request, "participants/write.html", context)

@@ -1,8 +1,10 @@
-"""Participant pages inside the back office (included by backoffice/urls.py, so names are `backoffice:…`)."""
+"""Participants, check-in and mailings, mounted under /team/ by the back office (namespace `participants_staff`)."""
 
 from django.urls import path
 
 from participants.views import changes, checkin, lists, mailings
+
+app_name = "participants_staff"
 
 EVENT = "veranstaltungen/<int:pk>/"
 
