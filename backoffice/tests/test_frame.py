@@ -121,3 +121,12 @@ def test_the_frame_imports_no_feature_app():
                 names = [node.module]
             found |= {name.split(".")[0] for name in names} & ours
     assert found <= {"backoffice", "core", "accounts"}, found - {"backoffice", "core", "accounts"}
+
+
+def test_declared_labels_are_translated_on_english_pages(client, team, login_as):
+    login_as(team)
+    event = make_event()
+    dashboard = client.get("/en/team/").content.decode()
+    assert ">Venues</a>" in dashboard and ">My account</a>" in dashboard and "<h2>What is due</h2>" in dashboard
+    page = client.get(f"/en/team/veranstaltungen/{event.pk}/").content.decode()
+    assert "<h2>Registration</h2>" in page and ">Set up registration</a>" in page
