@@ -9,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.registry import EventTask, StaffUrls
 from events.permissions import can_manage_events
-from registrations import queries, services
+from registrations import event_page, queries, services
 
 STAFF_URLS = [StaffUrls(module="registrations.staff_urls", prefix="")]
 
@@ -35,4 +35,7 @@ HOOKS = {
     "event_changed": services.notify_event_changed,
     "event_copied": services.copy_registration_setup,
     "event_list_annotations": queries.with_registration_counts,
+    "event_card_annotations": event_page.card_figures,
+    "event_availability": event_page.availability,
+    "event_page_box": event_page.box,
 }
