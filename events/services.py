@@ -210,7 +210,7 @@ def cancel_event(*, actor, event, request=None):
     # Modules too, in id order (a fixed order, so two transactions never deadlock).
     list(Event.objects.select_for_update().filter(pk__in=targets).order_by("pk").values_list("pk", flat=True))
     Event.objects.filter(pk__in=targets).update(status=Event.Status.CANCELLED, updated_at=timezone.now())
-    informed = sum(announce("event_cancelled", event=event) or [0])
+    informed = sum(announce("event_cancelled", event=event))
     Event.objects.filter(pk=event.pk).update(version=F("version") + 1)
     event.refresh_from_db()
     record(actor=actor, action="event.cancelled", target=event, details={"informed": informed}, request=request)
