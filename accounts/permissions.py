@@ -6,8 +6,8 @@ initiative) stay in each app's permissions.py.
 
 admin        everything the team does, and the audit log
 team         (admin or team) plans and runs every event, reviews initiatives, answers privacy requests
-trainer      the events and sessions they give (which ones: backoffice.permissions)
-partner      the events their organisation co-hosts (which ones, and whether with names: backoffice.permissions)
+trainer      the events and sessions they give (which ones: events.permissions)
+partner      the events their organisation co-hosts (which ones, and whether with names: events.permissions)
 multiplier   no staff pages yet
 
 A superuser counts as admin everywhere, whatever its role field says, and always needs the
@@ -87,3 +87,8 @@ def is_partner(user) -> bool:
 
 def is_multiplier(user) -> bool:
     return _acts_as(user, User.Role.MULTIPLIER)
+
+
+def can_use_back_office(user) -> bool:
+    """Team, trainers and partners work in the back office (/team/); what each sees there is per event."""
+    return is_team(user) or is_trainer(user) or is_partner(user)

@@ -38,6 +38,12 @@ HOOK_NAMES = {
     "event_changed": "event: date, time or venue of a published event changed (returns how many were told)",
     "event_copied": "source, copy: an event was copied; copy what belongs to the source",
     "event_list_annotations": "queryset: add per-event figures to a back-office event list (returns the queryset)",
+    "event_card_annotations": "queryset: add per-event figures to a public event listing, e.g. places_taken for "
+    "the cards (returns the queryset)",
+    "event_availability": "event: the schema.org availability of its places for search engines (returns a URL or None)",
+    "event_page_box": "event: a box on the event's public page, e.g. registration (returns HTML)",
+    "dashboard_due": "user, now: what is due for this account, as parts of the dashboard's list "
+    "(returns [(template, context)], each rendering <li> items; [] when nothing is due)",
 }
 
 
@@ -59,7 +65,8 @@ class EventTask:
     url_name: str
     allowed: Callable  # (user, event) -> bool
     order: int = 100
-    group: str = ""
+    group: str = ""  # the heading the link stands under
+    description: str = ""  # a line after the link: what the page is for
 
 
 @dataclass(frozen=True)

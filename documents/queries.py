@@ -6,6 +6,8 @@ from datetime import timedelta
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
+from accounts.permissions import is_team
+from events.permissions import events_visible_to
 from participants.models import CheckIn
 from participants.queries import by_name
 from registrations.models import Booking
@@ -90,3 +92,11 @@ def events_with_certificates_due(events, now=None):
         attended=True, status__in=Booking.TAKEN, certificate__isnull=True, registration__anonymised_at__isnull=True
     ).exclude(registration__email__endswith=".invalid")
     return events.filter(end__lt=now, pk__in=due.values("event")).order_by("-end", "id")
+
+
+def due_for_dashboard(*, user, now):
+    """Answer to `dashboard_due`: the team's events over with certificates still to send."""
+    if not is_team(user):
+        return []
+    due = list(events_with_certificates_due(events_visible_to(user), now)[:20])
+    return [("documents/_due.html", {"due_certificates": due})] if due else []

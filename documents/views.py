@@ -7,9 +7,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import role_required
+from accounts.permissions import can_use_back_office
 from audit.services import record
-from backoffice.permissions import can_check_in, can_manage_participants, can_use_back_office
 from documents import queries, services
+from events.permissions import can_check_in, can_manage_participants
 from participants.models import Mailing
 from participants.queries import mailing_progress
 from participants.services import record_view
@@ -49,7 +50,7 @@ def certificates(request, pk):
         mailing, started = services.start_certificate_mailing(actor=request.user, event=event, request=request)
         if mailing is None:
             messages.info(request, _("Alle Anwesenden haben ihre Bescheinigung schon bekommen."))
-            return redirect("documents:certificates", pk=event.pk)
+            return redirect("documents_staff:certificates", pk=event.pk)
         if started:
             text = ngettext(
                 "%(n)s Bescheinigung wird erstellt und verschickt. Den Stand sehen Sie hier.",
@@ -59,7 +60,7 @@ def certificates(request, pk):
             messages.success(request, text % {"n": mailing.planned})
         else:
             messages.info(request, _("Die Bescheinigungen werden schon verschickt. Den Stand sehen Sie hier."))
-        return redirect("backoffice:mailing", pk=event.pk, mailing_pk=mailing.pk)
+        return redirect("participants_staff:mailing", pk=event.pk, mailing_pk=mailing.pk)
     mailings = mailing_progress(Mailing.objects.filter(event=event, kind=Mailing.Kind.CERTIFICATES))
     without_address = queries.attended_without_address(event)
     if without_address:

@@ -257,7 +257,7 @@ class Event(models.Model):
 
     @property
     def seats_left(self):
-        """Free places, where the listing annotated `places_taken` (registrations.queries.with_places)."""
+        """Free places, where the listing annotated `places_taken` (the hook event_card_annotations)."""
         taken = getattr(self, "places_taken", None)
         if self.capacity is None or taken is None:
             return None

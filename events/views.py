@@ -5,23 +5,29 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from core.paging import page_with_note
+from core.registry import announce, hook_answers
 from events.calendars import calendar_bytes
 from events.filters import RADIUS_CHOICES, read_filters
-from events.jsonld import as_script_body, event_data, offer_availability
+from events.jsonld import as_script_body, event_data
 from events.models import Event, Material
 from events.queries import offers_map, public_event
-from registrations.queries import bookable_events, places_for, with_places
-from registrations.services import closed_reason
 
 PAGE_SIZE = 20
 FEED_LIMIT = 200
+
+
+def with_card_figures(queryset):
+    """Figures the apps add to the cards (registrations: places_taken, places_waiting), in the same query."""
+    for answer in hook_answers("event_card_annotations"):
+        queryset = answer(queryset=queryset)
+    return queryset
 
 
 def _listing(request, *, past):
     query = read_filters(request.GET)
     base = Event.objects.listed()
     base = base.past() if past else base.upcoming()
-    events = with_places(query.filter(base).for_cards())
+    events = with_card_figures(query.filter(base).for_cards())
     events = events.order_by("-start", "-id") if past else events.order_by("start", "id")
     page, page_note = page_with_note(request, events, PAGE_SIZE)
     for event in page.object_list:
@@ -52,7 +58,7 @@ def detail(request, slug):
     event = public_event(slug)
     url = request.build_absolute_uri(event.get_absolute_url())
     municipality = event.venue.municipality
-    availability = offer_availability(places_for(bookable_events(event)), closed=closed_reason(event) is not None)
+    availability = next(iter(announce("event_availability", event=event)), None)
     context = {
         "event": event,
         "jsonld": as_script_body(event_data(event, url=url, availability=availability)),
@@ -106,7 +112,7 @@ def offers_map_page(request):
 
 @require_safe
 def home(request):
-    upcoming = with_places(
+    upcoming = with_card_figures(
         Event.objects.listed().upcoming().filter(status=Event.Status.PUBLISHED).for_cards()
     ).order_by("start", "id")[:6]
     return render(request, "events/home.html", {"events": upcoming, "map": offers_map(), "kinds": Event.Kind})

@@ -3,3 +3,15 @@
 # --- Records, privacy and jobs ------------------------------------------------------------
 
 # --- Back office and hooks ----------------------------------------------------------------
+
+from django.utils.translation import gettext_lazy as _
+
+from core.registry import MenuEntry, StaffUrls
+from events.permissions import can_read_feedback
+from feedback import queries
+
+STAFF_URLS = [StaffUrls(module="feedback.staff_urls", prefix="")]
+
+MENU = [MenuEntry("feedback", _("Feedback"), "feedback_staff:period_results", can_read_feedback, order=40)]
+
+HOOKS = {"dashboard_due": queries.due_for_dashboard}

@@ -3,6 +3,7 @@
 from django.db.models import Avg, Count, F, Q
 
 from events.models import Event
+from events.permissions import can_read_feedback, events_visible_to
 from feedback.models import Answer, Survey
 
 
@@ -68,3 +69,11 @@ def unread_surveys():
 def events_with_feedback_to_read(events):
     """Of `events`, those with answers nobody on the team has opened yet (dashboard)."""
     return events.filter(pk__in=unread_surveys().values("event")).order_by("-start", "id")
+
+
+def due_for_dashboard(*, user, now):
+    """Answer to `dashboard_due`: events with feedback nobody on the team has read yet."""
+    if not can_read_feedback(user):
+        return []
+    due = list(events_with_feedback_to_read(events_visible_to(user))[:20])
+    return [("feedback/_due.html", {"due_feedback": due})] if due else []

@@ -6,7 +6,4 @@ app_name = "feedback"
 
 urlpatterns = [
     path("feedback/<str:token>/", views.survey, name="survey"),
-    path("team/feedback/", views.period_results, name="period_results"),
-    path("team/veranstaltungen/<int:pk>/feedback/", views.event_results, name="event_results"),
-    path("team/veranstaltungen/<int:pk>/feedback/einladen/", views.invite, name="invite"),
 ]

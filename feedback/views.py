@@ -5,7 +5,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.decorators import role_required
-from backoffice.permissions import can_manage_participants, can_read_feedback, can_use_back_office
+from accounts.permissions import can_use_back_office
+from events.permissions import can_manage_participants, can_read_feedback
 from feedback import queries, services
 from feedback.forms import AnswerForm, PeriodForm
 from participants.views.common import event_for
@@ -55,16 +56,16 @@ def invite(request, pk):
     event = event_for(request, pk, can_manage_participants)
     if services.invite_problems(event):
         messages.error(request, _("Die Veranstaltung ist noch nicht vorbei. Laden Sie nach dem Ende zum Feedback ein."))
-        return redirect("feedback:event_results", pk=event.pk)
+        return redirect("feedback_staff:event_results", pk=event.pk)
     mailing = services.invite(actor=request.user, event=event, request=request)
     if mailing is None:
         messages.info(request, _("Alle Anwesenden sind schon eingeladen."))
-        return redirect("feedback:event_results", pk=event.pk)
+        return redirect("feedback_staff:event_results", pk=event.pk)
     text = ngettext(
         "%(n)s Einladung ist in der Warteschlange.", "%(n)s Einladungen sind in der Warteschlange.", mailing.planned
     )
     messages.success(request, text % {"n": mailing.planned})
-    return redirect("backoffice:mailing", pk=event.pk, mailing_pk=mailing.pk)
+    return redirect("participants_staff:mailing", pk=event.pk, mailing_pk=mailing.pk)
 
 
 @require_safe

@@ -4,9 +4,9 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from audit.services import record
+from core import slugs
 from network.models import Initiative
 
 logger = logging.getLogger(__name__)
@@ -16,13 +16,14 @@ MAX_SLUG_BASE = 70
 
 
 def unique_slug(name: str, *, exclude_pk=None) -> str:
-    base = slugify(name)[:MAX_SLUG_BASE].strip("-") or "initiative"
-    taken = set(Initiative.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))
-    slug, n = base, 1
-    while slug in taken or slug in RESERVED_SLUGS:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+    return slugs.unique_slug(
+        name,
+        Initiative.objects.all(),
+        max_length=MAX_SLUG_BASE,
+        fallback="initiative",
+        reserved=RESERVED_SLUGS,
+        exclude_pk=exclude_pk,
+    )
 
 
 @transaction.atomic

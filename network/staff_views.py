@@ -41,7 +41,7 @@ def edit(request, pk):
     if request.method == "POST" and form.is_valid():
         save_initiative(form=form, by=request.user, request=request)
         messages.success(request, _("Die Änderungen an „%(name)s“ sind gespeichert.") % {"name": initiative.name})
-        return redirect("network:staff_edit", pk=initiative.pk)
+        return redirect("network_staff:edit", pk=initiative.pk)
     record(actor=request.user, action="initiative.viewed", target=initiative, request=request)
     context = {"form": form, "initiative": initiative}
     return render(request, "network/staff/edit.html", context)
@@ -59,4 +59,4 @@ def review(request, pk):
         reject_initiative(initiative=initiative, by=request.user, request=request)
         message = _("„%(name)s“ ist abgelehnt und nicht öffentlich sichtbar.")
         messages.success(request, message % {"name": initiative.name})
-    return redirect("network:staff_edit", pk=initiative.pk)
+    return redirect("network_staff:edit", pk=initiative.pk)

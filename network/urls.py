@@ -1,6 +1,7 @@
 from django.urls import path
 
-from network import staff_views, views
+from core.redirects import moved
+from network import views
 
 app_name = "network"
 
@@ -9,9 +10,10 @@ urlpatterns = [
     path("initiativen/karte/", views.initiative_map, name="initiative_map"),
     path("initiativen/vorschlagen/", views.propose, name="propose"),
     path("initiativen/vorschlagen/danke/", views.proposed, name="proposed"),
-    path("initiativen/verwaltung/", staff_views.review_list, name="staff_list"),
-    path("initiativen/verwaltung/<int:pk>/", staff_views.edit, name="staff_edit"),
-    path("initiativen/verwaltung/<int:pk>/pruefen/", staff_views.review, name="staff_review"),
+    # The review moved to /team/initiativen/ (network/staff_urls.py); old links keep working.
+    path("initiativen/verwaltung/", moved("network_staff:list")),
+    path("initiativen/verwaltung/<int:pk>/", moved("network_staff:edit", keep_method=True)),
+    path("initiativen/verwaltung/<int:pk>/pruefen/", moved("network_staff:review", keep_method=True)),
     path("initiativen/<slug:slug>/", views.detail, name="detail"),
     path("initiativen/<slug:slug>/nachricht-gesendet/", views.contact_sent, name="contact_sent"),
 ]

@@ -3,3 +3,7 @@
 # --- Records, privacy and jobs ------------------------------------------------------------
 
 # --- Back office and hooks ----------------------------------------------------------------
+
+from core.registry import StaffUrls
+
+STAFF_URLS = [StaffUrls(module="participants.staff_urls", prefix="")]

@@ -1,5 +1,6 @@
 """Reusable reads: places left, waiting positions, participants and counts (fixed query counts)."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
@@ -169,3 +170,13 @@ def answer_rows(registration, questions):
             value = dict(question.choice_pairs()).get(value, value)
         rows.append((question.localized_label, value))
     return rows
+
+
+def stored_answers(event):
+    """{question id: Counter(value -> number of registrations)} for answers already given to `event`."""
+    answers = {}
+    for row in Registration.objects.filter(event=event).values_list("answers", flat=True):
+        for key, value in (row or {}).items():
+            if str(key).isdigit():
+                answers.setdefault(int(key), Counter())[str(value)] += 1
+    return answers

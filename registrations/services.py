@@ -15,9 +15,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import record
 from events.models import Event
 from registrations import mails
-from registrations.models import Booking, Registration, RegistrationSettings, Reminder
+from registrations.models import Booking, Question, Registration, RegistrationSettings, Reminder
 from registrations.queries import (
     active_registrations_for_email,
     bookable_events,
@@ -371,13 +372,12 @@ def notify_event_changed(*, event):
     return len(bookings)
 
 
-def cancel_event(*, event, now=None):
-    """Cancel an event (a course with all its modules) and tell everyone registered."""
+def tell_event_cancelled(*, event, now=None):
+    """The answer to `event_cancelled` (events.services.cancel_event has set the event and its modules
+    to cancelled): every booking ends and everyone registered gets a mail. Returns how many."""
     now = now or timezone.now()
     with transaction.atomic():
         targets = [event, *event.modules.all()]
-        _lock(targets)
-        Event.objects.filter(pk__in=[t.pk for t in targets]).update(status=Event.Status.CANCELLED, updated_at=now)
         bookings = list(
             Booking.objects.filter(event__in=targets, status__in=Booking.ACTIVE).select_related(
                 "registration__event__contact", "event__venue__municipality", "event__contact"
@@ -395,6 +395,21 @@ def cancel_event(*, event, now=None):
     return len(bookings)
 
 
+def _copy_rows(rows, **changes):
+    for row in rows:
+        row.pk = row.id = None
+        for name, value in changes.items():
+            setattr(row, name, value)
+        row._state.adding = True
+        row.save()
+
+
+def copy_registration_setup(*, source, copy):
+    """The answer to `event_copied`: questions and settings travel with a copied event (no personal data)."""
+    _copy_rows(Question.objects.filter(event=source), event=copy)
+    _copy_rows(RegistrationSettings.objects.filter(event=source), event=copy)
+
+
 def request_lost_links(*, email, language):
     """Mail all personal links for an address. The caller answers the same either way."""
     with transaction.atomic():
@@ -402,3 +417,29 @@ def request_lost_links(*, email, language):
         if registrations:
             mails.lost_links(email, registrations, language)
     logger.info("lost link requested")
+
+
+@transaction.atomic
+def save_registration_setup(*, actor, event, settings_form, questions, request=None):
+    settings = settings_form.save(commit=False)
+    settings.event = event
+    settings.save()
+    deleted = [form.instance.pk for form in questions.deleted_forms if form.instance.pk]
+    Question.objects.filter(pk__in=deleted, event=event).delete()
+    kept = [
+        form.instance
+        for form in questions.forms
+        if form not in questions.deleted_forms and (form.instance.pk or form.has_changed())
+    ]
+    kept.sort(key=lambda question: (question.position, question.pk or 10**9))
+    for number, question in enumerate(kept, start=1):
+        question.event = event
+        question.position = number
+        question.save()
+    record(
+        actor=actor,
+        action="event.registration_setup_saved",
+        target=event,
+        details={"questions": [q.pk for q in kept], "deleted": deleted},
+        request=request,
+    )

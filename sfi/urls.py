@@ -31,11 +31,10 @@ urlpatterns += i18n_patterns(
     path("", include("privacy.urls")),
     path("", include("directory.urls")),
     path("", include("mail.urls")),  # development-only mail view (404 unless DEBUG)
-    path("", include("documents.urls")),  # PDFs: Teilnahmeliste (team), certificates (team, personal link)
-    path("", include("feedback.urls")),  # anonymous survey and its results (team)
+    path("", include("documents.urls")),  # a participant's certificate (personal link)
+    path("", include("feedback.urls")),  # the anonymous survey
     path("konto/", include("accounts.urls")),
-    path("team/protokoll/", include("audit.urls")),
-    path("team/", include("backoffice.urls")),
+    path("team/", include("backoffice.urls")),  # the back office: every app's declared STAFF_URLS
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -6,7 +6,18 @@ from django.conf import settings
 from audit.actions import LABELS
 
 ROOT = Path(settings.BASE_DIR)
-APPS = ["accounts", "audit", "backoffice", "documents", "feedback", "network", "participants", "privacy"]
+APPS = [
+    "accounts",
+    "audit",
+    "backoffice",
+    "documents",
+    "events",
+    "feedback",
+    "network",
+    "participants",
+    "privacy",
+    "registrations",
+]
 
 
 def test_every_recorded_action_has_a_label_for_the_log_page():

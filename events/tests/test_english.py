@@ -137,8 +137,8 @@ def test_the_audit_log_still_calls_a_login_a_login():
 
 
 def test_the_team_writes_the_english_texts_in_the_back_office(client, team, login_as):
-    from backoffice.tests.test_events import form_data
-    from backoffice.tests.test_setup import agenda_data
+    from events.tests.test_staff_events import form_data
+    from events.tests.test_staff_setup import agenda_data
 
     login_as(team)
     event = make_event(title="Schulung in Pirna")
@@ -169,7 +169,7 @@ def test_the_team_writes_the_english_texts_in_the_back_office(client, team, logi
 
 
 def test_a_copy_with_a_new_title_drops_the_old_english_title_but_keeps_the_english_agenda():
-    from backoffice.services import copy_event
+    from events.services import copy_event
 
     event = english_event(title_en="Training for supporters in Pirna")
     team = make_user("team")

@@ -51,9 +51,9 @@ def test_proposal_is_stored_hidden_until_approved_then_public(client, team, logi
     assert "prüft den Eintrag" in thanks
 
     login_as(team)
-    queue = client.get("/initiativen/verwaltung/").content.decode()
+    queue = client.get("/team/initiativen/").content.decode()
     assert "Willkommenscafé Freital" in queue and "privat-freital@example.org" in queue
-    client.post(f"/initiativen/verwaltung/{initiative.pk}/pruefen/", {"action": "approve"})
+    client.post(f"/team/initiativen/{initiative.pk}/pruefen/", {"action": "approve"})
     client.logout()
 
     initiative.refresh_from_db()
@@ -130,7 +130,7 @@ def test_proposal_slugs_are_unique_and_avoid_reserved_paths(client):
 
 # --- staff pages by role ------------------------------------------------------
 
-STAFF_URLS = ["/initiativen/verwaltung/", "/initiativen/verwaltung/{pk}/"]
+STAFF_URLS = ["/team/initiativen/", "/team/initiativen/{pk}/"]
 
 
 @pytest.mark.parametrize("url", STAFF_URLS)
@@ -150,7 +150,7 @@ def test_roles_without_back_office_rights_get_403(client, persona, url, request,
     login_as(request.getfixturevalue(persona))
 
     response = client.get(url.format(pk=initiative.pk))
-    post = client.post(f"/initiativen/verwaltung/{initiative.pk}/pruefen/", {"action": "approve"})
+    post = client.post(f"/team/initiativen/{initiative.pk}/pruefen/", {"action": "approve"})
 
     assert response.status_code == 403
     assert "geheim-x@example.org" not in response.content.decode()
@@ -164,18 +164,18 @@ def test_team_and_admin_can_review_edit_and_reject(client, persona, request, log
     initiative = make_initiative(name="Alter Name", status=Initiative.Status.APPROVED)
     login_as(request.getfixturevalue(persona))
 
-    form = client.get(f"/initiativen/verwaltung/{initiative.pk}/").content.decode()
+    form = client.get(f"/team/initiativen/{initiative.pk}/").content.decode()
     assert 'value="Alter Name"' in form and 'value="Pirna"' in form
 
     data = proposal(name="Neuer Name", place="Görlitz")
     data.pop("company"), data.pop("started"), data.pop("privacy_consent")
-    response = client.post(f"/initiativen/verwaltung/{initiative.pk}/", data, follow=True)
+    response = client.post(f"/team/initiativen/{initiative.pk}/", data, follow=True)
     assert "Die Änderungen an „Neuer Name“ sind gespeichert." in response.content.decode()
     initiative.refresh_from_db()
     assert (initiative.name, initiative.municipality.name) == ("Neuer Name", "Görlitz")
     assert initiative.slug.startswith("initiative-")  # links stay stable
 
-    client.post(f"/initiativen/verwaltung/{initiative.pk}/pruefen/", {"action": "reject"})
+    client.post(f"/team/initiativen/{initiative.pk}/pruefen/", {"action": "reject"})
     initiative.refresh_from_db()
     assert initiative.status == Initiative.Status.REJECTED
     client.logout()
@@ -186,7 +186,7 @@ def test_team_login_without_second_factor_is_sent_back_to_login(client, team):
     initiative = make_initiative(status=Initiative.Status.PROPOSED, contact_email="geheim-y@example.org")
     client.force_login(team)  # password only, no TOTP code yet
 
-    response = client.get("/initiativen/verwaltung/")
+    response = client.get("/team/initiativen/")
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
@@ -199,9 +199,9 @@ def test_staff_views_and_changes_are_in_the_audit_log(client, team, login_as):
     initiative = make_initiative(status=Initiative.Status.PROPOSED, contact_email="geheim-z@example.org")
     login_as(team)
 
-    client.get("/initiativen/verwaltung/")
-    client.get(f"/initiativen/verwaltung/{initiative.pk}/")
-    client.post(f"/initiativen/verwaltung/{initiative.pk}/pruefen/", {"action": "approve"})
+    client.get("/team/initiativen/")
+    client.get(f"/team/initiativen/{initiative.pk}/")
+    client.post(f"/team/initiativen/{initiative.pk}/pruefen/", {"action": "approve"})
 
     entries = list(Entry.objects.order_by("id").values_list("actor_id", "action", "target_id"))
     assert entries[-3:] == [
@@ -217,7 +217,7 @@ def test_staff_edit_with_errors_keeps_values(client, team, login_as):
     login_as(team)
     data = proposal(name="Neuer Name", place="Nirgendwo-Stadt", website="kein link")
 
-    page = client.post(f"/initiativen/verwaltung/{initiative.pk}/", data).content.decode()
+    page = client.post(f"/team/initiativen/{initiative.pk}/", data).content.decode()
 
     assert "Wir kennen keine sächsische Gemeinde „Nirgendwo-Stadt“." in page
     assert "Bitte geben Sie eine vollständige Adresse an" in page
@@ -229,15 +229,33 @@ def test_staff_edit_with_errors_keeps_values(client, team, login_as):
 def test_review_list_query_count_is_fixed(client, team, login_as):
     login_as(team)
     make_initiative(status=Initiative.Status.PROPOSED)
-    client.get("/initiativen/verwaltung/")
+    client.get("/team/initiativen/")
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as one:
-        client.get("/initiativen/verwaltung/")
+        client.get("/team/initiativen/")
     for _ in range(49):
         make_initiative(status=Initiative.Status.PROPOSED)
     with CaptureQueriesContext(connection) as fifty:
-        page = client.get("/initiativen/verwaltung/").content.decode()
+        page = client.get("/team/initiativen/").content.decode()
     assert "50 Einträge" in page
     assert len(one.captured_queries) == len(fifty.captured_queries)
+
+
+def test_the_review_pages_moved_under_team_and_old_links_redirect_permanently(client):
+    initiative = make_initiative(status="proposed")
+    pk = initiative.pk
+    moves = {
+        "/initiativen/verwaltung/": "/team/initiativen/",
+        f"/initiativen/verwaltung/{pk}/": f"/team/initiativen/{pk}/",
+        f"/initiativen/verwaltung/{pk}/pruefen/": f"/team/initiativen/{pk}/pruefen/",
+        "/en/initiativen/verwaltung/?seite=2": "/en/team/initiativen/?seite=2",
+    }
+    for old, new in moves.items():
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, new)
+    response = client.post(f"/initiativen/verwaltung/{pk}/pruefen/", {"action": "approve"})
+    assert (response.status_code, response["Location"]) == (308, f"/team/initiativen/{pk}/pruefen/")
+    initiative.refresh_from_db()
+    assert initiative.status == Initiative.Status.PROPOSED  # a redirect changes nothing

@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import role_required
-from backoffice.permissions import can_manage_participants, can_use_back_office
+from accounts.permissions import can_use_back_office
+from events.permissions import can_manage_participants
 from participants import services
 from participants.forms import PhoneRegistrationForm, TeamChangeForm
 from participants.views.common import event_for
@@ -49,7 +50,7 @@ def add(request, pk):
                 )
             else:
                 messages.success(request, _("Die Anmeldung ist gespeichert. Die Person bekommt die üblichen E-Mails."))
-            return redirect("backoffice:participants", pk=event.pk)
+            return redirect("participants_staff:participants", pk=event.pk)
     context = {"event": event, "form": form, "municipality_names": municipality_names(), "nav": "events"}
     return render(request, "participants/add.html", context)
 
@@ -68,7 +69,7 @@ def edit(request, pk, booking_pk):
         changes = {k: v for k, v in form.changes().items() if getattr(registration, k) != v}
         services.change_registration(actor=request.user, registration=registration, changes=changes, request=request)
         messages.success(request, _("Die Angaben sind gespeichert."))
-        return redirect("backoffice:participants", pk=event.pk)
+        return redirect("participants_staff:participants", pk=event.pk)
     context = {
         "event": event,
         "form": form,
@@ -87,7 +88,7 @@ def cancel(request, pk, booking_pk):
     if request.method == "POST":
         services.cancel_registration(actor=request.user, registration=booking.registration, request=request)
         messages.success(request, _("Die Anmeldung ist abgesagt. Die Person bekommt eine Bestätigung per E-Mail."))
-        return redirect("backoffice:participants", pk=event.pk)
+        return redirect("participants_staff:participants", pk=event.pk)
     return render(request, "participants/cancel.html", {"event": event, "booking": booking, "nav": "events"})
 
 
@@ -107,7 +108,7 @@ def promote(request, pk, booking_pk):
             )
         else:
             messages.success(request, _("Die Person ist nachgerückt und bekommt eine E-Mail."))
-            return redirect("backoffice:participants", pk=event.pk)
+            return redirect("participants_staff:participants", pk=event.pk)
     status = 409 if request.method == "POST" and problem else 200
     context = {"event": event, "booking": booking, "problem": problem, "nav": "events"}
     return render(request, "participants/promote.html", context, status=status)

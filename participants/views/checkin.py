@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import role_required
-from backoffice.permissions import can_check_in, can_use_back_office
+from accounts.permissions import can_use_back_office
+from events.permissions import can_check_in
 from participants import queries, services
 from participants.forms import WalkInForm
 from participants.views.common import event_for, remember_search, remembered_search
@@ -40,7 +41,7 @@ def _session(event, value):
 
 def _back(event, session):
     """The door page of this session: only the session id in the URL, never the search."""
-    url = reverse("backoffice:checkin", kwargs={"pk": event.pk})
+    url = reverse("participants_staff:checkin", kwargs={"pk": event.pk})
     return f"{url}?{urlencode({'termin': session.pk})}" if session else url
 
 

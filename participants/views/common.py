@@ -1,6 +1,6 @@
 from django.core.exceptions import PermissionDenied
 
-from backoffice.permissions import visible_event_or_404
+from events.permissions import visible_event_or_404
 
 
 def event_for(request, pk, allowed):

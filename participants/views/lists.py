@@ -14,11 +14,11 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import role_required
-from backoffice.permissions import (
+from accounts.permissions import can_use_back_office
+from events.permissions import (
     can_check_in,
     can_export_participants,
     can_manage_participants,
-    can_use_back_office,
     can_view_participant_counts,
     can_view_participants,
 )
@@ -45,7 +45,7 @@ def _search(request, event):
     text = "" if request.POST.get("reset") else request.POST.get("q", "")
     remember_search(request, "list", event, text)
     params = {name: request.POST[name] for name in URL_FILTERS if request.POST.get(name)}
-    url = reverse("backoffice:participants", kwargs={"pk": event.pk})
+    url = reverse("participants_staff:participants", kwargs={"pk": event.pk})
     return redirect(f"{url}?{urlencode(params)}" if params else url)
 
 

@@ -6,7 +6,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import role_required
-from backoffice.permissions import can_manage_participants, can_use_back_office
+from accounts.permissions import can_use_back_office
+from events.permissions import can_manage_participants
 from participants import queries, services
 from participants.forms import MessageForm
 from participants.models import Mailing
@@ -29,7 +30,7 @@ def write(request, pk):
             )
             % {"n": mailing.planned},
         )
-        return redirect("backoffice:mailing", pk=event.pk, mailing_pk=mailing.pk)
+        return redirect("participants_staff:mailing", pk=event.pk, mailing_pk=mailing.pk)
     counts = queries.counts(event)
     context = {"event": event, "form": form, "counts": counts, "nav": "events"}
     return render(request, "participants/write.html", context)

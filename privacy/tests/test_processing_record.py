@@ -2,7 +2,7 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-URL = "/datenschutz/verzeichnis/"
+URL = "/team/datenschutz/verzeichnis/"
 
 
 @pytest.mark.parametrize("persona", ["admin", "team"])

@@ -147,20 +147,23 @@ def test_my_data_page_needs_a_fixed_number_of_queries(django_assert_max_num_quer
 def test_team_finds_exports_and_erases_a_person_by_address_each_step_in_the_audit_log(team, login_as):
     old, upcoming, waiting = past_and_future()
     client = login_as(team)
-    page = client.post("/datenschutz/anfragen/", {"email": "ANNA.PRIVAT@example.org"}).content.decode()
+    page = client.post("/team/datenschutz/anfragen/", {"email": "ANNA.PRIVAT@example.org"}).content.decode()
     assert "2 Anmeldungen gefunden" in page and "Anna Privat" in page
 
-    export = client.post("/datenschutz/anfragen/auskunft/", {"email": "anna.privat@example.org"})
+    export = client.post("/team/datenschutz/anfragen/auskunft/", {"email": "anna.privat@example.org"})
     assert len(json.loads(export.content)["anmeldungen"]) == 2
 
-    confirm = client.post("/datenschutz/anfragen/loeschen/", {"email": "anna.privat@example.org"}).content.decode()
+    confirm = client.post("/team/datenschutz/anfragen/loeschen/", {"email": "anna.privat@example.org"}).content.decode()
     assert "Daten dieser Person löschen?" in confirm
-    refused = client.post("/datenschutz/anfragen/loeschen/", {"email": "anna.privat@example.org", "step": "confirm"})
+    refused = client.post(
+        "/team/datenschutz/anfragen/loeschen/", {"email": "anna.privat@example.org", "step": "confirm"}
+    )
     assert "Bitte bestätigen Sie, dass Sie die Herkunft der Anfrage geprüft haben." in refused.content.decode()
     assert Registration.objects.filter(email="anna.privat@example.org").count() == 2
 
     done = client.post(
-        "/datenschutz/anfragen/loeschen/", {"email": "anna.privat@example.org", "step": "confirm", "confirmed": "on"}
+        "/team/datenschutz/anfragen/loeschen/",
+        {"email": "anna.privat@example.org", "step": "confirm", "confirmed": "on"},
     ).content.decode()
     assert "2 Anmeldungen anonymisiert, 1 Platz abgesagt." in done
     assert not Registration.objects.filter(email="anna.privat@example.org").exists()
@@ -177,27 +180,27 @@ def test_team_finds_exports_and_erases_a_person_by_address_each_step_in_the_audi
 def test_other_roles_cannot_use_the_staff_tool(persona, request, login_as):
     past_and_future()
     client = login_as(request.getfixturevalue(persona))
-    response = client.post("/datenschutz/anfragen/", {"email": "anna.privat@example.org"})
+    response = client.post("/team/datenschutz/anfragen/", {"email": "anna.privat@example.org"})
     assert response.status_code == 403
     assert "Anna Privat" not in response.content.decode()
-    assert client.post("/datenschutz/anfragen/auskunft/", {"email": "anna.privat@example.org"}).status_code == 403
+    assert client.post("/team/datenschutz/anfragen/auskunft/", {"email": "anna.privat@example.org"}).status_code == 403
 
 
 def test_anonymous_visitors_are_sent_to_login_and_learn_nothing():
     past_and_future()
-    response = Client().post("/datenschutz/anfragen/", {"email": "anna.privat@example.org"})
+    response = Client().post("/team/datenschutz/anfragen/", {"email": "anna.privat@example.org"})
     assert response.status_code == 302 and "anmelden" in response["Location"]
     assert "anna" not in response["Location"]
 
 
 def test_lookup_for_an_unknown_address_says_nothing_is_stored(team, login_as):
-    page = login_as(team).post("/datenschutz/anfragen/", {"email": "niemand@example.org"}).content.decode()
+    page = login_as(team).post("/team/datenschutz/anfragen/", {"email": "niemand@example.org"}).content.decode()
     assert "0 Anmeldungen gefunden" in page
     assert "keine personenbezogenen Daten (mehr) gespeichert" in page
 
 
 def test_lookup_form_error_says_what_to_do(team, login_as):
-    page = login_as(team).post("/datenschutz/anfragen/", {"email": "kein-at-zeichen"}).content.decode()
+    page = login_as(team).post("/team/datenschutz/anfragen/", {"email": "kein-at-zeichen"}).content.decode()
     assert "Bitte geben Sie eine E-Mail-Adresse wie name@example.org ein." in page
 
 

@@ -5,30 +5,23 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from accounts.testing import TEST_PASSWORD, make_totp_device, make_user, totp_code
+from accounts.testing import TEST_PASSWORD, make_user, totp_code
 from events.models import Event
 from events.testing import make_event
 from tests.browser.axe import assert_no_axe_violations
+from tests.browser.login import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.clock, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_team_member_copies_last_years_event_and_publishes_it(page):
     team = make_user("team", email="team-browser@example.org")
-    device = make_totp_device(team)
     last_year = make_event(title="Unterstützer_innenschulung Pirna", days_ahead=-364, status="held")
 
     page.goto(page.base_url + "/team/")
     assert "/konto/anmelden/" in page.url
     assert_no_axe_violations(page)
-    page.get_by_label("E-Mail-Adresse").fill(team.email)
-    page.get_by_label("Passwort").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url("**/konto/anmelden/code/**")
-    assert_no_axe_violations(page)
-    page.get_by_label("Bestätigungscode").fill(totp_code(device))
-    page.get_by_role("button", name="Code bestätigen").click()
-    page.wait_for_url("**/team/")
+    log_in(page, team, start=None, on_code_page=assert_no_axe_violations)
     assert page.get_by_role("heading", name="Dashboard").is_visible()
     assert_no_axe_violations(page)
 

@@ -7,7 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from accounts.testing import TEST_PASSWORD, make_totp_device, make_user, totp_code
+from accounts.testing import make_user
 from events.testing import make_event
 from feedback.models import Answer, Invitation
 from feedback.tokens import token_hash
@@ -16,28 +16,17 @@ from participants.models import CheckIn, WalkIn
 from registrations.models import Booking
 from registrations.testing import make_participant
 from tests.browser.axe import assert_no_axe_violations
+from tests.browser.login import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def login(page, user, device):
-    page.goto(page.base_url + "/team/")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label("Passwort").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url("**/konto/anmelden/code/**")
-    page.get_by_label("Bestätigungscode").fill(totp_code(device))
-    page.get_by_role("button", name="Code bestätigen").click()
-    page.wait_for_url("**/team/")
-
-
 def test_check_in_on_a_phone_walk_in_attendance_list_and_certificates_by_mail(phone, smtp_server):
     team = make_user("team", email="tuer@example.org")
-    device = make_totp_device(team)
     event = make_event(title="Erste Hilfe im Asylverfahren", days_ahead=0, hours=6, capacity=20)
     names = ["Amira Haddad", "Bernd Krause", "Chiara Rossi", "Dana Wolff"]
     bookings = [make_participant(event, name=n, email=f"{n.split()[0].lower()}@example.org") for n in names]
-    login(phone, team, device)
+    log_in(phone, team, start="/team/")
 
     phone.goto(phone.base_url + f"/team/veranstaltungen/{event.pk}/teilnehmende/")
     assert phone.get_by_text("Personenbezogene Daten:").is_visible()
@@ -110,12 +99,11 @@ def test_check_in_on_a_phone_walk_in_attendance_list_and_certificates_by_mail(ph
 
 def test_other_participant_pages_have_no_axe_violations(page):
     team = make_user("team", email="buero@example.org")
-    device = make_totp_device(team)
     event = make_event(title="Vernetzungstreffen Zittau", place="Zittau", capacity=1, days_ahead=-1, hours=3)
     first = make_participant(event, name="Anna Albrecht", email="anna@example.org")
     waiting = make_participant(event, name="Wanda Warte", email="wanda@example.org")
     Answer.objects.create(event=event, overall=4, usefulness=5, improve="Mehr Pausen <b>bitte</b>")
-    login(page, team, device)
+    log_in(page, team, start="/team/")
     base = f"/team/veranstaltungen/{event.pk}/"
     for path in (
         base + "teilnehmende/?status=waiting",

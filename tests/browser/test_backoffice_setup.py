@@ -2,31 +2,20 @@
 
 import pytest
 
-from accounts.testing import TEST_PASSWORD, make_totp_device, make_user, totp_code
+from accounts.testing import make_user
 from events.models import AgendaItem, Material, Venue
 from events.testing import make_event
 from registrations.models import Question
 from tests.browser.axe import assert_no_axe_violations
+from tests.browser.login import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def login(page, user):
-    device = make_totp_device(user)
-    page.goto(page.base_url + "/konto/anmelden/")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label("Passwort").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url("**/konto/anmelden/code/**")
-    page.get_by_label("Bestätigungscode").fill(totp_code(device))
-    page.get_by_role("button", name="Code bestätigen").click()
-    page.wait_for_url("**/team/")
 
 
 def test_team_member_sets_up_agenda_registration_venue_and_material(page, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     event = make_event(title="Schulung Riesa", place="Riesa", status="draft")
-    login(page, make_user("team", email="team-setup@example.org"))
+    log_in(page, make_user("team", email="team-setup@example.org"))
 
     page.goto(page.base_url + f"/team/veranstaltungen/{event.pk}/")
     page.get_by_role("link", name="Ablauf bearbeiten").click()

@@ -8,8 +8,8 @@ checks. The real Content-Security-Policy stays on: these pages need nothing inje
 import pytest
 from django.test import Client
 
-from accounts.testing import TEST_PASSWORD, make_totp_device, totp_code
 from tests import site_pages
+from tests.browser.login import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -97,18 +97,6 @@ def submit_all(page, forms):
 
 def report(wide):
     return "\n".join(f"{path}: scrollWidth {w['page']} px; {' | '.join(w['wide'])}" for path, w in wide.items())
-
-
-def log_in(page, user):
-    device = make_totp_device(user)
-    page.goto(page.base_url + "/konto/anmelden/")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label("Passwort").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url("**/konto/anmelden/code/**")
-    page.get_by_label("Bestätigungscode").fill(totp_code(device))
-    page.get_by_role("button", name="Code bestätigen").click()
-    page.wait_for_url("**/team/")
 
 
 def test_no_public_page_scrolls_sideways_at_320_px(narrow, site):

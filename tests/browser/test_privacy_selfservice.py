@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from accounts.testing import TEST_PASSWORD, make_totp_device, make_user, totp_code
+from accounts.testing import make_user
 from events.testing import make_event
 from privacy.tests.builders import register
 from registrations.models import Registration
 from registrations.tokens import personal_token
 from tests.browser.axe import assert_no_axe_violations
+from tests.browser.login import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -41,15 +42,7 @@ def test_participant_downloads_and_erases_their_data_on_a_phone(phone):
 def test_team_member_answers_a_request_by_e_mail(page):
     register(make_event(title="Fachtag Chemnitz", days_ahead=30), name="Jonas Anfrage", email="jonas@example.org")
     user = make_user("team")
-    device = make_totp_device(user)
-    page.goto(page.base_url + "/datenschutz/anfragen/")
-    page.get_by_label("E-Mail-Adresse", exact=True).fill(user.email)
-    page.get_by_label("Passwort").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url("**/konto/anmelden/code/**")
-    page.get_by_label("Bestätigungscode").fill(totp_code(device))
-    page.get_by_role("button", name="Code bestätigen").click()
-    page.wait_for_url("**/datenschutz/anfragen/")
+    log_in(page, user, start="/team/datenschutz/anfragen/", lands="**/team/datenschutz/anfragen/")
     page.get_by_label("E-Mail-Adresse der anfragenden Person").fill("jonas@example.org")
     page.get_by_role("button", name="Daten suchen").click()
     assert "Jonas Anfrage" in page.content()

@@ -88,7 +88,7 @@ def test_every_page_a_logged_in_account_gets_is_not_stored(data):
         f"/team/veranstaltungen/{pk}/teilnehmende/",
         f"/team/veranstaltungen/{pk}/einlass/",
         "/team/protokoll/",
-        "/datenschutz/anfragen/",
+        "/team/datenschutz/anfragen/",
         "/konto/",
         "/admin/",
     ]

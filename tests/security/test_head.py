@@ -53,7 +53,12 @@ def test_every_page_reached_by_links_answers_head_like_get():
 def test_every_back_office_page_reached_by_links_answers_head_like_get():
     event = make_event(title="Schulung in Pirna", place="Pirna")
     client, reached = staff_client("admin"), 0
-    starts = ["/team/", f"/team/veranstaltungen/{event.pk}/", "/datenschutz/anfragen/", "/datenschutz/verzeichnis/"]
+    starts = [
+        "/team/",
+        f"/team/veranstaltungen/{event.pk}/",
+        "/team/datenschutz/anfragen/",
+        "/team/datenschutz/verzeichnis/",
+    ]
     for path, response, _page in crawl(client, starts, limit=120):
         if path.startswith("/admin/logout"):
             continue

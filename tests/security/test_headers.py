@@ -48,8 +48,8 @@ def test_every_public_page_reached_by_links_is_strict():
 
 def test_staff_pages_and_django_admin_are_strict():
     client = staff_client()
-    starts = ["/admin/", "/admin/login/", "/datenschutz/verzeichnis/"]
-    starts += [p for p in ("/team/", "/datenschutz/anfragen/") if Client().get(p).status_code != 404]
+    starts = ["/admin/", "/admin/login/", "/team/datenschutz/verzeichnis/"]
+    starts += [p for p in ("/team/", "/team/datenschutz/anfragen/") if Client().get(p).status_code != 404]
     pages = [(p, r, pg) for p, r, pg in crawl(client, starts, limit=80) if not p.startswith("/admin/logout")]
     assert any(path.startswith("/admin/") for path, _, _ in pages)
     for path, response, page in pages:

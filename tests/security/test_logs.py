@@ -91,7 +91,7 @@ def run_main_flows(smtp_server, settings):
     Client().post("/konto/anmelden/", {"username": staff.email, "password": TEST_PASSWORD})
     team = Client()
     login_with_second_factor(team, staff)
-    team.post("/datenschutz/anfragen/", {"email": PERSON["email"]})
+    team.post("/team/datenschutz/anfragen/", {"email": PERSON["email"]})
     initiative = make_initiative()
     relay = {"sender_name": PERSON["name"], "sender_email": PERSON["email"], "message": f"Ruf an: {PERSON['phone']}"}
     started = re.search(

@@ -17,6 +17,7 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.testing import make_user
+from events import services as event_services
 from events.testing import make_event
 from feedback import services as feedback
 from feedback.models import Answer, Invitation
@@ -117,7 +118,7 @@ def mails(smtp_server, settings):
     services.notify_event_changed(event=full)
     cancelled = make_event(title="Abgesagt")
     services.confirm_address(registration=register(cancelled, email="abgesagt@example.org"))
-    services.cancel_event(event=cancelled)
+    event_services.cancel_event(actor=None, event=cancelled)
     services.request_lost_links(email="erste@example.org", language="de")
     late = make_event(title="Nach Anmeldeschluss", capacity=1)
     keeps = register(late, email="spaet1@example.org")

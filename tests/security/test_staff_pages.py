@@ -26,8 +26,8 @@ from registrations.testing import make_participant
 
 pytestmark = pytest.mark.django_db
 
-# Staff pages not yet under /team/ (they move there with the back-office URL convention).
-STAFF_PREFIXES = ("team/", "initiativen/verwaltung/", "datenschutz/anfragen/", "datenschutz/verzeichnis/")
+# Every staff page lives under /team/ (each app's staff_urls.py, mounted by the back office).
+STAFF_PREFIXES = ("team/",)
 LOGIN = "/konto/anmelden/"
 
 
@@ -101,7 +101,7 @@ def path_of(page, world):
     values = {}
     for param in page.params:
         if param == "pk":
-            values["pk"] = (world["initiative"] if page.name.startswith("network:") else world["event"]).pk
+            values["pk"] = (world["initiative"] if page.name.startswith("network_staff:") else world["event"]).pk
         else:
             values[param] = world[param]
     return reverse(page.name, kwargs=values)

@@ -83,8 +83,8 @@ def test_back_office_pages_escape_the_payload(poisoned):
     client = Client()
     login_with_second_factor(client, make_user("admin", is_staff=True, is_superuser=True))
     starts = ["/team/", "/team/veranstaltungen/", f"/team/veranstaltungen/{poisoned['event'].pk}/",
-              f"/team/veranstaltungen/{poisoned['event'].pk}/bearbeiten/", "/initiativen/verwaltung/",
-              f"/initiativen/verwaltung/{poisoned['initiative'].pk}/"]  # fmt: skip
+              f"/team/veranstaltungen/{poisoned['event'].pk}/bearbeiten/", "/team/initiativen/",
+              f"/team/initiativen/{poisoned['initiative'].pk}/"]  # fmt: skip
     pages = 0
     for path, response, page in crawl(client, starts, limit=40):
         if page is not None and not path.startswith("/konto/abmelden"):

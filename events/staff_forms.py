@@ -1,0 +1,375 @@
+"""The team's forms for events: the event itself, copying, sessions, the list filter, and what an
+event needs besides its own fields (agenda, venues, materials)."""
+
+import re
+from pathlib import Path
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from events.models import AgendaItem, Event, Material, Session, Venue
+from regions.queries import find_place
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format=DATETIME_FORMAT)
+
+
+def _plausible_year(value):
+    # Copying shifts every date by the same time: far-off years would overflow (a server error).
+    if not 2000 <= value.year <= 2100:
+        raise forms.ValidationError(_("Geben Sie ein Datum zwischen den Jahren 2000 und 2100 ein."))
+
+
+def _datetime_field(label, *, required, help_text=""):
+    return forms.DateTimeField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        validators=[_plausible_year],
+        widget=DateTimeLocalInput(),
+        input_formats=[DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"],
+        error_messages={
+            "required": _("Geben Sie Datum und Uhrzeit ein."),
+            "invalid": _("Geben Sie Datum und Uhrzeit wie 27.02.2026 10:00 ein."),
+        },
+    )
+
+
+def trainer_accounts():
+    return User.objects.filter(role=User.Role.TRAINER, is_active=True).order_by("last_name", "first_name", "email")
+
+
+class TrainerChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.email
+
+
+class EventForm(forms.ModelForm):
+    """The event as the team plans it. Date, venue and contact may wait until publishing."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    start = _datetime_field(_("Beginn"), required=False, help_text=_("Darf im Entwurf noch leer sein."))
+    end = _datetime_field(_("Ende"), required=False)
+    registration_deadline = _datetime_field(_("Anmeldeschluss"), required=False)
+    trainers = TrainerChoiceField(
+        label=_("Referent_innen"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "kind",
+            "title",
+            "summary",
+            "description",
+            "title_en",
+            "summary_en",
+            "description_en",
+            "start",
+            "end",
+            "registration_deadline",
+            "capacity",
+            "costs",
+            "costs_note",
+            "catering",
+            "attendance_mode",
+            "venue",
+            "contact",
+            "topics",
+            "target_groups",
+            "languages",
+            "partners",
+            "partners_may_see_names",
+            "trainers",
+        ]
+        widgets = {
+            "topics": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "languages": forms.CheckboxSelectMultiple,
+            "partners": forms.CheckboxSelectMultiple,
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "summary_en": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "title": {"required": _("Geben Sie einen Titel ein.")},
+            "summary": {"required": _("Beschreiben Sie die Veranstaltung in ein, zwei Sätzen.")},
+            "kind": {"required": _("Wählen Sie die Art der Veranstaltung.")},
+            "capacity": {
+                "invalid": _("Geben Sie die Zahl der Plätze als ganze Zahl ein, oder lassen Sie das Feld leer.")
+            },
+            "costs": {"invalid": _("Geben Sie die Kosten als Zahl ein, z. B. 0 oder 15,50.")},
+        }
+
+    M2M = ("topics", "target_groups", "languages", "partners", "trainers")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["trainers"].queryset = trainer_accounts()
+        self.fields["venue"].queryset = self.fields["venue"].queryset.select_related("municipality")
+        self.fields["venue"].empty_label = _("noch offen")
+        self.fields["contact"].empty_label = _("noch offen")
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if bool(start) != bool(end) and not self.errors.get("start") and not self.errors.get("end"):
+            self.add_error("end" if start else "start", _("Geben Sie Beginn und Ende an, oder lassen Sie beides leer."))
+        if start and end and end < start:
+            self.add_error("end", _("Das Ende liegt vor dem Beginn. Wählen Sie ein späteres Ende."))
+        deadline = cleaned.get("registration_deadline")
+        if deadline and start and deadline > start:
+            self.add_error(
+                "registration_deadline", _("Der Anmeldeschluss liegt nach dem Beginn. Wählen Sie ein früheres Datum.")
+            )
+        if self.instance.pk and self.instance.status != Event.Status.DRAFT:
+            for name in ("start", "end", "venue", "contact"):
+                if name in self.fields and not cleaned.get(name) and not self.errors.get(name):
+                    self.add_error(name, _("Eine veröffentlichte Veranstaltung braucht diese Angabe. Bitte ausfüllen."))
+        return cleaned
+
+    def m2m_values(self):
+        return {name: self.cleaned_data[name] for name in self.M2M if name in self.cleaned_data}
+
+    def changed_model_fields(self):
+        return [name for name in self.changed_data if name != "version"]
+
+
+class CopyEventForm(forms.Form):
+    start = _datetime_field(
+        _("Neuer Beginn"),
+        required=True,
+        help_text=_("Ende, Anmeldeschluss, Termine und Module werden um dieselbe Zeit verschoben."),
+    )
+    title = forms.CharField(
+        label=_("Titel der Kopie"),
+        required=False,
+        max_length=200,
+        help_text=_("Leer lassen, um den bisherigen Titel zu übernehmen."),
+    )
+
+
+class SessionForm(forms.ModelForm):
+    start = _datetime_field(_("Beginn"), required=True)
+    end = _datetime_field(_("Ende"), required=True)
+    trainers = TrainerChoiceField(
+        label=_("Referent_innen"), queryset=User.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Session
+        fields = ["title", "start", "end", "venue", "trainers"]
+        error_messages = {"title": {"required": _("Geben Sie dem Termin einen Titel, z. B. „Tag 1“.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["trainers"].queryset = trainer_accounts()
+        self.fields["venue"].queryset = self.fields["venue"].queryset.select_related("municipality")
+        self.fields["venue"].empty_label = _("wie die Veranstaltung")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("Das Ende liegt vor dem Beginn. Wählen Sie ein späteres Ende."))
+        return cleaned
+
+
+class EventFilterForm(forms.Form):
+    PERIODS = [("kommend", _("kommende")), ("vergangen", _("vergangene")), ("alle", _("alle"))]
+    q = forms.CharField(label=_("Titel enthält"), required=False, max_length=100)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("alle"))] + list(Event.Status.choices)
+    )
+    art = forms.ChoiceField(label=_("Art"), required=False, choices=[("", _("alle"))] + list(Event.Kind.choices))
+    zeitraum = forms.ChoiceField(label=_("Zeitraum"), required=False, choices=PERIODS)
+
+
+# --- Agenda, venues, materials ------------------------------------------------------------
+MAX_MATERIAL_MB = 20
+# Extension -> how the file's first bytes must start (office formats are zip archives).
+MATERIAL_TYPES = {
+    ".pdf": (b"%PDF",),
+    ".docx": (b"PK\x03\x04",),
+    ".odt": (b"PK\x03\x04",),
+    ".pptx": (b"PK\x03\x04",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+}
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["time", "title", "title_en", "position"]
+        widgets = {
+            "time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "position": forms.NumberInput(attrs={"min": 0, "max": 999}),
+        }
+        help_texts = {
+            "position": _("Kleinere Zahlen stehen weiter oben. Leer = am Ende, nach Uhrzeit sortiert."),
+            "title_en": _("Leer = englische Seiten zeigen den deutschen Programmpunkt."),
+        }
+        error_messages = {
+            "time": {
+                "required": _("Geben Sie die Uhrzeit ein, z. B. 09:30."),
+                "invalid": _("Geben Sie die Uhrzeit wie 09:30 ein."),
+            },
+            "title": {"required": _("Geben Sie an, was um diese Uhrzeit passiert.")},
+            "position": {"invalid": _("Geben Sie die Reihenfolge als ganze Zahl ein.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["position"].required = False
+        if self.instance.pk is None:
+            self.initial["position"] = None  # so an untouched empty row counts as unchanged
+
+    def clean_position(self):
+        # Empty: after the numbered lines (the service renumbers 1, 2, 3 … on save).
+        position = self.cleaned_data["position"]
+        return UNNUMBERED if position is None else position
+
+
+UNNUMBERED = 999
+
+
+class BaseAgendaFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        if len(kept) > 60:
+            raise forms.ValidationError(_("Ein Ablauf hat höchstens 60 Programmpunkte. Fassen Sie Punkte zusammen."))
+
+
+AgendaFormSet = forms.inlineformset_factory(
+    Event,
+    AgendaItem,
+    form=AgendaItemForm,
+    formset=BaseAgendaFormSet,
+    extra=3,
+    can_delete=True,
+)
+
+
+class AgendaVersionForm(forms.Form):
+    """The event version the page was opened with: two people editing the agenda do not overwrite each other."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+POSTAL_CODE = re.compile(r"^0[1-9]\d{3}$")
+
+
+class VenueForm(forms.ModelForm):
+    place = forms.CharField(
+        label=_("Gemeinde"),
+        max_length=100,
+        help_text=_("Die sächsische Stadt oder Gemeinde, z. B. Pirna oder Bautzen."),
+        error_messages={"required": _("Geben Sie die Gemeinde an, zum Beispiel „Pirna“.")},
+        widget=forms.TextInput(attrs={"list": "municipality-names", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = Venue
+        fields = ["name", "street", "postal_code", "accessibility", "public_transport"]
+        widgets = {
+            "accessibility": forms.Textarea(attrs={"rows": 3}),
+            "public_transport": forms.Textarea(attrs={"rows": 3}),
+            "postal_code": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
+        }
+        help_texts = {
+            "accessibility": _("Zum Beispiel: ebenerdiger Eingang, rollstuhlgerechtes WC, Induktionsschleife."),
+            "public_transport": _("Zum Beispiel: S1 bis Pirna Bahnhof, dann 5 Minuten zu Fuß."),
+        }
+        error_messages = {
+            "name": {"required": _("Geben Sie den Namen des Ortes ein, z. B. „Bürgerhaus Pirna“.")},
+            "street": {"required": _("Geben Sie Straße und Hausnummer ein.")},
+            "postal_code": {"required": _("Geben Sie die Postleitzahl ein.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.suggestions = []
+        if self.instance.pk and not self.is_bound:
+            self.initial["place"] = self.instance.municipality.name
+        self.order_fields(["name", "street", "postal_code", "place", "accessibility", "public_transport"])
+
+    def clean_postal_code(self):
+        code = self.cleaned_data["postal_code"].strip()
+        if not POSTAL_CODE.match(code):
+            raise forms.ValidationError(_("Geben Sie eine sächsische Postleitzahl mit fünf Ziffern ein, z. B. 01796."))
+        return code
+
+    def clean_place(self):
+        name = self.cleaned_data["place"]
+        lookup = find_place(name)
+        if lookup.place is None:
+            self.suggestions = lookup.suggestions
+            if lookup.suggestions:
+                raise forms.ValidationError(
+                    _("Wir kennen keine sächsische Gemeinde „%(name)s“. Meinten Sie: %(options)s?")
+                    % {"name": name, "options": ", ".join(lookup.suggestions)}
+                )
+            raise forms.ValidationError(
+                _("Wir kennen keine sächsische Gemeinde „%(name)s“. Wählen Sie eine Gemeinde aus der Liste.")
+                % {"name": name}
+            )
+        self.instance.municipality_id = lookup.place.id
+        return lookup.place.name
+
+
+class MaterialForm(forms.ModelForm):
+    class Meta:
+        model = Material
+        fields = ["title", "file"]
+        error_messages = {
+            "title": {"required": _("Geben Sie einen Titel ein, unter dem die Datei erscheint.")},
+            "file": {
+                "required": _("Wählen Sie eine Datei aus."),
+                "empty": _("Die Datei ist leer. Wählen Sie eine andere Datei."),
+                "max_length": _("Der Dateiname ist zu lang. Benennen Sie die Datei kürzer und laden Sie sie erneut."),
+            },
+        }
+        widgets = {"file": forms.ClearableFileInput(attrs={"accept": ",".join(MATERIAL_TYPES)})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _("PDF, DOCX, ODT, PPTX, JPG oder PNG, höchstens %(mb)d MB.") % {
+            "mb": MAX_MATERIAL_MB
+        }
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        extension = Path(upload.name).suffix.lower()
+        if extension not in MATERIAL_TYPES:
+            raise forms.ValidationError(
+                _("Dateien vom Typ „%(ext)s“ sind nicht erlaubt. Laden Sie PDF, DOCX, ODT, PPTX, JPG oder PNG hoch.")
+                % {"ext": extension or "?"}
+            )
+        if upload.size > MAX_MATERIAL_MB * 1024 * 1024:
+            raise forms.ValidationError(
+                _("Die Datei ist größer als %(mb)d MB. Verkleinern Sie sie (Bilder komprimieren) oder teilen Sie sie.")
+                % {"mb": MAX_MATERIAL_MB}
+            )
+        upload.seek(0)
+        head = upload.read(8)
+        upload.seek(0)
+        if not head.startswith(MATERIAL_TYPES[extension]):
+            raise forms.ValidationError(
+                _("Der Inhalt passt nicht zur Endung „%(ext)s“. Speichern Sie die Datei neu und laden Sie sie erneut.")
+                % {"ext": extension}
+            )
+        return upload

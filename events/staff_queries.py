@@ -1,0 +1,103 @@
+"""Reads for the team's event pages and the events' dashboard panels, each with a fixed number of queries."""
+
+from datetime import timedelta
+
+from django.db.models import Q, Value
+from django.utils import timezone
+
+from core.registry import hook_answers
+from events.models import Event
+from events.permissions import events_visible_to, visible_event_or_404
+
+DASHBOARD_DAYS = 60
+
+
+def with_counts(queryset):
+    """Per-event figures from the apps answering `event_list_annotations` (registrations:
+    confirmed_count, pending_count, waiting_count); zeros where no app answers."""
+    answers = hook_answers("event_list_annotations")
+    if not answers:
+        zero = Value(0)
+        return queryset.annotate(confirmed_count=zero, pending_count=zero, waiting_count=zero)
+    for answer in answers:
+        queryset = answer(queryset=queryset)
+    return queryset
+
+
+def event_rows(user):
+    """Events of this account for tables: venue, place and registration counts in one query."""
+    events = events_visible_to(user).select_related("venue__municipality", "course")
+    return with_counts(events)
+
+
+def add_fill(events):
+    """Set `fill_percent` (None without a limit) on annotated events."""
+    for event in events:
+        taken = event.confirmed_count + event.pending_count
+        event.places_taken = taken
+        event.fill_percent = min(round(100 * taken / event.capacity), 100) if event.capacity else None
+    return events
+
+
+def filtered_events(user, data, now=None):
+    now = now or timezone.now()
+    events = event_rows(user)
+    period = data.get("zeitraum") or "kommend"
+    if period == "kommend":
+        events = events.filter(Q(end__gte=now) | Q(end__isnull=True)).order_by("start", "id")
+    elif period == "vergangen":
+        events = events.filter(end__lt=now).order_by("-start", "-id")
+    else:
+        events = events.order_by("-start", "-id")
+    if data.get("status"):
+        events = events.filter(status=data["status"])
+    if data.get("art"):
+        events = events.filter(kind=data["art"])
+    if data.get("q"):
+        events = events.filter(title__icontains=data["q"])
+    return events
+
+
+def upcoming(user, now=None):
+    """The next DASHBOARD_DAYS days, with fill level (cancelled events left out)."""
+    now = now or timezone.now()
+    rows = event_rows(user).filter(end__gte=now, start__lte=now + timedelta(days=DASHBOARD_DAYS))
+    return add_fill(list(rows.exclude(status=Event.Status.CANCELLED).order_by("start", "id")[:30]))
+
+
+def waiting(user, now=None):
+    now = now or timezone.now()
+    return add_fill(list(event_rows(user).filter(end__gte=now, waiting_count__gt=0).order_by("start", "id")[:20]))
+
+
+def due(user, now=None):
+    """Published events that are over (to mark as held) and drafts starting soon or without a date."""
+    now = now or timezone.now()
+    rows = event_rows(user)
+    due_held = list(rows.filter(status=Event.Status.PUBLISHED, end__lt=now).order_by("end", "id")[:20])
+    due_publish = list(
+        rows.filter(status=Event.Status.DRAFT)
+        .filter(Q(start__isnull=True) | Q(start__gte=now, start__lte=now + timedelta(days=DASHBOARD_DAYS)))
+        .order_by("start", "id")[:20]
+    )
+    return {"due_held": due_held, "due_publish": due_publish}
+
+
+def event_detail(user, pk):
+    """One event with everything its back-office page shows (404 if not visible to `user`)."""
+    queryset = (
+        with_counts(Event.objects.all())
+        .select_related("venue__municipality__district", "contact", "course", "copied_from")
+        .prefetch_related("topics", "target_groups", "languages", "partners", "trainers", "agenda")
+    )
+    event = visible_event_or_404(user, pk, queryset)
+    add_fill([event])
+    return event
+
+
+def sessions_of(event):
+    return list(event.sessions.select_related("venue__municipality").prefetch_related("trainers"))
+
+
+def modules_of(event):
+    return add_fill(list(with_counts(event.modules.select_related("venue__municipality")).order_by("start", "id")))
