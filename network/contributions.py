@@ -1,5 +1,15 @@
 """What the network app adds to the platform (collected by core.registry; see its docstring for the names)."""
 
 # --- Records, privacy and jobs ------------------------------------------------------------
+from django.utils.translation import gettext_lazy as _
+
+AUDIT_ACTIONS = {
+    "initiative.list_viewed": _("Initiativen (Verwaltung) angesehen"),
+    "initiative.viewed": _("Initiative (Verwaltung) angesehen"),
+    "initiative.changed": _("Initiative geändert"),
+    "initiative.approved": _("Initiative freigegeben"),
+    "initiative.rejected": _("Initiative abgelehnt"),
+}
+
 
 # --- Back office and hooks ----------------------------------------------------------------
