@@ -212,3 +212,17 @@ def problems() -> list[str]:
             if hook not in HOOK_NAMES:
                 found.append(f"{contribution.app}.HOOKS: unknown hook {hook!r}")
     return found
+
+
+def periodic_schedule() -> list[tuple[str, int]]:
+    """(task path, seconds) for `run_scheduler`: every declared PeriodicTask, at the interval
+    settings.PERIODIC_TASK_INTERVALS gives this deployment, else at the declared one."""
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    overrides = settings.PERIODIC_TASK_INTERVALS
+    declared = periodic_tasks()
+    unknown = sorted(set(overrides) - {task.path for task in declared})
+    if unknown:
+        raise ImproperlyConfigured(f"PERIODIC_TASK_INTERVALS names tasks no app declares: {', '.join(unknown)}")
+    return [(task.path, overrides.get(task.path, task.seconds)) for task in declared]

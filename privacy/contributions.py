@@ -3,6 +3,8 @@
 # --- Records, privacy and jobs ------------------------------------------------------------
 from django.utils.translation import gettext_lazy as _
 
+from core.registry import PeriodicTask
+
 AUDIT_ACTIONS = {
     "privacy.self_viewed": _("Eigene Daten angesehen (persönlicher Link)"),
     "privacy.self_exported": _("Eigene Daten heruntergeladen (persönlicher Link)"),
@@ -11,6 +13,9 @@ AUDIT_ACTIONS = {
     "privacy.request_exported": _("Datenschutz-Anfrage: Daten exportiert"),
     "privacy.request_erased": _("Datenschutz-Anfrage: Daten gelöscht"),
 }
+
+# The retention rules the apps declare run hourly (each run is idempotent).
+PERIODIC_TASKS = [PeriodicTask("privacy.tasks.apply_retention", 60 * 60)]
 
 
 # --- Back office and hooks ----------------------------------------------------------------

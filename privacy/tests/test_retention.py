@@ -3,9 +3,9 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.conf import settings
 
 from accounts.testing import make_user
+from core.registry import periodic_schedule
 from events.models import Event
 from events.testing import make_event
 from privacy.retention import anonymise_after, apply_retention, attendance_list_kept_until
@@ -207,7 +207,7 @@ def test_mails_waiting_for_the_server_go_with_the_registration_when_it_is_anonym
 def test_retention_runs_as_a_periodic_task():
     from privacy.tasks import apply_retention as task
 
-    assert ("privacy.tasks.apply_retention", 3600) in settings.PERIODIC_TASKS
+    assert ("privacy.tasks.apply_retention", 3600) in periodic_schedule()
     event_ended(400)
     result = task.call()
     assert set(result) == {
