@@ -4,6 +4,8 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.registry import ProcessingActivity
+
 AUDIT_ACTIONS = {
     # "Anmeldung" also means a registration for an event (other apps): the context keeps them apart.
     "account.login": pgettext_lazy("login", "Anmeldung"),
@@ -17,6 +19,20 @@ AUDIT_ACTIONS = {
     "account.password_reset_requested": _("Passwort-Zurücksetzen angefordert"),
     "account.password_reset_done": _("Passwort zurückgesetzt"),
 }
+
+PROCESSING_ACTIVITIES = [
+    ProcessingActivity(
+        key="accounts",
+        name=_("Konten für Team, Referent_innen, Partner und Multiplikator_innen"),
+        purpose=_("Anmeldung im geschützten Bereich, Rollen und Rechte, Nachvollziehbarkeit von Zugriffen"),
+        legal_basis=_("Art. 6 Abs. 1 lit. b und f DSGVO"),
+        data_subjects=_("Mitarbeiter_innen, Referent_innen, Partnerorganisationen, Multiplikator_innen"),
+        data_categories=_("Name, E-Mail-Adresse, Rolle, Passwort-Hash, zweiter Faktor, Protokoll der Zugriffe"),
+        recipients=_("Administration"),
+        retention_key=("audit_log_months",),  # the access log: a rule of the audit app
+        order=40,
+    ),
+]
 
 
 # --- Back office and hooks ----------------------------------------------------------------

@@ -3,7 +3,8 @@
 # --- Records, privacy and jobs ------------------------------------------------------------
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import PeriodicTask
+from core.registry import PeriodicTask, PersonalDataHolder, ProcessingActivity, RetentionRule
+from registrations import personal_data, retention
 
 AUDIT_ACTIONS = {
     "event.registration_setup_saved": _("Anmeldung eingerichtet"),
@@ -13,6 +14,72 @@ PERIODIC_TASKS = [
     PeriodicTask("registrations.tasks.lapse_unconfirmed", 10 * 60),
     PeriodicTask("registrations.tasks.expire_offers", 10 * 60),
     PeriodicTask("registrations.tasks.send_reminders", 60 * 60),
+]
+
+PROCESSING_ACTIVITIES = [
+    ProcessingActivity(
+        key="registrations",
+        name=_("Anmeldungen zu Veranstaltungen und Warteliste"),
+        purpose=_("Plätze vergeben, Teilnehmer_innen informieren, Teilnahme bestätigen, Berichte an Fördermittelgeber"),
+        legal_basis=_(
+            "Art. 6 Abs. 1 lit. b DSGVO (Teilnahme); Art. 6 Abs. 1 lit. a und Art. 9 Abs. 2 lit. a DSGVO für "
+            "freiwillige Angaben zu Bedarfen (Barrierefreiheit, Kinderbetreuung, Verpflegung)"
+        ),
+        data_subjects=_("Teilnehmer_innen und Personen auf der Warteliste"),
+        data_categories=_(
+            "Name, E-Mail-Adresse, Telefon (freiwillig), Organisation (freiwillig), Gemeinde, Rolle, "
+            "Antworten auf Fragen der Veranstaltung, Bedarfe, Version und Zeitpunkt der Einwilligung"
+        ),
+        recipients=_(
+            "Projektteam; Referent_innen der Veranstaltung und Partnerorganisationen nur, soweit ihre Rolle es "
+            "erfordert; keine Übermittlung in Drittländer"
+        ),
+        retention_key=("participant_months_after_event", "unconfirmed_days", "attendance_list_years"),
+        order=10,
+    ),
+]
+
+# Keys are those of settings.PRIVACY_RETENTION; the processing record shows the labels.
+RETENTION_RULES = [
+    RetentionRule(
+        key="participant_months_after_event",
+        label=_("Teilnehmer_innendaten werden %(value)s Monate nach der Veranstaltung anonymisiert."),
+        apply=retention.anonymise_past_participants,
+        order=10,
+    ),
+    RetentionRule(
+        key="attendance_list_years",
+        label=_(
+            "Teilnahmelisten (Name und Gemeinde der Anwesenden), die Fördermittelgeber verlangen, werden %(value)s "
+            "Jahre nach der Veranstaltung gelöscht."
+        ),
+        apply=retention.remove_attendance_names,
+        order=20,
+    ),
+    RetentionRule(
+        key="unconfirmed_days",
+        label=_("Nicht bestätigte oder verfallene Anmeldungen werden nach %(value)s Tagen gelöscht."),
+        apply=retention.delete_unconfirmed,
+        order=30,
+    ),
+    # After mail's own rule: mails sent after their registration was anonymised.
+    RetentionRule(
+        key="registration_mails",
+        label=_("Die E-Mails einer Anmeldung werden mit ihren personenbezogenen Daten gelöscht."),
+        apply=retention.delete_mails_of_anonymised,
+        order=60,
+    ),
+]
+
+PERSONAL_DATA = [
+    PersonalDataHolder(
+        key="registrations",
+        export_key="anmeldungen",
+        find=personal_data.registrations_of,
+        export=personal_data.export,
+        erase=personal_data.erase,
+        from_link=personal_data.address_from_link,
+    ),
 ]
 
 

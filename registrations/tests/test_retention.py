@@ -8,10 +8,11 @@ from accounts.testing import make_user
 from core.registry import periodic_schedule
 from events.models import Event
 from events.testing import make_event
-from privacy.retention import anonymise_after, apply_retention, attendance_list_kept_until
-from privacy.statistics import participant_statistics
-from privacy.tests.builders import register
+from privacy.retention import apply_retention
 from registrations.models import Booking, Registration
+from registrations.retention import anonymise_after, attendance_list_kept_until
+from registrations.statistics import participant_statistics
+from registrations.testing import register
 from registrations.tokens import personal_token
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
