@@ -4,6 +4,8 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from events.sitemaps import EventSitemap, StaticPagesSitemap
+
 AUDIT_ACTIONS = {
     "event.created": _("Veranstaltung angelegt"),
     "event.changed": _("Veranstaltung geändert"),
@@ -19,6 +21,8 @@ AUDIT_ACTIONS = {
     "venue.created": _("Ort angelegt"),
     "venue.changed": _("Ort geändert"),
 }
+
+SITEMAPS = {"pages": StaticPagesSitemap, "events": EventSitemap}
 
 
 # --- Back office and hooks ----------------------------------------------------------------
