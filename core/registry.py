@@ -12,7 +12,8 @@ start-up. Every name is optional in a contributions module:
     AUDIT_ACTIONS          {action code: label} for every action the app records in the audit log
     PROCESSING_ACTIVITIES  entries of the record of processing activities (`ProcessingActivity`)
     RETENTION_RULES        what the hourly retention job deletes or anonymises (`RetentionRule`)
-    PERIODIC_TASKS         tasks `run_scheduler` enqueues at an interval (`PeriodicTask`)
+    PERIODIC_TASKS         tasks `run_scheduler` enqueues at an interval (`PeriodicTask`; this
+                           deployment's intervals: settings.PERIODIC_TASK_INTERVALS, `periodic_schedule()`)
     SITEMAPS               {section name: Sitemap class} for /sitemap.xml
     PERSONAL_DATA          what the app holds about a person, for access and erasure (`PersonalDataHolder`)
     HOOKS                  {hook name: callable}: the app's answer when another app announces
