@@ -1,12 +1,43 @@
 """What the accounts app adds to the platform (collected by core.registry; see its docstring for the names)."""
 
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from core.registry import MenuEntry, ProcessingActivity
+
 # --- Records, privacy and jobs ------------------------------------------------------------
 
+
+AUDIT_ACTIONS = {
+    # "Anmeldung" also means a registration for an event (other apps): the context keeps them apart.
+    "account.login": pgettext_lazy("login", "Anmeldung"),
+    "account.login_failed": _("Anmeldung fehlgeschlagen"),
+    "account.locked_out": _("Anmeldung gesperrt (zu viele Versuche)"),
+    "account.otp_failed": _("Falscher Bestätigungscode"),
+    "account.otp_confirmed": _("Zwei-Faktor-Anmeldung eingerichtet"),
+    "account.recovery_codes_created": _("Wiederherstellungscodes erzeugt"),
+    "account.recovery_code_used": _("Wiederherstellungscode benutzt"),
+    "account.logout": _("Abmeldung"),
+    "account.password_reset_requested": _("Passwort-Zurücksetzen angefordert"),
+    "account.password_reset_done": _("Passwort zurückgesetzt"),
+}
+
+PROCESSING_ACTIVITIES = [
+    ProcessingActivity(
+        key="accounts",
+        name=_("Konten für Team, Referent_innen, Partner und Multiplikator_innen"),
+        purpose=_("Anmeldung im geschützten Bereich, Rollen und Rechte, Nachvollziehbarkeit von Zugriffen"),
+        legal_basis=_("Art. 6 Abs. 1 lit. b und f DSGVO"),
+        data_subjects=_("Mitarbeiter_innen, Referent_innen, Partnerorganisationen, Multiplikator_innen"),
+        data_categories=_("Name, E-Mail-Adresse, Rolle, Passwort-Hash, zweiter Faktor, Protokoll der Zugriffe"),
+        recipients=_("Administration"),
+        retention_key=("audit_log_months",),  # the access log: a rule of the audit app
+        order=40,
+    ),
+]
+
+
 # --- Back office and hooks ----------------------------------------------------------------
-
-from django.utils.translation import gettext_lazy as _
-
-from core.registry import MenuEntry
 
 
 def _logged_in(user):

@@ -22,7 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.lockout import account_key
 from accounts.permissions import requires_two_factor
-from audit.services import record
+from accounts.signals import announce
 from mail.services import queue_mail
 
 PENDING_KEY = "accounts_pending_login"
@@ -69,15 +69,15 @@ def complete_login(*, request, user, device=None):
         # Ends with the browser; the server still forgets it after SESSION_COOKIE_AGE.
         request.session.set_expiry(0)
     factor = "" if device is None else ("recovery_code" if isinstance(device, StaticDevice) else "totp")
-    record(actor=user, action="account.login", target=user, details={"second_factor": factor}, request=request)
+    announce(actor=user, action="account.login", target=user, details={"second_factor": factor}, request=request)
     if factor == "recovery_code":
-        record(actor=user, action="account.recovery_code_used", target=user, request=request)
+        announce(actor=user, action="account.recovery_code_used", target=user, request=request)
 
 
 def record_failed_login(*, request, email):
     """A wrong password: logged against the account if it exists (its id, never the typed address)."""
     user = get_user_model().objects.filter(email__iexact=(email or "").strip()).first()
-    record(actor=None, action="account.login_failed", target=user, details={"step": "password"}, request=request)
+    announce(actor=None, action="account.login_failed", target=user, details={"step": "password"}, request=request)
 
 
 def login_allowed(request, user):
@@ -98,7 +98,7 @@ def verify_second_factor(*, request, user, code):
                 device = candidate
                 break
     if device is None:
-        record(actor=None, action="account.otp_failed", target=user, request=request)
+        announce(actor=None, action="account.otp_failed", target=user, request=request)
         user_login_failed.send(sender=__name__, credentials={"username": user.email}, request=request)
     return device
 
@@ -132,13 +132,13 @@ def confirm_totp_device(*, request, user, device, code):
     # Serialises two browsers confirming at the same moment: the second then sees the first's app.
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     if device.user_id != user.pk or has_confirmed_device(user) or not device.verify_token(code):
-        record(actor=None, action="account.otp_failed", target=user, details={"step": "setup"}, request=request)
+        announce(actor=None, action="account.otp_failed", target=user, details={"step": "setup"}, request=request)
         return None
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     request.session.pop(SETUP_KEY, None)
-    record(actor=user, action="account.otp_confirmed", target=user, request=request)
+    announce(actor=user, action="account.otp_confirmed", target=user, request=request)
     codes = create_recovery_codes(user=user, request=request)
     return device, codes
 
@@ -150,7 +150,7 @@ def create_recovery_codes(*, user, request=None):
     device.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
-    record(actor=user, action="account.recovery_codes_created", target=user, request=request)
+    announce(actor=user, action="account.recovery_codes_created", target=user, request=request)
     if request is not None:
         # Shown on the next page and then forgotten (see views.recovery_codes).
         request.session[RECOVERY_CODES_KEY] = codes
@@ -202,4 +202,4 @@ def send_password_reset_mail(*, user, to, uid, token, language):
         # The link is a key to the account: keep it in the outbox only until it is sent.
         erase_body_after_send=True,
     )
-    record(actor=None, action="account.password_reset_requested", target=user)
+    announce(actor=None, action="account.password_reset_requested", target=user)

@@ -21,7 +21,7 @@ from accounts.decorators import login_completed_required
 from accounts.forms import CodeForm, EmailAuthenticationForm, PasswordResetRequestForm, SetupCodeForm
 from accounts.lockout import account_key
 from accounts.permissions import has_completed_login, requires_two_factor
-from audit.services import record
+from accounts.signals import announce
 from core.guards import over_limit
 
 
@@ -168,13 +168,13 @@ def account(request):
 @require_POST
 def logout(request):
     if request.user.is_authenticated:
-        record(actor=request.user, action="account.logout", target=request.user, request=request)
+        announce(actor=request.user, action="account.logout", target=request.user, request=request)
     return auth_views.LogoutView.as_view()(request)
 
 
 def locked_out(request, response=None, credentials=None):
     """django-axes' lock-out page (AXES_LOCKOUT_CALLABLE) and ours after too many wrong codes."""
-    record(actor=None, action="account.locked_out", target=None, request=request)
+    announce(actor=None, action="account.locked_out", target=None, request=request)
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
 
@@ -219,7 +219,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        record(actor=None, action="account.password_reset_done", target=form.user, request=self.request)
+        announce(actor=None, action="account.password_reset_done", target=form.user, request=self.request)
         return response
 
 

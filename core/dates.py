@@ -1,5 +1,7 @@
 """Dates the way people write them: "Sa, 27. Feb. 2026, 10–17 Uhr"."""
 
+from datetime import timedelta
+
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -44,3 +46,13 @@ def format_span(start, end) -> str:
         full_hours = start.minute == 0 and end.minute == 0
         return f"{format_day(start)}, {_clock_de(start, full_hours)}–{_clock_de(end, full_hours)} Uhr"
     return f"{format_day(start)}, {format_time(start)} – {format_day(end)}, {format_time(end)}"
+
+
+def months(n) -> timedelta:
+    """A period of n months for retention rules: a month is counted as 30.44 days, exact enough for
+    a retention period, and the same everywhere."""
+    return timedelta(days=round(30.44 * n))
+
+
+def years(n) -> timedelta:
+    return timedelta(days=round(365.25 * n))

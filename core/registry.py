@@ -12,8 +12,10 @@ start-up. Every name is optional in a contributions module:
     AUDIT_ACTIONS          {action code: label} for every action the app records in the audit log
     PROCESSING_ACTIVITIES  entries of the record of processing activities (`ProcessingActivity`)
     RETENTION_RULES        what the hourly retention job deletes or anonymises (`RetentionRule`)
-    PERIODIC_TASKS         tasks `run_scheduler` enqueues at an interval (`PeriodicTask`)
+    PERIODIC_TASKS         tasks `run_scheduler` enqueues at an interval (`PeriodicTask`; this
+                           deployment's intervals: settings.PERIODIC_TASK_INTERVALS, `periodic_schedule()`)
     SITEMAPS               {section name: Sitemap class} for /sitemap.xml
+    PERSONAL_DATA          what the app holds about a person, for access and erasure (`PersonalDataHolder`)
     HOOKS                  {hook name: callable}: the app's answer when another app announces
                            something (see HOOK_NAMES); called synchronously, in the announcer's
                            transaction, in INSTALLED_APPS order
@@ -28,6 +30,8 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 MODULE = "contributions"
 
@@ -110,6 +114,7 @@ class ProcessingActivity:
     retention_key: tuple = ()  # keys of settings.PRIVACY_RETENTION that govern this data
     retention_text: str = ""
     notes: list = field(default_factory=list)
+    order: int = 100
 
 
 @dataclass(frozen=True)
@@ -167,7 +172,7 @@ def retention_rules():
 
 
 def processing_activities():
-    return _collected("PROCESSING_ACTIVITIES")
+    return _ordered("PROCESSING_ACTIVITIES")
 
 
 def periodic_tasks():
@@ -219,3 +224,49 @@ def problems() -> list[str]:
             if hook not in HOOK_NAMES:
                 found.append(f"{contribution.app}.HOOKS: unknown hook {hook!r}")
     return found
+
+
+def periodic_schedule() -> list[tuple[str, int]]:
+    """(task path, seconds) for `run_scheduler`: every declared PeriodicTask, at the interval
+    settings.PERIODIC_TASK_INTERVALS gives this deployment, else at the declared one."""
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    overrides = settings.PERIODIC_TASK_INTERVALS
+    declared = periodic_tasks()
+    unknown = sorted(set(overrides) - {task.path for task in declared})
+    if unknown:
+        raise ImproperlyConfigured(f"PERIODIC_TASK_INTERVALS names tasks no app declares: {', '.join(unknown)}")
+    return [(task.path, overrides.get(task.path, task.seconds)) for task in declared]
+
+
+@dataclass(frozen=True)
+class PersonalDataHolder:
+    """What an app holds about people identified by their e-mail address, for privacy's
+    self-service and request tools (access, portability, erasure: Art. 15, 17, 20 GDPR).
+
+    `find(email)` lists the app's records that still hold personal data about the address (each
+    with a `pk`); `export(records, *, now)` gives one JSON-ready dict per record, listed under
+    `export_key` in the export; `erase(records, *, now)` removes the personal data (the mails
+    written for the records included) and returns counts {"cancelled", "anonymised",
+    "mails_deleted"}; `from_link(token)` is the address behind one of the app's personal links
+    (Http404 if none). The audit log names the records' ids under `key`."""
+
+    key: str
+    export_key: str
+    find: Callable  # (email) -> list
+    export: Callable  # (records, *, now) -> list[dict]
+    erase: Callable  # (records, *, now) -> dict[str, int]
+    from_link: Callable | None = None  # (token) -> email
+    order: int = 100
+
+
+def personal_data_holders():
+    return _ordered("PERSONAL_DATA")
+
+
+@receiver(setting_changed)
+def _forget_contributions(*, setting, **kwargs):
+    """Tests that change INSTALLED_APPS see the contributions of the apps they leave installed."""
+    if setting == "INSTALLED_APPS":
+        contributions.cache_clear()

@@ -1,5 +1,5 @@
 """Background jobs: render and queue the certificates of one mailing (`manage.py db_worker` runs it),
-and the periodic sweep that resumes mailings whose worker died (settings.PERIODIC_TASKS)."""
+and the periodic sweep that resumes mailings whose worker died (PERIODIC_TASKS in documents/contributions.py)."""
 
 from django_tasks import task
 

@@ -1,14 +1,20 @@
 """What the feedback app adds to the platform (collected by core.registry; see its docstring for the names)."""
 
-# --- Records, privacy and jobs ------------------------------------------------------------
-
-# --- Back office and hooks ----------------------------------------------------------------
-
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import MenuEntry, StaffUrls
 from events.permissions import can_read_feedback
 from feedback import queries
+
+# --- Records, privacy and jobs ------------------------------------------------------------
+
+AUDIT_ACTIONS = {
+    "feedback.invited": _("Zur Rückmeldung eingeladen"),
+}
+
+
+# --- Back office and hooks ----------------------------------------------------------------
+
 
 STAFF_URLS = [StaffUrls(module="feedback.staff_urls", prefix="")]
 

@@ -49,20 +49,20 @@ def save_initiative(*, form, by, request=None) -> Initiative:
     return initiative
 
 
-def _review(initiative, status, by, request):
+def _review(initiative, status, by, request, *, action):
     initiative.status = status
     initiative.reviewed_at = timezone.now()
     initiative.reviewed_by = by
     initiative.save(update_fields=["status", "reviewed_at", "reviewed_by", "updated_at"])
-    record(actor=by, action=f"initiative.{status}", target=initiative, request=request)
+    record(actor=by, action=action, target=initiative, request=request)
     return initiative
 
 
 @transaction.atomic
 def approve_initiative(*, initiative: Initiative, by, request=None) -> Initiative:
-    return _review(initiative, Initiative.Status.APPROVED, by, request)
+    return _review(initiative, Initiative.Status.APPROVED, by, request, action="initiative.approved")
 
 
 @transaction.atomic
 def reject_initiative(*, initiative: Initiative, by, request=None) -> Initiative:
-    return _review(initiative, Initiative.Status.REJECTED, by, request)
+    return _review(initiative, Initiative.Status.REJECTED, by, request, action="initiative.rejected")

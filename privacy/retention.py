@@ -1,219 +1,35 @@
 """Retention: personal data is anonymised or deleted on a schedule (settings.PRIVACY_RETENTION).
 
-Rules, each applied by `apply_retention(now=...)` (a periodic task runs it hourly):
+The app that holds the data declares its rules (`RETENTION_RULES` in its contributions module,
+`core.registry.RetentionRule`) and implements them in its own module (registrations/retention.py,
+audit/retention.py, mail/retention.py); `apply_retention(now=...)` (a periodic task runs it
+hourly) applies every rule once, in the declared order, and adds up what each reports.
 
-1. Participant data is anonymised `participant_months_after_event` months after the last event
-   a registration books ended: name, e-mail, phone, organisation, needs and answers are blanked;
-   role, municipality, first-time flag and the bookings with their attendance stay for reports.
-2. Explicit rule for the attendance list funders require: for people who attended, name and
-   organisation stay until `attendance_list_years` after the event, then go like the rest.
-3. Registrations whose address was never confirmed (lapsed or cancelled before confirming) are
-   deleted `unconfirmed_days` after they were made.
-4. The audit log keeps entries `audit_log_months`; mails are deleted after `mail_outbox_days`
-   whatever their state (they hold addresses and personal links; one still queued that long
-   will never be useful).
-5. A registration's mails go with its personal data: when it is anonymised or deleted, every
-   outbox row written for it (`belongs_to`, see `Registration.outbox_key`) is deleted, sent or
-   not. A mail written at that very moment (the notice that confirms an erasure, a send in
-   flight) goes at the next run after it is finished.
-
-Every function takes `now`, so tests run with a fixed clock.
+Every rule takes `now`, so tests run with a fixed clock.
 """
 
-from dataclasses import dataclass
-from datetime import timedelta
+from collections import Counter
 
-from django.apps import apps
-from django.conf import settings
-from django.db import transaction
-from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-# Fields blanked at anonymisation. Name and organisation of attendees may be kept longer (rule 2).
-CONTACT_FIELDS = {
-    "email": None,  # replaced by a placeholder that identifies no one, see _placeholder_email
-    "phone": "",
-    "accessibility_needs": "",
-    "childcare_needs": "",
-    "interpretation_language": "",
-    "diet": "",
-    "answers": {},
-    "newsletter_consent": False,
-}
-ATTENDANCE_LIST_FIELDS = {"name": "", "organisation": ""}
-ANONYMOUS_NAME = ""
+from core import registry
 
 
-def rules():
-    return settings.PRIVACY_RETENTION
+class RetentionResult(dict):
+    """{what: count} of one run, counts only (the job stores them); also read as attributes."""
+
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
-def months(n):
-    # A month is counted as 30.44 days: exact enough for a retention period, and the same everywhere.
-    return timedelta(days=round(30.44 * n))
-
-
-def _placeholder_email(registration):
-    """The e-mail field must stay unique per event among active rows; this value identifies no one."""
-    return f"anonym-{registration.uuid.hex[:16]}@anonymised.invalid"
-
-
-def _registration_models():
-    from registrations.models import Booking, Registration
-
-    return Registration, Booking
-
-
-def last_event_end(registration):
-    """When the last event this registration books ended (a course: its last module)."""
-    ends = [b.event.end for b in registration.bookings.all() if b.event.end]
-    if registration.event.end:
-        ends.append(registration.event.end)
-    return max(ends) if ends else registration.created_at
-
-
-def anonymise_after(registration):
-    """When this registration's personal data will be anonymised (for the back office to show).
-
-    For people on an attendance list, contact data goes then; the name follows at
-    `attendance_list_kept_until`."""
-    return last_event_end(registration) + months(rules()["participant_months_after_event"])
-
-
-def event_retention(event):
-    """For an event's participant list: from when its participants' contact data is anonymised,
-    and until when attendees' names stay on the attendance list (later for someone who also
-    books a later event, e.g. the next module of a course)."""
-    ended = (event.course.end if event.course_id and event.course.end else None) or event.end
-    if ended is None:
-        return None, None
-    attendance_days = round(365.25 * rules()["attendance_list_years"])
-    return ended + months(rules()["participant_months_after_event"]), ended + timedelta(days=attendance_days)
-
-
-def attendance_list_kept_until(registration):
-    """Until when name and organisation stay on the attendance list, or None if the person did not attend."""
-    if not any(b.attended for b in registration.bookings.all()):
-        return None
-    return last_event_end(registration) + timedelta(days=round(365.25 * rules()["attendance_list_years"]))
-
-
-def _annotated_registrations(queryset):
-    return queryset.annotate(last_end=Max("bookings__event__end"))
-
-
-@transaction.atomic
-def anonymise_registration(registration, *, now, keep_attendance_list=False):
-    """Blank the personal fields of one registration and delete its mails (returns how many); keep
-    the facts reports need."""
-    blank_personal_fields(registration, now=now, keep_attendance_list=keep_attendance_list)
-    return erase_mails_of([registration])
-
-
-def blank_personal_fields(registration, *, now, keep_attendance_list=False):
-    Registration, _ = _registration_models()
-    values = {**CONTACT_FIELDS, "email": _placeholder_email(registration)}
-    if not keep_attendance_list:
-        values.update(ATTENDANCE_LIST_FIELDS)
-    if registration.anonymised_at is None:
-        values["anonymised_at"] = now
-    Registration.objects.filter(pk=registration.pk).update(**values)
-
-
-def erase_mails_of(registrations, *, finished_only=False):
-    """Rule 5: delete the outbox rows written for these registrations. Returns how many went."""
-    if not apps.is_installed("mail"):
-        return 0
-    from mail.services import erase_mails
-
-    keys = [registration.outbox_key for registration in registrations]
-    # In slices: a long list of keys would exceed what one SQL statement may carry.
-    return sum(
-        erase_mails(belonging_to=keys[i : i + 500], finished_only=finished_only) for i in range(0, len(keys), 500)
-    )
-
-
-@dataclass
-class RetentionResult:
-    anonymised: int = 0
-    attendance_names_removed: int = 0
-    unconfirmed_deleted: int = 0
-    audit_entries_deleted: int = 0
-    mails_deleted: int = 0
-
-
-def anonymise_past_participants(*, now):
-    """Rules 1, 2 and 5. Returns (anonymised, attendance names removed, mails deleted)."""
-    Registration, _ = _registration_models()
-    cutoff = now - months(rules()["participant_months_after_event"])
-    list_cutoff = now - timedelta(days=round(365.25 * rules()["attendance_list_years"]))
-    due = (
-        _annotated_registrations(Registration.objects.filter(anonymised_at__isnull=True))
-        .filter(Q(last_end__lt=cutoff) | Q(last_end__isnull=True, event__end__lt=cutoff))
-        .annotate(attended_count=Count("bookings", filter=Q(bookings__attended=True)))
-    )
-    anonymised = mails = 0
-    for registration in due.only("pk", "uuid", "anonymised_at"):
-        keep = registration.attended_count > 0 and (registration.last_end or now) >= list_cutoff
-        mails += anonymise_registration(registration, now=now, keep_attendance_list=keep)
-        anonymised += 1
-    # Rule 2: attendance names kept by the explicit rule go when their own period ends.
-    names_due = (
-        _annotated_registrations(Registration.objects.filter(anonymised_at__isnull=False))
-        .filter(last_end__lt=list_cutoff)
-        .exclude(name=ANONYMOUS_NAME, organisation="")
-    )
-    removed = names_due.count()
-    Registration.objects.filter(pk__in=names_due.values("pk")).update(**ATTENDANCE_LIST_FIELDS)
-    return anonymised, removed, mails
-
-
-def delete_unconfirmed(*, now):
-    """Rules 3 and 5: addresses never confirmed are deleted with their bookings and mails.
-    Returns (registrations deleted, mails deleted)."""
-    Registration, _ = _registration_models()
-    cutoff = now - timedelta(days=rules()["unconfirmed_days"])
-    stale = Registration.objects.filter(email_confirmed_at__isnull=True, is_active=False, created_at__lt=cutoff)
-    stale = list(stale.only("pk"))
-    mails = erase_mails_of(stale)  # e.g. the confirmation request that never reached anyone
-    Registration.objects.filter(pk__in=[r.pk for r in stale]).delete()  # bookings and reminders go too (CASCADE)
-    return len(stale), mails
-
-
-def delete_old_audit_entries(*, now):
-    if not apps.is_installed("audit"):
-        return 0
-    from audit.models import Entry
-
-    deleted, _ = Entry.objects.filter(created_at__lt=now - months(rules()["audit_log_months"])).delete()
-    return deleted
-
-
-def delete_old_mails(*, now):
-    """Rule 4 for mails, and rule 5 for mails finished after their registration was anonymised."""
-    if not apps.is_installed("mail"):
-        return 0
-    from mail.models import OutboxMessage
-
-    cutoff = now - timedelta(days=rules()["mail_outbox_days"])
-    _, per_model = OutboxMessage.objects.filter(created_at__lt=cutoff).delete()
-    deleted = per_model.get(OutboxMessage._meta.label, 0)
-    if apps.is_installed("registrations"):
-        # Registrations anonymised before the cutoff need no look: their last mails are older.
-        Registration, _ = _registration_models()
-        recently = Registration.objects.filter(anonymised_at__gte=cutoff).only("pk")
-        deleted += erase_mails_of(recently, finished_only=True)
-    return deleted
-
-
-def apply_retention(*, now=None):
+def apply_retention(*, now=None) -> RetentionResult:
     """Run every retention rule once. Idempotent: a second run at the same time changes nothing."""
     now = now or timezone.now()
-    result = RetentionResult()
-    if apps.is_installed("registrations"):
-        result.anonymised, result.attendance_names_removed, anonymised_mails = anonymise_past_participants(now=now)
-        result.unconfirmed_deleted, unconfirmed_mails = delete_unconfirmed(now=now)
-        result.mails_deleted += anonymised_mails + unconfirmed_mails
-    result.audit_entries_deleted = delete_old_audit_entries(now=now)
-    result.mails_deleted += delete_old_mails(now=now)
-    return result
+    result = Counter()
+    for rule in registry.retention_rules():
+        for what, count in rule.apply(now=now).items():
+            result[what] += count
+    return RetentionResult(result)

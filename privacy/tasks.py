@@ -1,6 +1,4 @@
-"""Periodic jobs (enqueued by `manage.py run_scheduler` from settings.PERIODIC_TASKS)."""
-
-from dataclasses import asdict
+"""Periodic jobs (declared in the app's contributions; `manage.py run_scheduler` enqueues them)."""
 
 from django_tasks import task
 
@@ -10,4 +8,4 @@ from privacy.retention import apply_retention as apply_retention_rules
 @task()
 def apply_retention():
     # Counts only: the result is stored with the job and must carry no personal data.
-    return asdict(apply_retention_rules())
+    return dict(apply_retention_rules())

@@ -49,13 +49,6 @@ def processing_record_page(request):
 # --- Self-service through the personal link ----------------------------------------------
 
 
-def _person_from_link(token):
-    """The address behind a personal link; 404 for a tampered, unknown or anonymised link."""
-    from registrations.permissions import registration_from_link
-
-    return registration_from_link(token).email
-
-
 def _json_download(data, filename):
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
@@ -64,41 +57,40 @@ def _json_download(data, filename):
     return response
 
 
-def _export_context(registrations):
-    data = rights.export_data(registrations)
-    items = [{"rows": labelled(item), "raw": item} for item in data["anmeldungen"]]
+def _export_context(found):
+    data = rights.export_data(found)
+    items = [{"rows": labelled(item), "raw": item} for item in rights.exported_items(found, data)]
     return {"export": data, "items": items}
 
 
 @require_safe
 @never_cache
 def my_data(request, token):
-    registrations = list(rights.registrations_of(_person_from_link(token)))
-    rights.record(actor=None, action="privacy.self_viewed", registrations=registrations, request=request)
-    return render(request, "privacy/my_data.html", {"token": token, **_export_context(registrations)})
+    found = rights.find_person(rights.address_from_link(token))
+    rights.record(actor=None, action="privacy.self_viewed", found=found, request=request)
+    return render(request, "privacy/my_data.html", {"token": token, **_export_context(found)})
 
 
 @require_safe
 @never_cache
 def my_data_json(request, token):
-    registrations = list(rights.registrations_of(_person_from_link(token)))
-    rights.record(actor=None, action="privacy.self_exported", registrations=registrations, request=request)
-    return _json_download(rights.export_data(registrations), f"meine-daten-{timezone.localdate():%Y-%m-%d}.json")
+    found = rights.find_person(rights.address_from_link(token))
+    rights.record(actor=None, action="privacy.self_exported", found=found, request=request)
+    return _json_download(rights.export_data(found), f"meine-daten-{timezone.localdate():%Y-%m-%d}.json")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
 def erase_me(request, token):
-    email = _person_from_link(token)
-    registrations = list(rights.registrations_of(email))
+    email = rights.address_from_link(token)
+    found = rights.find_person(email)
     if request.method == "POST":
         erasure = rights.erase_person(email=email)
         rights.record(
-            actor=None, action="privacy.self_erased", registrations=registrations, request=request,
-            cancelled=erasure.cancelled,
-        )  # fmt: skip
+            actor=None, action="privacy.self_erased", found=found, request=request, cancelled=erasure.cancelled
+        )
         return redirect("privacy:erased")
-    return render(request, "privacy/erase_me.html", {"token": token, "registrations": registrations})
+    return render(request, "privacy/erase_me.html", {"token": token, "registrations": found.records})
 
 
 @require_safe
@@ -115,9 +107,9 @@ def requests_page(request):
     form = PersonLookupForm(request.POST or None)
     context = {**NAV, "form": form}
     if request.method == "POST" and form.is_valid():
-        registrations = list(rights.registrations_of(form.cleaned_data["email"]))
-        rights.record(actor=request.user, action="privacy.request_lookup", registrations=registrations, request=request)
-        context.update(_export_context(registrations), searched=True, email=form.cleaned_data["email"])
+        found = rights.find_person(form.cleaned_data["email"])
+        rights.record(actor=request.user, action="privacy.request_lookup", found=found, request=request)
+        context.update(_export_context(found), searched=True, email=form.cleaned_data["email"])
     return render(request, "privacy/requests.html", context)
 
 
@@ -127,9 +119,9 @@ def request_export(request):
     form = PersonLookupForm(request.POST)
     if not form.is_valid():
         return render(request, "privacy/requests.html", {**NAV, "form": form}, status=400)
-    registrations = list(rights.registrations_of(form.cleaned_data["email"]))
-    rights.record(actor=request.user, action="privacy.request_exported", registrations=registrations, request=request)
-    return _json_download(rights.export_data(registrations), f"auskunft-{timezone.localdate():%Y-%m-%d}.json")
+    found = rights.find_person(form.cleaned_data["email"])
+    rights.record(actor=request.user, action="privacy.request_exported", found=found, request=request)
+    return _json_download(rights.export_data(found), f"auskunft-{timezone.localdate():%Y-%m-%d}.json")
 
 
 @require_POST
@@ -142,12 +134,12 @@ def request_erase(request):
     email = lookup.cleaned_data["email"]
     confirming = request.POST.get("step") == "confirm"
     form = EraseConfirmForm(request.POST if confirming else None, initial={"email": email})
-    registrations = list(rights.registrations_of(email))
+    found = rights.find_person(email)
     if confirming and form.is_valid():
         erasure = rights.erase_person(email=email)
         rights.record(
-            actor=request.user, action="privacy.request_erased", registrations=registrations, request=request,
+            actor=request.user, action="privacy.request_erased", found=found, request=request,
             cancelled=erasure.cancelled,
         )  # fmt: skip
         return render(request, "privacy/request_erased.html", {**NAV, "erasure": erasure})
-    return render(request, "privacy/request_erase.html", {**NAV, "form": form, "registrations": registrations})
+    return render(request, "privacy/request_erase.html", {**NAV, "form": form, "registrations": found.records})

@@ -1,15 +1,94 @@
 """What the registrations app adds to the platform (collected by core.registry; see its docstring for the names)."""
 
-# --- Records, privacy and jobs ------------------------------------------------------------
-
-# --- Back office and hooks ----------------------------------------------------------------
-
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.registry import EventTask, StaffUrls
+from core.registry import EventTask, PeriodicTask, PersonalDataHolder, ProcessingActivity, RetentionRule, StaffUrls
 from events.permissions import can_manage_events
-from registrations import event_page, queries, services
+from registrations import event_page, personal_data, queries, retention, services
+
+# --- Records, privacy and jobs ------------------------------------------------------------
+
+
+AUDIT_ACTIONS = {
+    "event.registration_setup_saved": _("Anmeldung eingerichtet"),
+}
+
+PERIODIC_TASKS = [
+    PeriodicTask("registrations.tasks.lapse_unconfirmed", 10 * 60),
+    PeriodicTask("registrations.tasks.expire_offers", 10 * 60),
+    PeriodicTask("registrations.tasks.send_reminders", 60 * 60),
+]
+
+PROCESSING_ACTIVITIES = [
+    ProcessingActivity(
+        key="registrations",
+        name=_("Anmeldungen zu Veranstaltungen und Warteliste"),
+        purpose=_("Plätze vergeben, Teilnehmer_innen informieren, Teilnahme bestätigen, Berichte an Fördermittelgeber"),
+        legal_basis=_(
+            "Art. 6 Abs. 1 lit. b DSGVO (Teilnahme); Art. 6 Abs. 1 lit. a und Art. 9 Abs. 2 lit. a DSGVO für "
+            "freiwillige Angaben zu Bedarfen (Barrierefreiheit, Kinderbetreuung, Verpflegung)"
+        ),
+        data_subjects=_("Teilnehmer_innen und Personen auf der Warteliste"),
+        data_categories=_(
+            "Name, E-Mail-Adresse, Telefon (freiwillig), Organisation (freiwillig), Gemeinde, Rolle, "
+            "Antworten auf Fragen der Veranstaltung, Bedarfe, Version und Zeitpunkt der Einwilligung"
+        ),
+        recipients=_(
+            "Projektteam; Referent_innen der Veranstaltung und Partnerorganisationen nur, soweit ihre Rolle es "
+            "erfordert; keine Übermittlung in Drittländer"
+        ),
+        retention_key=("participant_months_after_event", "unconfirmed_days", "attendance_list_years"),
+        order=10,
+    ),
+]
+
+# Keys are those of settings.PRIVACY_RETENTION; the processing record shows the labels.
+RETENTION_RULES = [
+    RetentionRule(
+        key="participant_months_after_event",
+        label=_("Teilnehmer_innendaten werden %(value)s Monate nach der Veranstaltung anonymisiert."),
+        apply=retention.anonymise_past_participants,
+        order=10,
+    ),
+    RetentionRule(
+        key="attendance_list_years",
+        label=_(
+            "Teilnahmelisten (Name und Gemeinde der Anwesenden), die Fördermittelgeber verlangen, werden %(value)s "
+            "Jahre nach der Veranstaltung gelöscht."
+        ),
+        apply=retention.remove_attendance_names,
+        order=20,
+    ),
+    RetentionRule(
+        key="unconfirmed_days",
+        label=_("Nicht bestätigte oder verfallene Anmeldungen werden nach %(value)s Tagen gelöscht."),
+        apply=retention.delete_unconfirmed,
+        order=30,
+    ),
+    # After mail's own rule: mails sent after their registration was anonymised.
+    RetentionRule(
+        key="registration_mails",
+        label=_("Die E-Mails einer Anmeldung werden mit ihren personenbezogenen Daten gelöscht."),
+        apply=retention.delete_mails_of_anonymised,
+        order=60,
+    ),
+]
+
+PERSONAL_DATA = [
+    PersonalDataHolder(
+        key="registrations",
+        export_key="anmeldungen",
+        find=personal_data.registrations_of,
+        export=personal_data.export,
+        erase=personal_data.erase,
+        from_link=personal_data.address_from_link,
+    ),
+]
+
+
+# --- Back office and hooks ----------------------------------------------------------------
+
 
 STAFF_URLS = [StaffUrls(module="registrations.staff_urls", prefix="")]
 

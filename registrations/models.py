@@ -157,7 +157,7 @@ class Registration(ConsentFields):
     @property
     def outbox_key(self):
         """Names this registration on every mail written for it (`mail.OutboxMessage.belongs_to`),
-        so the mails go with its personal data (`privacy.retention`)."""
+        so the mails go with its personal data (`registrations.retention`)."""
         return f"registration:{self.pk}"
 
 

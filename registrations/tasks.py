@@ -1,4 +1,4 @@
-"""Periodic jobs (enqueued by `manage.py run_scheduler` from settings.PERIODIC_TASKS)."""
+"""Periodic jobs (declared in the app's contributions; `manage.py run_scheduler` enqueues them)."""
 
 from django_tasks import task
 

@@ -325,18 +325,16 @@ AXES_VERBOSE = False
 # --- Mail outbox, background jobs and the periodic scheduler (mail app) --------
 # Jobs are rows in our own database (django-tasks-db); `manage.py db_worker` runs them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-# (task path, interval in seconds) — `manage.py run_scheduler` enqueues each at that interval.
-# Other apps append their own entries; every periodic task must be idempotent.
+# Periodic tasks are declared by their apps (PERIODIC_TASKS in <app>/contributions.py, every one
+# idempotent); `manage.py run_scheduler` enqueues each at its interval. PERIODIC_TASK_INTERVALS
+# holds this deployment's intervals that differ from the declared ones: {task path: seconds}.
 # A row still `sending` after MAIL_SENDING_TIMEOUT belongs to a worker that died (killed while the
 # SMTP server hung, say): the sweep puts it back in the queue and marks the dead worker's job
 # failed. A live worker ends every SMTP conversation after two thirds of that time
 # (mail.delivery), so it never loses a row it is still sending. With the sweep every
 # EMAIL_TIMEOUT, such a row is sent again within about four times EMAIL_TIMEOUT.
 MAIL_SENDING_TIMEOUT = env_int("MAIL_SENDING_TIMEOUT", 3 * EMAIL_TIMEOUT)
-PERIODIC_TASKS = [
-    ("mail.tasks.sweep_outbox", env_int("MAIL_SWEEP_INTERVAL", EMAIL_TIMEOUT)),
-    ("mail.tasks.prune_finished_jobs", 60 * 60),
-]
+PERIODIC_TASK_INTERVALS = {"mail.tasks.sweep_outbox": env_int("MAIL_SWEEP_INTERVAL", EMAIL_TIMEOUT)}
 MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 10)
 MAIL_RETRY_BASE_SECONDS = env_int("MAIL_RETRY_BASE_SECONDS", 30)  # 30 s, 1 min, 2 min, 4 min …
 MAIL_RETRY_MAX_SECONDS = env_int("MAIL_RETRY_MAX_SECONDS", 60 * 60)
@@ -360,11 +358,6 @@ REGISTRATION_REMINDER_DAYS = [int(d) for d in env_list("REGISTRATION_REMINDER_DA
 # everything from 127.0.0.1 and raises the per-address limit with REGISTRATION_RATE_PER_IP.
 REGISTRATION_RATE_PER_IP = env_str("REGISTRATION_RATE_PER_IP", "30/h")
 REGISTRATION_RATE_PER_EMAIL = env_str("REGISTRATION_RATE_PER_EMAIL", "5/h")
-PERIODIC_TASKS += [
-    ("registrations.tasks.lapse_unconfirmed", 10 * 60),
-    ("registrations.tasks.expire_offers", 10 * 60),
-    ("registrations.tasks.send_reminders", 60 * 60),
-]
 
 # --- Contact relay and initiative proposals (relay, network apps) ----------------
 # django-ratelimit rates: contact messages per client address and per sender address (relay,
@@ -373,11 +366,6 @@ RELAY_RATE_PER_IP = env_str("RELAY_RATE_PER_IP", "10/h")
 RELAY_RATE_PER_SENDER = env_str("RELAY_RATE_PER_SENDER", "5/h")
 NETWORK_PROPOSAL_RATE = env_str("NETWORK_PROPOSAL_RATE", "5/h")
 
-# Public forms' used tokens are forgotten once they have expired (core.guards; idempotent).
-PERIODIC_TASKS += [("core.tasks.prune_used_form_tokens", 60 * 60)]
-
-# Retention rules run hourly (privacy app; each run is idempotent).
-PERIODIC_TASKS += [("privacy.tasks.apply_retention", env_int("RETENTION_INTERVAL", 60 * 60))]
-
-# Certificate mailings whose worker died are resumed (documents app; idempotent).
-PERIODIC_TASKS += [("documents.tasks.resume_certificate_mailings", 5 * 60)]
+# The retention rules run hourly (privacy app); RETENTION_INTERVAL (seconds) changes that.
+if env_str("RETENTION_INTERVAL"):
+    PERIODIC_TASK_INTERVALS["privacy.tasks.apply_retention"] = env_int("RETENTION_INTERVAL", 60 * 60)

@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from core import registry
 from core import views as core_views
-from sfi.sitemaps import EventSitemap, StaticPagesSitemap
 
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"
@@ -17,7 +17,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"pages": StaticPagesSitemap, "events": EventSitemap}},
+        {"sitemaps": registry.sitemaps()},  # the sections every app declares (SITEMAPS)
         name="sitemap",
     ),
     path("api/hsds/", include("directory.api_urls")),

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from audit.models import Entry
 from events.testing import make_event
 from participants import services as participants
-from privacy.retention import anonymise_registration
+from registrations.retention import anonymise_registration
 from registrations.testing import make_participant
 
 pytestmark = pytest.mark.django_db

@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from audit.models import Entry
+from core.registry import periodic_schedule
 from documents.models import Certificate
 from documents.tasks import resume_certificate_mailings as resume_task
 from events.models import Session
@@ -206,7 +207,7 @@ def test_an_unfinished_mailing_is_resumed_by_clicking_again_and_by_the_sweep(
 
     from documents.services import resume_certificate_mailings
 
-    assert ("documents.tasks.resume_certificate_mailings", 300) in settings.PERIODIC_TASKS
+    assert ("documents.tasks.resume_certificate_mailings", 300) in periodic_schedule()
     event = make_event(days_ahead=-1)
     done, missing = _attendees(event, team, "Anna Fertig", "Bernd Fehlt")
     url = f"/team/veranstaltungen/{event.pk}/bescheinigungen/"

@@ -16,6 +16,7 @@ from django.conf import settings as django_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from core.registry import periodic_schedule
 from mail import delivery, tasks
 from mail import testing as mail_testing
 from mail.models import OutboxMessage
@@ -38,7 +39,7 @@ def queue_example():
 
 def test_the_sending_timeout_and_the_sweep_follow_email_timeout():
     assert django_settings.MAIL_SENDING_TIMEOUT == 3 * django_settings.EMAIL_TIMEOUT
-    assert dict(django_settings.PERIODIC_TASKS)["mail.tasks.sweep_outbox"] <= django_settings.EMAIL_TIMEOUT
+    assert dict(periodic_schedule())["mail.tasks.sweep_outbox"] <= django_settings.EMAIL_TIMEOUT
 
 
 def test_a_server_that_never_answers_costs_one_attempt_of_email_timeout(silent_smtp_server, settings):

@@ -173,8 +173,8 @@ def test_walk_in_at_a_course_module_refuses_an_address_registered_for_the_course
 
 def test_attendance_survives_anonymisation_for_reports(client, team, login_as):
     login_as(team)
-    from privacy.retention import anonymise_registration
-    from privacy.statistics import participant_statistics
+    from registrations.retention import anonymise_registration
+    from registrations.statistics import participant_statistics
 
     event = make_event(days_ahead=0)
     anna = make_participant(event)

@@ -14,7 +14,7 @@ from events.testing import make_event
 from feedback.services import invite
 from participants.models import Mailing
 from participants.services import write_to
-from privacy.tests.builders import register
+from registrations.testing import register
 
 pytestmark = pytest.mark.django_db
 

@@ -168,7 +168,7 @@ def test_partner_counts_view_is_not_logged_as_a_view_of_personal_data(client, wo
 
 def test_the_list_says_when_the_participants_data_will_be_anonymised(client, world, settings, team, login_as):
     from core.dates import format_day
-    from privacy.retention import event_retention
+    from registrations.retention import event_retention
 
     settings.PRIVACY_RETENTION = {**settings.PRIVACY_RETENTION, "participant_months_after_event": 12}
     login_as(team)

@@ -26,7 +26,7 @@ from participants import exports, queries
 from participants.forms import ParticipantFilterForm
 from participants.services import record_view
 from participants.views.common import event_for, query_string, remember_search, remembered_search
-from privacy.retention import event_retention
+from registrations.retention import event_retention
 
 URL_FILTERS = ("status", "rolle", "gemeinde")  # not personal: these may stay in the URL
 

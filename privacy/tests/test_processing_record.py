@@ -1,8 +1,12 @@
+import re
+from pathlib import Path
+
 import pytest
 
 pytestmark = pytest.mark.django_db
 
 URL = "/team/datenschutz/verzeichnis/"
+EXPECTED = Path(__file__).parent / "expected"
 
 
 @pytest.mark.parametrize("persona", ["admin", "team"])
@@ -36,3 +40,13 @@ def test_activities_of_apps_that_are_not_installed_are_left_out(settings):
     assert "relay" in [item["activity"].key for item in processing_record()]
     settings.INSTALLED_APPS = [app for app in settings.INSTALLED_APPS if app != "relay"]
     assert "relay" not in [item["activity"].key for item in processing_record()]
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_record_of_the_declared_activities_reads_as_before(client, admin, login_as, language):
+    """The activities and retention rules are declared by the apps that own the data; the page shows
+    them in the same order and words as when privacy listed them itself (saved in tests/expected/)."""
+    login_as(admin)
+    page = client.get(URL if language == "de" else "/en" + URL).content.decode()
+    shown = re.search(r"<h1>.*?</main>", page, re.S).group(0) + "\n"
+    assert shown == (EXPECTED / f"processing_record.{language}.html").read_text(encoding="utf-8")

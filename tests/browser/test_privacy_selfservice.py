@@ -8,8 +8,8 @@ import pytest
 
 from accounts.testing import make_user
 from events.testing import make_event
-from privacy.tests.builders import register
 from registrations.models import Registration
+from registrations.testing import register
 from registrations.tokens import personal_token
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.login import log_in

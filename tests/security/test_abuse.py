@@ -7,8 +7,8 @@ from django.test import Client
 
 from events.testing import make_event
 from mail.models import OutboxMessage
-from privacy.tests.builders import register
 from registrations.models import Registration
+from registrations.testing import register
 from registrations.tests.conftest import hidden_fields
 from registrations.tests.helpers import form_data
 

@@ -8,8 +8,8 @@ from django.core import signing
 from django.test import Client
 
 from events.testing import make_event
-from privacy.tests.builders import register
 from registrations.models import Booking, Registration
+from registrations.testing import register
 from registrations.tokens import PERSONAL_SALT, confirm_token, personal_token
 
 pytestmark = pytest.mark.django_db

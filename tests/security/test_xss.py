@@ -16,7 +16,7 @@ from events.models import AgendaItem, Event
 from events.testing import make_event, make_partner, make_topic
 from mail.models import OutboxMessage
 from network.testing import make_initiative
-from privacy.tests.builders import register
+from registrations.testing import register
 from tests.security.crawl import crawl
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,10 @@
-"""Enqueue the periodic jobs of settings.PERIODIC_TASKS, each at its interval, forever.
+"""Enqueue the periodic jobs the apps declare, each at its interval, forever.
 
-    PERIODIC_TASKS = [("mail.tasks.sweep_outbox", 60), ...]   # (task path, seconds)
+    PERIODIC_TASKS = [PeriodicTask("mail.tasks.sweep_outbox", 60), ...]   # <app>/contributions.py
+    PERIODIC_TASK_INTERVALS = {"mail.tasks.sweep_outbox": 20}            # settings: this deployment's
+
+The schedule is `core.registry.periodic_schedule()`: every declared task at the interval the
+settings give it, else at the declared one.
 
 Deliberately tiny: no state, no clock schedule. After a restart every task is enqueued once
 right away and then every interval, so a restart never skips work; in exchange every periodic
@@ -14,10 +18,11 @@ import signal
 import threading
 import time
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, close_old_connections
 from django.utils.module_loading import import_string
+
+from core import registry
 
 logger = logging.getLogger("core.scheduler")
 
@@ -46,13 +51,13 @@ def run_due(schedule, next_run, now):
 
 
 class Command(BaseCommand):
-    help = "Enqueue the periodic tasks of settings.PERIODIC_TASKS at their intervals (run beside db_worker)."
+    help = "Enqueue the periodic tasks the apps declare at their intervals (run beside db_worker)."
 
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="Enqueue every periodic task once, then exit.")
 
     def handle(self, *, once, **options):
-        schedule = load_schedule(settings.PERIODIC_TASKS)
+        schedule = load_schedule(registry.periodic_schedule())
         next_run = {}
         if once:
             for path in run_due(schedule, next_run, time.monotonic()):

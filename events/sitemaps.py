@@ -1,3 +1,5 @@
+"""The public event pages in /sitemap.xml (declared as SITEMAPS in events/contributions.py)."""
+
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -5,6 +7,8 @@ from events.models import Event
 
 
 class StaticPagesSitemap(Sitemap):
+    """The start page, the catalogue, the archive, the map, and core's sources page."""
+
     i18n = True
     changefreq = "daily"
 

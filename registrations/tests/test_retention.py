@@ -3,15 +3,16 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.conf import settings
 
 from accounts.testing import make_user
+from core.registry import periodic_schedule
 from events.models import Event
 from events.testing import make_event
-from privacy.retention import anonymise_after, apply_retention, attendance_list_kept_until
-from privacy.statistics import participant_statistics
-from privacy.tests.builders import register
+from privacy.retention import apply_retention
 from registrations.models import Booking, Registration
+from registrations.retention import anonymise_after, attendance_list_kept_until
+from registrations.statistics import participant_statistics
+from registrations.testing import register
 from registrations.tokens import personal_token
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
@@ -207,7 +208,7 @@ def test_mails_waiting_for_the_server_go_with_the_registration_when_it_is_anonym
 def test_retention_runs_as_a_periodic_task():
     from privacy.tasks import apply_retention as task
 
-    assert ("privacy.tasks.apply_retention", 3600) in settings.PERIODIC_TASKS
+    assert ("privacy.tasks.apply_retention", 3600) in periodic_schedule()
     event_ended(400)
     result = task.call()
     assert set(result) == {

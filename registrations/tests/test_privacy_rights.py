@@ -10,8 +10,8 @@ from audit.models import Entry
 from events.testing import make_event
 from mail.models import OutboxMessage
 from mail.testing import deliver_outbox
-from privacy.tests.builders import register
 from registrations.models import Booking, Registration
+from registrations.testing import register
 from registrations.tokens import CONFIRM_SALT, confirm_token, personal_token
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]

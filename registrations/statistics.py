@@ -6,12 +6,12 @@ or returning, and attendance. Retention tests compare these before and after ano
 
 from django.db.models import Count, Q
 
+from registrations.models import Booking
+
 
 def participant_statistics(*, events=None, start=None, end=None):
     """{"total", "by_role", "by_municipality", "by_district", "first_time", "returning", "attended",
     "absent", "attendance_unknown"} for confirmed places, optionally limited to events or a period."""
-    from registrations.models import Booking
-
     places = Booking.objects.filter(status=Booking.Status.CONFIRMED)
     if events is not None:
         places = places.filter(event__in=events)
