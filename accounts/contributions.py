@@ -3,7 +3,11 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.registry import MenuEntry, ProcessingActivity
+from core.registry import MenuEntry, ProcessingActivity, Urls
+
+# --- Pages -------------------------------------------------------------------------------
+
+URLS = [Urls("accounts.urls", prefix="konto/")]
 
 # --- Records, privacy and jobs ------------------------------------------------------------
 

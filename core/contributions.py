@@ -1,9 +1,15 @@
 """What the core app adds to the platform (collected by core.registry; see its docstring for the names)."""
 
-# --- Records, privacy and jobs ------------------------------------------------------------
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import PeriodicTask, ProcessingActivity
+from core.registry import PeriodicTask, ProcessingActivity, Urls
+
+# --- Pages -------------------------------------------------------------------------------
+
+URLS = [Urls("core.urls")]
+
+# --- Records, privacy and jobs ------------------------------------------------------------
+
 
 # Public forms' used tokens are forgotten once they have expired (core.guards; idempotent).
 PERIODIC_TASKS = [PeriodicTask("core.tasks.prune_used_form_tokens", 60 * 60)]

@@ -8,6 +8,7 @@ start-up. Every name is optional in a contributions module:
     MENU                   back-office navigation entries (`MenuEntry`)
     EVENT_TASKS            links on an event's back-office page (`EventTask`)
     DASHBOARD_PANELS       sections of the back-office dashboard (`DashboardPanel`)
+    URLS                   the app's public URL confs, mounted by sfi/urls.py (`Urls`)
     STAFF_URLS             the app's staff URL conf, mounted under /team/ (`StaffUrls`)
     AUDIT_ACTIONS          {action code: label} for every action the app records in the audit log
     PROCESSING_ACTIVITIES  entries of the record of processing activities (`ProcessingActivity`)
@@ -16,9 +17,11 @@ start-up. Every name is optional in a contributions module:
                            deployment's intervals: settings.PERIODIC_TASK_INTERVALS, `periodic_schedule()`)
     SITEMAPS               {section name: Sitemap class} for /sitemap.xml
     PERSONAL_DATA          what the app holds about a person, for access and erasure (`PersonalDataHolder`)
+    ANNOUNCES              {hook name: what the announcer passes and expects back}: the hooks the
+                           app announces with `announce(name, …)` (`hook_names()` lists them all)
     HOOKS                  {hook name: callable}: the app's answer when another app announces
-                           something (see HOOK_NAMES); called synchronously, in the announcer's
-                           transaction, in INSTALLED_APPS order
+                           something; called synchronously, in the announcer's transaction, in
+                           INSTALLED_APPS order
 
 Contributions modules declare; they do no work at import time beyond importing what they name.
 """
@@ -34,21 +37,6 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 
 MODULE = "contributions"
-
-# Hooks an app may announce, with what the announcer passes. An app answering a hook declares
-# `HOOKS = {"event_cancelled": function}`; the announcer calls `announce("event_cancelled", event=…)`.
-HOOK_NAMES = {
-    "event_cancelled": "event: an event was cancelled; tell everyone concerned (returns how many were told)",
-    "event_changed": "event: date, time or venue of a published event changed (returns how many were told)",
-    "event_copied": "source, copy: an event was copied; copy what belongs to the source",
-    "event_list_annotations": "queryset: add per-event figures to a back-office event list (returns the queryset)",
-    "event_card_annotations": "queryset: add per-event figures to a public event listing, e.g. places_taken for "
-    "the cards (returns the queryset)",
-    "event_availability": "event: the schema.org availability of its places for search engines (returns a URL or None)",
-    "event_page_box": "event: a box on the event's public page, e.g. registration (returns HTML)",
-    "dashboard_due": "user, now: what is due for this account, as parts of the dashboard's list "
-    "(returns [(template, context)], each rendering <li> items; [] when nothing is due)",
-}
 
 
 @dataclass(frozen=True)
@@ -82,6 +70,15 @@ class DashboardPanel:
     context: Callable  # (request) -> dict | None
     allowed: Callable  # (user) -> bool
     order: int = 100
+
+
+@dataclass(frozen=True)
+class Urls:
+    """A public URL conf, mounted at /<prefix> by sfi/urls.py; `localized` ones also under /en/."""
+
+    module: str
+    prefix: str = ""
+    localized: bool = True
 
 
 @dataclass(frozen=True)
@@ -179,6 +176,11 @@ def periodic_tasks():
     return _collected("PERIODIC_TASKS")
 
 
+def public_urls(*, localized):
+    """The public URL confs of every app, in INSTALLED_APPS order (the first match wins)."""
+    return [urls for urls in _collected("URLS") if urls.localized == localized]
+
+
 def staff_urls():
     return [(contribution.app, urls) for contribution in contributions() for urls in contribution.get("STAFF_URLS", ())]
 
@@ -197,9 +199,17 @@ def sitemaps() -> dict:
     return sections
 
 
+def hook_names() -> dict:
+    """Every hook an installed app announces, with its description."""
+    names = {}
+    for contribution in contributions():
+        names.update(contribution.get("ANNOUNCES", {}))
+    return names
+
+
 def hook_answers(name):
-    if name not in HOOK_NAMES:
-        raise LookupError(f"Unknown hook {name!r}; known hooks are listed in core.registry.HOOK_NAMES.")
+    if name not in hook_names():
+        raise LookupError(f"Unknown hook {name!r}: no installed app announces it (ANNOUNCES).")
     answers = (contribution.get("HOOKS", {}) for contribution in contributions())
     return [hooks[name] for hooks in answers if name in hooks]
 
@@ -219,9 +229,14 @@ def problems() -> list[str]:
     found += [f"PERIODIC_TASKS: {path} is declared twice" for path in sorted({p for p in paths if paths.count(p) > 1})]
     codes = [code for contribution in contributions() for code in contribution.get("AUDIT_ACTIONS", {})]
     found += [f"AUDIT_ACTIONS: {code} is declared twice" for code in sorted({c for c in codes if codes.count(c) > 1})]
+    hooks = [name for contribution in contributions() for name in contribution.get("ANNOUNCES", {})]
+    found += [
+        f"ANNOUNCES: hook {name!r} is announced by two apps"
+        for name in sorted({h for h in hooks if hooks.count(h) > 1})
+    ]
     for contribution in contributions():
         for hook in contribution.get("HOOKS", {}):
-            if hook not in HOOK_NAMES:
+            if hook not in hook_names():
                 found.append(f"{contribution.app}.HOOKS: unknown hook {hook!r}")
     return found
 

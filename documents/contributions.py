@@ -2,8 +2,12 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import PeriodicTask, StaffUrls
+from core.registry import PeriodicTask, StaffUrls, Urls
 from documents import queries
+
+# --- Pages -------------------------------------------------------------------------------
+
+URLS = [Urls("documents.urls")]  # a participant's certificate (personal link)
 
 # --- Records, privacy and jobs ------------------------------------------------------------
 

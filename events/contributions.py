@@ -4,10 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.permissions import can_use_back_office
-from core.registry import DashboardPanel, MenuEntry, StaffUrls
+from core.registry import DashboardPanel, MenuEntry, StaffUrls, Urls
 from events.permissions import can_manage_events
 from events.sitemaps import EventSitemap, StaticPagesSitemap
 from events.staff_views import dashboard
+
+# --- Pages -------------------------------------------------------------------------------
+
+URLS = [Urls("events.urls")]
 
 # --- Records, privacy and jobs ------------------------------------------------------------
 
@@ -32,6 +36,18 @@ SITEMAPS = {"pages": StaticPagesSitemap, "events": EventSitemap}
 
 
 # --- Back office and hooks ----------------------------------------------------------------
+
+# The hooks this app announces (core.registry.announce), with what it passes and expects back.
+ANNOUNCES = {
+    "event_cancelled": "event: an event was cancelled; tell everyone concerned (returns how many were told)",
+    "event_changed": "event: date, time or venue of a published event changed (returns how many were told)",
+    "event_copied": "source, copy: an event was copied; copy what belongs to the source",
+    "event_list_annotations": "queryset: add per-event figures to a back-office event list (returns the queryset)",
+    "event_card_annotations": "queryset: add per-event figures to a public event listing, e.g. places_taken for "
+    "the cards (returns the queryset)",
+    "event_availability": "event: the schema.org availability of its places for search engines (returns a URL or None)",
+    "event_page_box": "event: a box on the event's public page, e.g. registration (returns HTML)",
+}
 
 
 STAFF_URLS = [StaffUrls(module="events.staff_urls", prefix="")]

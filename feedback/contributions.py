@@ -2,9 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import MenuEntry, StaffUrls
+from core.registry import MenuEntry, StaffUrls, Urls
 from events.permissions import can_read_feedback
 from feedback import queries
+
+# --- Pages -------------------------------------------------------------------------------
+
+URLS = [Urls("feedback.urls")]  # the anonymous survey
 
 # --- Records, privacy and jobs ------------------------------------------------------------
 

@@ -1,10 +1,16 @@
 """What the mail app adds to the platform (collected by core.registry; see its docstring for the names)."""
 
-# --- Records, privacy and jobs ------------------------------------------------------------
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import PeriodicTask, ProcessingActivity, RetentionRule
+from core.registry import PeriodicTask, ProcessingActivity, RetentionRule, Urls
 from mail import retention
+
+# --- Pages -------------------------------------------------------------------------------
+
+URLS = [Urls("mail.urls")]  # the development-only mail view (404 unless DEBUG)
+
+# --- Records, privacy and jobs ------------------------------------------------------------
+
 
 PERIODIC_TASKS = [
     # A deployment's sweep follows its SMTP timeout: settings.PERIODIC_TASK_INTERVALS sets it to EMAIL_TIMEOUT.

@@ -2,7 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import StaffUrls
+from core.registry import StaffUrls, Urls
+
+# --- Pages -------------------------------------------------------------------------------
+
+URLS = [Urls("network.urls")]
 
 # --- Records, privacy and jobs ------------------------------------------------------------
 

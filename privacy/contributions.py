@@ -2,8 +2,12 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import MenuEntry, PeriodicTask, StaffUrls
+from core.registry import MenuEntry, PeriodicTask, StaffUrls, Urls
 from privacy.permissions import can_manage_privacy
+
+# --- Pages -------------------------------------------------------------------------------
+
+URLS = [Urls("privacy.urls")]
 
 # --- Records, privacy and jobs ------------------------------------------------------------
 

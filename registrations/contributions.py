@@ -3,9 +3,21 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.registry import EventTask, PeriodicTask, PersonalDataHolder, ProcessingActivity, RetentionRule, StaffUrls
+from core.registry import (
+    EventTask,
+    PeriodicTask,
+    PersonalDataHolder,
+    ProcessingActivity,
+    RetentionRule,
+    StaffUrls,
+    Urls,
+)
 from events.permissions import can_manage_events
 from registrations import event_page, personal_data, queries, retention, services
+
+# --- Pages -------------------------------------------------------------------------------
+
+URLS = [Urls("registrations.urls")]
 
 # --- Records, privacy and jobs ------------------------------------------------------------
 

@@ -1,9 +1,11 @@
 """What the relay app adds to the platform (collected by core.registry; see its docstring for the names)."""
 
-# --- Records, privacy and jobs ------------------------------------------------------------
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import ProcessingActivity
+
+# --- Records, privacy and jobs ------------------------------------------------------------
+
 
 PROCESSING_ACTIVITIES = [
     ProcessingActivity(

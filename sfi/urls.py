@@ -10,6 +10,8 @@ from core import views as core_views
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"
 
+# Every app's public URL confs come from its contributions (URLS), in INSTALLED_APPS order; the
+# back office (/team/) mounts the apps' STAFF_URLS. Only what is not an app of ours is named here.
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots"),
@@ -20,21 +22,11 @@ urlpatterns = [
         {"sitemaps": registry.sitemaps()},  # the sections every app declares (SITEMAPS)
         name="sitemap",
     ),
-    path("api/hsds/", include("directory.api_urls")),
+    *[path(urls.prefix, include(urls.module)) for urls in registry.public_urls(localized=False)],
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("events.urls")),
-    path("", include("registrations.urls")),
-    path("", include("core.urls")),
-    path("", include("network.urls")),
-    path("", include("privacy.urls")),
-    path("", include("directory.urls")),
-    path("", include("mail.urls")),  # development-only mail view (404 unless DEBUG)
-    path("", include("documents.urls")),  # a participant's certificate (personal link)
-    path("", include("feedback.urls")),  # the anonymous survey
-    path("konto/", include("accounts.urls")),
-    path("team/", include("backoffice.urls")),  # the back office: every app's declared STAFF_URLS
+    *[path(urls.prefix, include(urls.module)) for urls in registry.public_urls(localized=True)],
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -20,3 +20,11 @@ def test_an_unknown_hook_is_refused_by_name():
         assert "event_exploded" in str(error)
     else:
         raise AssertionError("an unknown hook must not pass silently")
+
+
+def test_the_hooks_are_those_the_apps_announce_and_each_one_answered_is_announced():
+    names = registry.hook_names()
+    assert {"event_cancelled", "event_changed", "event_copied", "dashboard_due"} <= set(names)
+    answered = {name for contribution in registry.contributions() for name in contribution.get("HOOKS", {})}
+    assert answered <= set(names)
+    assert all(registry.hook_answers(name) for name in answered)

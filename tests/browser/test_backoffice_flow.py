@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from accounts.testing import TEST_PASSWORD, make_user, totp_code
 from events.models import Event
@@ -22,7 +23,7 @@ def test_team_member_copies_last_years_event_and_publishes_it(page):
     assert "/konto/anmelden/" in page.url
     assert_no_axe_violations(page)
     log_in(page, team, start=None, on_code_page=assert_no_axe_violations)
-    assert page.get_by_role("heading", name="Dashboard").is_visible()
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
     assert_no_axe_violations(page)
 
     page.get_by_role("link", name="Veranstaltungen", exact=True).click()
@@ -67,12 +68,12 @@ def test_first_login_set_up_and_admin_pages_have_no_axe_violations(page):
     page.get_by_label("E-Mail-Adresse").fill(admin.email)
     page.get_by_label("Passwort").fill("falsch")
     page.get_by_role("button", name="Anmelden").click()
-    assert "E-Mail-Adresse oder Passwort stimmen nicht" in page.content()
+    expect(page.locator("body")).to_contain_text("E-Mail-Adresse oder Passwort stimmen nicht")
     assert_no_axe_violations(page)
     page.get_by_label("Passwort").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
     page.wait_for_url("**/zwei-faktor-einrichten/**")
-    assert page.locator("svg.qr-code").is_visible()
+    expect(page.locator("svg.qr-code")).to_be_visible()
     assert_no_axe_violations(page)
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -80,12 +81,12 @@ def test_first_login_set_up_and_admin_pages_have_no_axe_violations(page):
     page.get_by_label("Code aus der App").fill(totp_code(device))
     page.get_by_role("button", name="Einrichtung abschließen").click()
     page.wait_for_url("**/wiederherstellungscodes/**")
-    assert page.locator(".recovery-codes li").count() == 10
+    expect(page.locator(".recovery-codes li")).to_have_count(10)
     assert_no_axe_violations(page)
     for path in ("/team/protokoll/", "/team/veranstaltungen/neu/", "/konto/passwort-aendern/"):
         page.goto(page.base_url + path)
         assert_no_axe_violations(page)
     page.goto(page.base_url + "/team/veranstaltungen/neu/")
     page.get_by_role("button", name="Entwurf speichern").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_no_axe_violations(page)

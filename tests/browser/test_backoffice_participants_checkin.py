@@ -5,6 +5,7 @@ real SMTP server. axe-core on every participant, check-in, certificate and feedb
 import io
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from accounts.testing import make_user
@@ -29,7 +30,7 @@ def test_check_in_on_a_phone_walk_in_attendance_list_and_certificates_by_mail(ph
     log_in(phone, team, start="/team/")
 
     phone.goto(phone.base_url + f"/team/veranstaltungen/{event.pk}/teilnehmende/")
-    assert phone.get_by_text("Personenbezogene Daten:").is_visible()
+    expect(phone.get_by_text("Personenbezogene Daten:")).to_be_visible()
     assert_no_axe_violations(phone)
     phone.get_by_role("link", name="Einlass (Check-in)").click()
     phone.get_by_text("0 von 4 anwesend").wait_for()
@@ -53,7 +54,7 @@ def test_check_in_on_a_phone_walk_in_attendance_list_and_certificates_by_mail(ph
 
     phone.get_by_role("link", name="Person ohne Anmeldung eintragen").click()
     phone.get_by_role("button", name="Eintragen und anwesend").click()
-    assert phone.locator(".error-summary").is_visible()
+    expect(phone.locator(".error-summary")).to_be_visible()
     assert_no_axe_violations(phone)
     phone.get_by_label("Vor- und Nachname").fill("Emil Spontan")
     phone.get_by_label("Gemeinde").fill("Freital")
@@ -119,7 +120,7 @@ def test_other_participant_pages_have_no_axe_violations(page):
         assert_no_axe_violations(page)
     page.goto(page.base_url + base + "teilnehmende/neu/")
     page.get_by_role("button", name="Anmeldung speichern").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_no_axe_violations(page)
     page.goto(page.base_url + base + "teilnehmende/schreiben/")
     assert_no_axe_violations(page)
@@ -135,7 +136,7 @@ def test_other_participant_pages_have_no_axe_violations(page):
     page.goto(page.base_url + "/feedback/demo-token-123/")
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Feedback abschicken").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_label("4 – gut").first.check()
     page.locator("input[name=usefulness][value='5']").check()

@@ -1,6 +1,7 @@
 """A team member sets up an event without the Django admin: agenda, registration, venue, material; axe on each page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.testing import make_user
 from events.models import AgendaItem, Material, Venue
@@ -24,7 +25,7 @@ def test_team_member_sets_up_agenda_registration_venue_and_material(page, settin
     page.locator("#id_ablauf-0-title").fill("Ankommen und Kaffee")
     page.locator("#id_ablauf-1-title").fill("Ohne Uhrzeit")
     page.get_by_role("button", name="Ablauf speichern").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_no_axe_violations(page)
     page.locator("#id_ablauf-1-time").fill("10:00")
     page.get_by_role("button", name="Ablauf speichern").click()
@@ -40,7 +41,7 @@ def test_team_member_sets_up_agenda_registration_venue_and_material(page, settin
     page.locator("#id_fragen-0-label").fill("Welcher Workshop?")
     page.locator("#id_fragen-0-kind").select_option("choice")
     page.get_by_role("button", name="Anmeldung speichern").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_no_axe_violations(page)
     page.locator("#id_fragen-0-choices").fill("Recht\nGesundheit")
     page.get_by_role("button", name="Anmeldung speichern").click()
@@ -74,5 +75,5 @@ def test_team_member_sets_up_agenda_registration_venue_and_material(page, settin
     assert Venue.objects.filter(name="Kulturhaus Riesa", municipality__name="Riesa").exists()
 
     page.get_by_role("link", name="Orte", exact=True).click()
-    assert page.get_by_role("link", name="Kulturhaus Riesa").is_visible()
+    expect(page.get_by_role("link", name="Kulturhaus Riesa")).to_be_visible()
     assert_no_axe_violations(page)

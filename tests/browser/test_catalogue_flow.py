@@ -41,7 +41,7 @@ def test_volunteer_on_a_phone_finds_a_training_near_pirna_and_adds_it_to_the_cal
 
     page.get_by_role("link", name="Unterstützer_innenschulung Heidenau").click()
     page.wait_for_url(f"**{offers['heidenau'].get_absolute_url()}")
-    assert page.get_by_role("heading", level=1).inner_text() == "Unterstützer_innenschulung Heidenau"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Unterstützer_innenschulung Heidenau")
     with page.expect_download() as download:
         page.get_by_role("link", name="Termin in den Kalender eintragen (.ics)").click()
     calendar = Calendar.from_ical(Path(download.value.path()).read_bytes())

@@ -6,7 +6,7 @@ These tests prove that mechanism on a real page with inline code slipped in.
 """
 
 import pytest
-from playwright.sync_api import Error
+from playwright.sync_api import Error, expect
 
 from tests.browser.axe import assert_no_axe_violations
 
@@ -35,7 +35,7 @@ def test_inline_script_and_style_slipped_into_a_real_page_are_blocked_and_fail_t
     page.route("**/quellen/", inject)
     response = page.goto(page.base_url + "/quellen/")
     assert "script-src 'self'" in response.headers["content-security-policy"]
-    assert page.get_by_text("injected", exact=True).is_visible()
+    expect(page.get_by_text("injected", exact=True)).to_be_visible()
     wait_for_violations(page, 3)
 
     assert page.evaluate("document.documentElement.dataset.injected") is None  # the script never ran

@@ -2,6 +2,7 @@
 and its link can be clicked (phone viewport, axe-core on both pages)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from mail import testing as mail_testing
 from mail.services import queue_mail
@@ -23,13 +24,13 @@ def test_open_the_mail_and_click_its_link(phone, live_server, mail_catcher):
     deliver_outbox()
 
     phone.goto(f"{live_server.url}/_dev/mails/")
-    assert phone.get_by_role("heading", level=1).inner_text() == "Versendete E-Mails (Entwicklung)"
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Versendete E-Mails (Entwicklung)")
     assert_no_axe_violations(phone)
 
     phone.get_by_role("link", name="Hallo Erika").click()
-    assert phone.get_by_role("heading", level=1).inner_text() == "Hallo Erika"
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Hallo Erika")
     assert "erika@example.org" in phone.locator("dl.facts").inner_text()
     assert_no_axe_violations(phone)
 
     phone.locator("pre.mail-text").get_by_role("link", name=f"{live_server.url}/quellen/").click()
-    assert phone.get_by_role("heading", level=1).inner_text() == "Impressum und Quellen"
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Impressum und Quellen")

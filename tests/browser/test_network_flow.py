@@ -1,6 +1,7 @@
 """Initiatives in a browser: a phone user finds an initiative and writes to it through the relay."""
 
 import pytest
+from playwright.sync_api import expect
 
 from mail.testing import deliver_outbox, smtp_server  # noqa: F401  (pytest fixture)
 from network.testing import make_initiative
@@ -18,6 +19,7 @@ def test_phone_user_writes_to_an_initiative_without_revealing_the_address(phone,
     assert_no_axe_violations(phone)
 
     phone.get_by_role("link", name="Willkommenscafé Freital").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Willkommenscafé Freital")
     assert "cafe-vorstand@example.org" not in phone.content()
     assert_no_axe_violations(phone)
 
@@ -25,7 +27,9 @@ def test_phone_user_writes_to_an_initiative_without_revealing_the_address(phone,
     phone.get_by_label("Ihre E-Mail-Adresse").fill("robin-ohne-at")
     phone.get_by_label("Ihre Nachricht").fill("Ich möchte beim Café helfen.")
     phone.get_by_role("button", name="Nachricht senden").click()
-    assert "Bitte geben Sie eine E-Mail-Adresse in der Form name@beispiel.de an." in phone.content()
+    expect(phone.locator("body")).to_contain_text(
+        "Bitte geben Sie eine E-Mail-Adresse in der Form name@beispiel.de an."
+    )
     assert phone.get_by_label("Ihre Nachricht").input_value() == "Ich möchte beim Café helfen."
     assert_no_axe_violations(phone)
 
@@ -44,7 +48,7 @@ def test_map_and_proposal_form_are_accessible(page):
     make_initiative(name="Willkommenscafé Freital", place="Freital")
 
     page.goto(page.base_url + "/initiativen/karte/")
-    assert "Freital: 1 Initiative" in page.content()
+    expect(page.locator("body")).to_contain_text("Freital: 1 Initiative")
     assert_no_axe_violations(page)
 
     page.goto(page.base_url + "/initiativen/vorschlagen/")
@@ -52,6 +56,6 @@ def test_map_and_proposal_form_are_accessible(page):
     page.get_by_label("Name der Initiative").fill("Neue Initiative")
     page.get_by_label("Gemeinde").fill("Pirnaa")
     page.get_by_role("button", name="Vorschlag senden").click()
-    assert "Meinten Sie: Pirna?" in page.content()
+    expect(page.locator("body")).to_contain_text("Meinten Sie: Pirna?")
     assert page.get_by_label("Name der Initiative").input_value() == "Neue Initiative"
     assert_no_axe_violations(page)

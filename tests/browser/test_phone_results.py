@@ -2,6 +2,7 @@
 the active filters listed above it, and the home page asks for the place right away."""
 
 import pytest
+from playwright.sync_api import expect
 
 from directory.testing import make_agency
 from events.models import Event
@@ -58,7 +59,7 @@ def test_filtered_search_shows_the_first_result_on_the_first_screen(phone_withou
     assert page.evaluate("document.querySelector('details.filter-panel').open") is False
     chips = page.locator(".active-filters .chip").all_inner_texts()
     assert sorted(chips) == ["Art: Unterstützer_innenschulung", "bis 30 km um Pirna"]
-    assert page.locator(".result-count").inner_text() == "3 Angebote gefunden"
+    expect(page.locator(".result-count")).to_have_text("3 Angebote gefunden")
     chips_box = first_screen(page, ".active-filters")
     card_box = first_screen(page, "#results .card")
     assert chips_box["y"] < card_box["y"]  # the summary of the search stands above the results

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from playwright.sync_api import expect
 
 from events.testing import make_event
 from mail.testing import deliver_outbox
@@ -18,7 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.clock, pytest.mark.django_db(tran
 def test_register_confirm_calendar_cancel_and_the_next_person_moves_up(phone, smtp_server):
     event = make_event(title="Schulung Heidenau", place="Heidenau", capacity=1)
     phone.goto(phone.base_url + event.get_absolute_url())
-    assert "noch 1 Platz frei" in phone.content()
+    expect(phone.locator("body")).to_contain_text("noch 1 Platz frei")
     phone.get_by_role("link", name="Jetzt anmelden").click()
     assert_no_axe_violations(phone)
 
@@ -37,8 +38,7 @@ def test_register_confirm_calendar_cancel_and_the_next_person_moves_up(phone, sm
     phone.get_by_label("Ehrenamtlich engagiert").check()
     phone.locator("#id_privacy_consent").check()
     phone.get_by_role("button", name="Jetzt anmelden").click()
-    assert "Bitte schauen Sie in Ihr E-Mail-Postfach" in phone.content()
-
+    expect(phone.locator("body")).to_contain_text("Bitte schauen Sie in Ihr E-Mail-Postfach")
     waiting = register(event, email="wartend@example.org")  # someone else, now on the waiting list
     services.confirm_address(registration=waiting)
 
@@ -50,8 +50,8 @@ def test_register_confirm_calendar_cancel_and_the_next_person_moves_up(phone, sm
     # Opening the link (as a mail scanner would) confirmed nothing; the button does.
     assert Booking.objects.get(registration__email="erika@example.org").status == Booking.Status.HELD
     phone.get_by_role("button", name="Anmeldung bestätigen").click()
-    assert "Ihre E-Mail-Adresse ist bestätigt" in phone.content()
-    assert "Platz bestätigt" in phone.content()
+    expect(phone.locator("body")).to_contain_text("Ihre E-Mail-Adresse ist bestätigt")
+    expect(phone.locator("body")).to_contain_text("Platz bestätigt")
     assert_no_axe_violations(phone)
 
     with phone.expect_download() as download_info:
@@ -62,8 +62,7 @@ def test_register_confirm_calendar_cancel_and_the_next_person_moves_up(phone, sm
 
     phone.get_by_role("link", name="Anmeldung absagen").click()
     phone.get_by_role("button", name="Ja, Anmeldung absagen").click()
-    assert "Ihre Anmeldung ist storniert" in phone.content()
-
+    expect(phone.locator("body")).to_contain_text("Ihre Anmeldung ist storniert")
     assert waiting.bookings.get().status == Booking.Status.CONFIRMED
     deliver_outbox()
     assert any("nachgerückt" in m.subject for m in smtp_server.messages_to("wartend@example.org"))
