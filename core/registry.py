@@ -222,7 +222,8 @@ def announce(name, **arguments) -> list:
 def problems() -> list[str]:
     """What is wrong with the declarations (for the system check): duplicate keys, unknown hooks."""
     found = []
-    for kind in ("MENU", "EVENT_TASKS", "DASHBOARD_PANELS", "PROCESSING_ACTIVITIES", "RETENTION_RULES"):
+    keyed = ("MENU", "EVENT_TASKS", "DASHBOARD_PANELS", "PROCESSING_ACTIVITIES", "RETENTION_RULES", "PERSONAL_DATA")
+    for kind in keyed:
         keys = [item.key for item in _collected(kind)]
         found += [f"{kind}: key {key!r} is declared twice" for key in sorted({k for k in keys if keys.count(k) > 1})]
     paths = [task.path for task in periodic_tasks()]
