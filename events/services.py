@@ -33,7 +33,7 @@ class StatusChangeRefused(Exception):
 
 
 class EditConflict(Exception):
-    """Someone saved the event after this form was opened; carries the current row."""
+    """Someone saved the event (or a reference data item) after this form was opened; carries the current row."""
 
     def __init__(self, current):
         self.current = current

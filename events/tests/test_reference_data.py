@@ -288,7 +288,7 @@ def test_lists_need_the_same_number_of_queries_for_one_and_many_rows(client, tea
         elif model is FundingLine:
             Event.objects.filter(pk=event.pk).update(funding_line=item)
         else:
-            getattr(item, "events").add(event)
+            item.events.add(event)
     with CaptureQueriesContext(connection) as many:
         page = client.get(f"/team/stammdaten/{kind}/").content.decode()
     assert str(first) in page or first.name in page
@@ -327,3 +327,14 @@ def test_event_form_saves_a_funding_line(client, team, login_as):
     )
     assert response.status_code == 302
     assert Event.objects.get(title="Mit Förderung").funding_line == funding
+
+
+def test_archived_target_group_and_language_leave_the_catalogue_filters(client):
+    group, language = make_target_group(), make_language("uk", "Ukrainisch", "Ukrainian")
+    make_event(title="Schulung Kamenz", target_groups=[group], languages=[language])
+    page = client.get("/veranstaltungen/").content.decode()
+    assert 'value="ehrenamtliche"' in page and 'value="uk"' in page
+    TargetGroup.objects.filter(pk=group.pk).update(archived=True)
+    Language.objects.filter(pk=language.pk).update(archived=True)
+    page = client.get("/veranstaltungen/").content.decode()
+    assert 'value="ehrenamtliche"' not in page and 'value="uk"' not in page and "Schulung Kamenz" in page
