@@ -7,7 +7,7 @@ from events.staff_views import agenda, events, materials, reference, sessions, s
 app_name = "events_staff"
 
 EVENT = "veranstaltungen/<int:pk>/"
-ITEM = "stammdaten/<slug:kind>/<int:pk>/"
+ITEM = "stammdaten/<slug:kind>/<int:item_pk>/"
 
 urlpatterns = [
     path("veranstaltungen/", events.event_list, name="event_list"),

@@ -164,14 +164,14 @@ def _conflict(kind, request, current):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @role_required(can_manage_events)
-def item_form(request, kind, pk=None):
+def item_form(request, kind, item_pk=None):
     kind = _kind(kind)
-    item = get_object_or_404(kind.model, pk=pk) if pk else kind.model()
+    item = get_object_or_404(kind.model, pk=item_pk) if item_pk else kind.model()
     form = kind.form(request.POST or None, instance=item)
     differences = []
     if form.is_valid():
         try:
-            if pk:
+            if item_pk:
                 services.update_reference(
                     actor=request.user,
                     item=form.save(commit=False),
@@ -186,16 +186,16 @@ def item_form(request, kind, pk=None):
         else:
             messages.success(request, _("„%(name)s“ ist gespeichert.") % {"name": kind.name_of(form.instance)})
             return redirect(_next_url(request) or _list_url(kind))
-    usage = _usage(item) if pk else None
+    usage = _usage(item) if item_pk else None
     context = _context(kind, form=form, item=item, usage=usage, differences=differences, next=_next_url(request))
     return render(request, "events/staff/reference_form.html", context)
 
 
 @require_POST
 @role_required(can_manage_events)
-def item_archive(request, kind, pk, archived):
+def item_archive(request, kind, item_pk, archived):
     kind = _kind(kind)
-    item = get_object_or_404(kind.model, pk=pk)
+    item = get_object_or_404(kind.model, pk=item_pk)
     services.set_reference_archived(actor=request.user, item=item, archived=archived, request=request)
     if archived:
         text = _("„%(name)s“ ist archiviert: keine Auswahl mehr, Veranstaltungen behalten den Eintrag.")
@@ -207,9 +207,9 @@ def item_archive(request, kind, pk, archived):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @role_required(can_manage_events)
-def item_delete(request, kind, pk):
+def item_delete(request, kind, item_pk):
     kind = _kind(kind)
-    item = get_object_or_404(kind.model, pk=pk)
+    item = get_object_or_404(kind.model, pk=item_pk)
     if request.method == "POST":
         try:
             services.delete_reference(
