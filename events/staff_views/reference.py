@@ -136,7 +136,7 @@ def _usage(item):
 
 
 def _differences(form, current):
-    """(label, saved, typed) for every field the other person's save made different from the input."""
+    """(label, saved, typed) for every field where the other person's save differs from the input."""
     rows = []
     for name, field in form.fields.items():
         if name == "version" or field.disabled:
@@ -148,9 +148,11 @@ def _differences(form, current):
 
 
 def _conflict(kind, request, current):
+    """The form again with the input kept, now at the saved version (saving again takes the input
+    over on purpose), the differences to the saved item, and the saved item itself."""
     data = request.POST.copy()
     data["version"] = current.version
-    form = kind.form(data, instance=current)
+    form = kind.form(data, instance=kind.model.objects.get(pk=current.pk))  # a copy the form may change
     form.is_valid()
     form.add_error(
         None,
@@ -182,7 +184,8 @@ def item_form(request, kind, item_pk=None):
             else:
                 services.create_reference(actor=request.user, item=form.save(commit=False), request=request)
         except services.EditConflict as conflict:
-            form, differences = _conflict(kind, request, conflict.current)
+            item = conflict.current
+            form, differences = _conflict(kind, request, item)
         else:
             messages.success(request, _("„%(name)s“ ist gespeichert.") % {"name": kind.name_of(form.instance)})
             return redirect(_next_url(request) or _list_url(kind))

@@ -166,7 +166,10 @@ def test_two_people_editing_the_same_item_do_not_overwrite_each_other(client, te
     body = response.content.decode()
     assert response.status_code == 200
     assert "Jemand hat diesen Eintrag gespeichert, während Sie ihn bearbeitet haben." in body
-    assert 'value="Asylverfahren (Grundlagen)"' in body and "Asylrecht" in body
+    assert 'value="Asylverfahren (Grundlagen)"' in body and "„Asylrecht“ bearbeiten" in body
+    assert "Unterschiede zur gerade gespeicherten Fassung" in body
+    assert '<td data-label="Gespeichert">Asylrecht</td>' in body
+    assert '<td data-label="Ihre Eingabe">Asylverfahren (Grundlagen)</td>' in body
     assert 'name="version" value="2"' in body
     topic.refresh_from_db()
     assert topic.name == "Asylrecht" and topic.version == 2
