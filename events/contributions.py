@@ -30,6 +30,11 @@ AUDIT_ACTIONS = {
     "event.material_removed": _("Material entfernt"),
     "venue.created": _("Ort angelegt"),
     "venue.changed": _("Ort geändert"),
+    "reference.created": _("Stammdaten-Eintrag angelegt"),
+    "reference.changed": _("Stammdaten-Eintrag geändert"),
+    "reference.archived": _("Stammdaten-Eintrag archiviert"),
+    "reference.unarchived": _("Stammdaten-Eintrag zurückgeholt"),
+    "reference.deleted": _("Stammdaten-Eintrag gelöscht"),
 }
 
 SITEMAPS = {"pages": StaticPagesSitemap, "events": EventSitemap}
@@ -55,6 +60,7 @@ STAFF_URLS = [StaffUrls(module="events.staff_urls", prefix="")]
 MENU = [
     MenuEntry("events", _("Veranstaltungen"), "events_staff:event_list", can_use_back_office, order=20),
     MenuEntry("venues", _("Orte"), "events_staff:venue_list", can_manage_events, order=30),
+    MenuEntry("reference", _("Stammdaten"), "events_staff:reference_overview", can_manage_events, order=35),
 ]
 
 DASHBOARD_PANELS = [

@@ -92,9 +92,10 @@ def read_filters(params):
         params,
         FILTER_PARAMS,
         districts=District.objects.order_by("short_name"),
-        topics=Topic.objects.all(),
-        target_groups=TargetGroup.objects.all(),
-        languages=Language.objects.all(),
+        # Archived reference data is no filter any more (its events still show it).
+        topics=Topic.objects.filter(archived=False),
+        target_groups=TargetGroup.objects.filter(archived=False),
+        languages=Language.objects.filter(archived=False),
     )
     _normalise_text(query)
     _normalise_dates(query)

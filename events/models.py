@@ -9,11 +9,23 @@ from core.text import LocalizedText, fold, localized, render_markdown
 from regions.models import Municipality
 
 
-class LocalizedNameMixin(models.Model):
+class ReferenceData(models.Model):
+    """Reference data the team keeps on the Stammdaten pages: archived items vanish from the choices
+    on the event form and the public filters, events that have them keep them. `version` guards
+    against two people overwriting each other's edits."""
+
+    archived = models.BooleanField(_("Archiviert"), default=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class LocalizedNameMixin(ReferenceData):
     name = models.CharField(_("Name (deutsch)"), max_length=100)
     name_en = models.CharField(_("Name (englisch)"), max_length=100, blank=True)
 
-    class Meta:
+    class Meta(ReferenceData.Meta):
         abstract = True
         ordering = ["name"]
 
@@ -49,7 +61,7 @@ class Language(LocalizedNameMixin):
         verbose_name_plural = _("Sprachen")
 
 
-class Partner(models.Model):
+class Partner(ReferenceData):
     """A co-hosting organisation (Kooperationspartner_in); never a private person."""
 
     name = models.CharField(_("Name"), max_length=200, unique=True)
@@ -64,7 +76,7 @@ class Partner(models.Model):
         return self.name
 
 
-class Contact(models.Model):
+class Contact(ReferenceData):
     """A team role with the project's office phone and e-mail, never a private address."""
 
     role = models.CharField(_("Funktion"), max_length=200)
@@ -78,6 +90,37 @@ class Contact(models.Model):
 
     def __str__(self):
         return self.role
+
+
+class FundingLine(ReferenceData):
+    """The line a funder wants on the Teilnahmeliste and the Teilnahmebescheinigung."""
+
+    name = models.CharField(
+        _("Bezeichnung"), max_length=200, help_text=_("Nur für das Team: so heißt die Förderlinie in der Auswahl.")
+    )
+    text = models.CharField(
+        _("Text auf Teilnahmeliste und Bescheinigung"),
+        max_length=300,
+        help_text=_("Zum Beispiel: Gefördert im Rahmen des Programms … durch …"),
+    )
+    text_en = models.CharField(
+        _("Text auf Englisch"),
+        max_length=300,
+        blank=True,
+        help_text=_("Für englische Bescheinigungen. Leer = der deutsche Text."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Förderlinie")
+        verbose_name_plural = _("Förderlinien")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def localized_text(self):
+        return localized(self.text, self.text_en)
 
 
 class Venue(models.Model):
@@ -176,6 +219,15 @@ class Event(models.Model):
         blank=True,
         related_name="events",
         verbose_name=_("Ansprechpartner_in"),
+    )
+    funding_line = models.ForeignKey(
+        FundingLine,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("Förderlinie"),
+        help_text=_("Steht auf Teilnahmeliste und Teilnahmebescheinigung. Leer = die allgemeine Förderzeile."),
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="events", verbose_name=_("Themen"))
     target_groups = models.ManyToManyField(

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from audit.services import record
 from core.registry import announce
 from core.slugs import unique_slug
-from events.models import AgendaItem, Event, Material, Session
+from events.models import AgendaItem, Event, Material, Session, TargetGroup, Topic
 
 # Fields whose change matters to people already registered.
 NOTIFY_FIELDS = {"start", "end", "venue"}
@@ -33,7 +33,7 @@ class StatusChangeRefused(Exception):
 
 
 class EditConflict(Exception):
-    """Someone saved the event after this form was opened; carries the current row."""
+    """Someone saved the event (or a reference data item) after this form was opened; carries the current row."""
 
     def __init__(self, current):
         self.current = current
@@ -321,6 +321,65 @@ def remove_material(*, actor, material, request=None):
     # The file goes only once the row is surely gone; a rolled-back delete keeps it.
     name, storage = file.name, file.storage
     transaction.on_commit(lambda: storage.delete(name))
+
+
+# --- Reference data (Stammdaten) ------------------------------------------------------------
+class ReferenceInUse(Exception):
+    """The item is used somewhere and can only be archived, not deleted."""
+
+
+# Models with a slug in public filter URLs: made once from the first name, kept on rename.
+SLUG_FALLBACKS = {Topic: "thema", TargetGroup: "zielgruppe"}
+
+
+@transaction.atomic
+def create_reference(*, actor, item, request=None):
+    model = type(item)
+    if model in SLUG_FALLBACKS:
+        item.slug = unique_slug(item.name, model.objects.all(), max_length=50, fallback=SLUG_FALLBACKS[model])
+    item.version = 1
+    item.save()
+    record(actor=actor, action="reference.created", target=item, request=request)
+    return item
+
+
+@transaction.atomic
+def update_reference(*, actor, item, changed_fields, expected_version, request=None):
+    """Save the edited `item` unless someone saved it after the form was opened (then EditConflict)."""
+    current = type(item).objects.select_for_update().get(pk=item.pk)
+    if current.version != expected_version:
+        raise EditConflict(current)
+    item.version = current.version + 1
+    item.save()
+    record(
+        actor=actor,
+        action="reference.changed",
+        target=item,
+        details={"fields": sorted(changed_fields)},
+        request=request,
+    )
+    return item
+
+
+@transaction.atomic
+def set_reference_archived(*, actor, item, archived, request=None):
+    """Archive (gone from the choices, kept by the events that have it) or bring back."""
+    model = type(item)
+    model.objects.filter(pk=item.pk).update(archived=archived, version=F("version") + 1)
+    item.refresh_from_db(fields=["archived", "version"])
+    action = "reference.archived" if archived else "reference.unarchived"
+    record(actor=actor, action=action, target=item, request=request)
+    return item
+
+
+@transaction.atomic
+def delete_reference(*, actor, item, usage, request=None):
+    """Delete an unused item; `usage(item)` counts where it is used (ReferenceInUse when anywhere)."""
+    item = type(item).objects.select_for_update().get(pk=item.pk)
+    if usage(item):
+        raise ReferenceInUse(item)
+    record(actor=actor, action="reference.deleted", target=item, request=request)
+    item.delete()
 
 
 def combine_local(day, clock):

@@ -5,10 +5,23 @@ import re
 from pathlib import Path
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from events.models import AgendaItem, Event, Material, Session, Venue
+from events.models import (
+    AgendaItem,
+    Contact,
+    Event,
+    FundingLine,
+    Language,
+    Material,
+    Partner,
+    Session,
+    TargetGroup,
+    Topic,
+    Venue,
+)
 from regions.queries import find_place
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -90,6 +103,7 @@ class EventForm(forms.ModelForm):
             "languages",
             "partners",
             "partners_may_see_names",
+            "funding_line",
             "trainers",
         ]
         widgets = {
@@ -118,8 +132,24 @@ class EventForm(forms.ModelForm):
         self.fields["venue"].queryset = self.fields["venue"].queryset.select_related("municipality")
         self.fields["venue"].empty_label = _("noch offen")
         self.fields["contact"].empty_label = _("noch offen")
+        self.fields["funding_line"].empty_label = _("allgemeine Förderzeile")
+        self._hide_archived()
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+
+    REFERENCE_FIELDS = ("contact", "funding_line", "topics", "target_groups", "languages", "partners")
+
+    def _hide_archived(self):
+        """Archived reference data is no choice any more, except what this event already has."""
+        for name in self.REFERENCE_FIELDS:
+            field = self.fields[name]
+            model = field.queryset.model
+            keep = Q(archived=False)
+            if self.instance.pk and name in self.M2M:
+                keep |= Q(pk__in=model.objects.filter(events__pk=self.instance.pk).values("pk"))
+            elif self.instance.pk and getattr(self.instance, f"{name}_id"):
+                keep |= Q(pk=getattr(self.instance, f"{name}_id"))
+            field.queryset = field.queryset.filter(keep)
 
     def clean(self):
         cleaned = super().clean()
@@ -373,3 +403,112 @@ class MaterialForm(forms.ModelForm):
                 % {"ext": extension}
             )
         return upload
+
+
+# --- Reference data (Stammdaten) ------------------------------------------------------------
+class ReferenceForm(forms.ModelForm):
+    """One item of reference data; `version` is the one the page was opened with (optimistic locking)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def changed_model_fields(self):
+        return [name for name in self.changed_data if name != "version"]
+
+
+NAME_ERRORS = {"name": {"required": _("Geben Sie einen Namen ein.")}}
+
+
+class TopicForm(ReferenceForm):
+    class Meta:
+        model = Topic
+        fields = ["name", "name_en"]
+        error_messages = NAME_ERRORS
+
+
+class TargetGroupForm(ReferenceForm):
+    class Meta:
+        model = TargetGroup
+        fields = ["name", "name_en"]
+        error_messages = NAME_ERRORS
+
+
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+class LanguageForm(ReferenceForm):
+    class Meta:
+        model = Language
+        fields = ["code", "name", "name_en"]
+        help_texts = {"code": _("Zwei oder drei Kleinbuchstaben, z. B. de, ar, fa. Lässt sich später nicht ändern.")}
+        error_messages = {
+            **NAME_ERRORS,
+            "code": {
+                "required": _("Geben Sie den Sprachcode ein, z. B. „ar“ für Arabisch."),
+                "unique": _("Diesen Sprachcode gibt es schon. Suchen Sie die Sprache in der Liste."),
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # The code is in public filter addresses (?sprache=ar): it stays as it is.
+            self.fields["code"].disabled = True
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip().lower()
+        if not LANGUAGE_CODE.match(code):
+            raise forms.ValidationError(_("Geben Sie den Sprachcode mit zwei oder drei Buchstaben ein, z. B. „ar“."))
+        return code
+
+
+class PartnerForm(ReferenceForm):
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Geben Sie eine vollständige Adresse ein, z. B. https://www.example.org.")},
+    )
+
+    class Meta:
+        model = Partner
+        fields = ["name", "website"]
+        help_texts = {"name": _("Eine Organisation, keine Privatperson.")}
+        error_messages = {
+            "name": {
+                "required": _("Geben Sie den Namen der Organisation ein."),
+                "unique": _("Diese Kooperationspartner_in gibt es schon. Suchen Sie sie in der Liste."),
+            },
+        }
+
+
+class ContactForm(ReferenceForm):
+    class Meta:
+        model = Contact
+        fields = ["role", "email", "phone"]
+        help_texts = {
+            "role": _("Eine Funktion, keine Privatperson, z. B. „Projektteam Support für Initiative“."),
+            "email": _("Eine Büro-Adresse; sie steht öffentlich auf der Veranstaltungsseite."),
+        }
+        error_messages = {
+            "role": {"required": _("Geben Sie die Funktion ein, z. B. „Projektteam Support für Initiative“.")},
+            "email": {
+                "required": _("Geben Sie die Büro-E-Mail-Adresse ein."),
+                "invalid": _("Geben Sie eine E-Mail-Adresse wie team@example.org ein."),
+            },
+        }
+
+
+class FundingLineForm(ReferenceForm):
+    class Meta:
+        model = FundingLine
+        fields = ["name", "text", "text_en"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "text_en": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {
+            **NAME_ERRORS,
+            "text": {"required": _("Geben Sie den Text ein, den der Fördermittelgeber verlangt.")},
+        }

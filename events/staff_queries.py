@@ -2,11 +2,11 @@
 
 from datetime import timedelta
 
-from django.db.models import Q, Value
+from django.db.models import Count, Q, Value
 from django.utils import timezone
 
 from core.registry import hook_answers
-from events.models import Event
+from events.models import Event, Partner
 from events.permissions import events_visible_to, visible_event_or_404
 
 DASHBOARD_DAYS = 60
@@ -101,3 +101,27 @@ def sessions_of(event):
 
 def modules_of(event):
     return add_fill(list(with_counts(event.modules.select_related("venue__municipality")).order_by("start", "id")))
+
+
+# --- Reference data (Stammdaten) ------------------------------------------------------------
+USAGE_SHOWN = 10
+
+
+def reference_rows(model):
+    """The items of one kind for the list, each with how many events (and partner accounts) use it."""
+    rows = model.objects.annotate(event_count=Count("events", distinct=True))
+    if model is Partner:
+        rows = rows.annotate(account_count=Count("accounts", distinct=True))
+    return rows.order_by("archived", *model._meta.ordering, "id")
+
+
+def reference_usage(item):
+    """Where `item` is used: (number of events, the latest events, number of partner accounts)."""
+    events = item.events.order_by("-start", "-id")
+    accounts = item.accounts.count() if isinstance(item, Partner) else 0
+    return events.count(), list(events[:USAGE_SHOWN]), accounts
+
+
+def reference_use_count(item):
+    count, _latest, accounts = reference_usage(item)
+    return count + accounts

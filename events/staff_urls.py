@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from events.staff_views import agenda, events, materials, sessions, status, venues
+from events.staff_views import agenda, events, materials, reference, sessions, status, venues
 
 app_name = "events_staff"
 
 EVENT = "veranstaltungen/<int:pk>/"
+ITEM = "stammdaten/<slug:kind>/<int:item_pk>/"
 
 urlpatterns = [
     path("veranstaltungen/", events.event_list, name="event_list"),
@@ -26,4 +27,11 @@ urlpatterns = [
     path("orte/", venues.venue_list, name="venue_list"),
     path("orte/neu/", venues.venue_form, name="venue_create"),
     path("orte/<int:venue_pk>/", venues.venue_form, name="venue_edit"),
+    path("stammdaten/", reference.overview, name="reference_overview"),
+    path("stammdaten/<slug:kind>/", reference.item_list, name="reference_list"),
+    path("stammdaten/<slug:kind>/neu/", reference.item_form, name="reference_create"),
+    path(ITEM, reference.item_form, name="reference_edit"),
+    path(ITEM + "archivieren/", reference.item_archive, {"archived": True}, name="reference_archive"),
+    path(ITEM + "zurueckholen/", reference.item_archive, {"archived": False}, name="reference_unarchive"),
+    path(ITEM + "loeschen/", reference.item_delete, name="reference_delete"),
 ]

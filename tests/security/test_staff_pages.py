@@ -18,7 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from accounts.models import User
 from accounts.testing import log_in, make_user, persona_names
 from events.models import Material, Session
-from events.testing import make_event, make_venue
+from events.testing import make_event, make_topic, make_venue
 from network.testing import make_initiative
 from participants.models import Mailing
 from participants.services import check_in
@@ -91,6 +91,8 @@ def world(settings, tmp_path, team, trainer_a, trainer_b, partner_with_names, pa
         "session_pk": Session.objects.create(event=event, title="Tag 1", start=event.start, end=event.end).pk,
         "material_pk": material.pk,
         "venue_pk": make_venue("Bautzen").pk,
+        "kind": "themen",
+        "item_pk": make_topic().pk,
         "mailing_pk": Mailing.objects.create(event=event, kind="message", audience="participants", created_by=team).pk,
         "initiative": make_initiative(status="proposed"),
     }
