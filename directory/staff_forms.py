@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -25,9 +26,17 @@ class ListSearchForm(forms.Form):
     pruefen = forms.BooleanField(label=_("Nur Einträge, die seit 12 Monaten nicht geprüft wurden"), required=False)
 
 
+def _formfield(field, **kwargs):
+    """Model fields as form fields; a web address typed without scheme means https."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class OrganizationForm(forms.ModelForm):
     class Meta:
         model = Organization
+        formfield_callback = _formfield
         fields = ["name", "alternate_name", "description", "email", "website", "legal_status"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
         error_messages = {"name": {"required": _("Geben Sie den Namen der Organisation ein.")}}
@@ -50,6 +59,7 @@ class ServiceForm(forms.ModelForm):
 
     class Meta:
         model = Service
+        formfield_callback = _formfield
         fields = [
             "organization",
             "name",
