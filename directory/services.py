@@ -217,7 +217,7 @@ def _fill_accessibility(location, text):
 
 @transaction.atomic
 def mark_checked(*, actor, service, request=None):
-    """"Geprüft": the entry is right as it is. Today's date, no version change (nothing was edited)."""
+    """ "Geprüft": the entry is right as it is. Today's date, no version change (nothing was edited)."""
     Service.objects.filter(pk=service.pk).update(last_checked_on=_today())
     record(actor=actor, action="directory.service_checked", target=service, request=request)
 

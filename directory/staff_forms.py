@@ -96,7 +96,7 @@ class ServiceForm(forms.ModelForm):
         self.fields["topic_terms"].queryset = TaxonomyTerm.objects.order_by("name", "id")
         self.fields["districts"].queryset = District.objects.order_by("name")
         service = self.instance
-        if service.pk and not self.is_bound:
+        if not service._state.adding and not self.is_bound:
             areas = list(service.service_areas.all())
             self.initial["topic_terms"] = [a.taxonomy_term_id for a in service.attributes.all()]
             self.initial["districts"] = [a.district_id for a in areas if a.district_id]
@@ -139,7 +139,7 @@ class ScheduleForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.order_fields(["days", "opens_at", "closes_at", "description"])
-        if self.instance.pk and not self.is_bound:
+        if not self.instance._state.adding and not self.is_bound:
             self.initial["days"] = parse_byday(self.instance.byday)
 
     def clean(self):
@@ -266,7 +266,7 @@ class ServiceForms:
     def __init__(self, data, *, service):
         self.service = service
         self.form = ServiceForm(data, instance=service)
-        initial = location_initial(service) if service.pk else []
+        initial = [] if service._state.adding else location_initial(service)
         self.locations = LocationFormSet(data, initial=initial, prefix="standorte")
         self.phones = PhoneFormSet(data, instance=service, prefix="telefon")
         self.schedules = ScheduleFormSet(data, instance=service, prefix="zeiten")
@@ -302,7 +302,7 @@ class ServiceForms:
 
     def municipality_areas(self):
         """Areas of single municipalities (from an import): shown, kept, not editable here."""
-        if not self.service.pk:
+        if self.service._state.adding:
             return []
         return [area.name for area in self.service.service_areas.all() if area.municipality_id]
 

@@ -43,8 +43,11 @@ def staff_services(*, text: str = "", due_only: bool = False, today: date):
             Q(name__icontains=text) | Q(alternate_name__icontains=text) | Q(organization__name__icontains=text)
         )
     if due_only:
-        return due_for_check(today).filter(pk__in=services.values("pk")).select_related("organization").order_by(
-            "last_checked_on", "last_modified", "name", "id"
+        return (
+            due_for_check(today)
+            .filter(pk__in=services.values("pk"))
+            .select_related("organization")
+            .order_by("last_checked_on", "last_modified", "name", "id")
         )
     return services.order_by("name", "id")
 
@@ -59,7 +62,9 @@ def staff_organizations(*, text: str = ""):
 def dashboard_reminder(today: date) -> dict:
     """Count and the longest-unchecked entries for the dashboard (two queries whatever the count)."""
     due = due_for_check(today)
-    oldest = list(due.select_related("organization").order_by("last_checked_on", "last_modified", "name")[:DASHBOARD_ROWS])
+    oldest = list(
+        due.select_related("organization").order_by("last_checked_on", "last_modified", "name")[:DASHBOARD_ROWS]
+    )
     return {"count": due.count(), "oldest": oldest}
 
 

@@ -84,6 +84,7 @@ def organization_form(request, organization_pk=None):
             messages.success(request, _("Die Organisation „%(name)s“ ist gespeichert.") % {"name": organization.name})
             return redirect("directory_staff:organization_list")
     context = {"form": form, "version": version, "organization": organization, "conflict": conflict}
+    context["creating"] = organization._state.adding
     return render(request, "directory/staff/organization_form.html", {**context, "nav": "directory"})
 
 
@@ -101,7 +102,12 @@ def organization_delete(request, organization_pk):
             messages.success(request, _("Die Organisation „%(name)s“ ist gelöscht.") % {"name": organization.name})
             return redirect("directory_staff:organization_list")
     context = {"organization": organization, "in_use": in_use, "nav": "directory"}
-    return render(request, "directory/staff/organization_delete.html", context, status=409 if in_use and request.method == "POST" else 200)
+    return render(
+        request,
+        "directory/staff/organization_delete.html",
+        context,
+        status=409 if in_use and request.method == "POST" else 200,
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -125,6 +131,7 @@ def service_form(request, service_pk=None):
             messages.success(request, _("Das Angebot „%(name)s“ ist gespeichert.") % {"name": service.name})
             return redirect("directory_staff:service_edit", service_pk=service.pk)
     context = {"forms": forms, "form": forms.form, "version": version, "service": service, "conflict": conflict}
+    context["creating"] = service._state.adding
     return render(request, "directory/staff/service_form.html", {**context, "nav": "directory"})
 
 

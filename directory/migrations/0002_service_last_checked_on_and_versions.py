@@ -4,25 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0001_initial'),
+        ("directory", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organization',
-            name='version',
+            model_name="organization",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
         migrations.AddField(
-            model_name='service',
-            name='last_checked_on',
-            field=models.DateField(blank=True, null=True, verbose_name='Zuletzt geprüft'),
+            model_name="service",
+            name="last_checked_on",
+            field=models.DateField(blank=True, null=True, verbose_name="Zuletzt geprüft"),
         ),
         migrations.AddField(
-            model_name='service',
-            name='version',
+            model_name="service",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
     ]

@@ -105,6 +105,9 @@ def test_anonymous_is_sent_to_the_login(client):
 
 def test_team_creates_an_organisation_and_a_service_with_everything(client, team, login_as):
     login_as(team)
+    page = client.get("/team/wegweiser/angebote/neu/").content.decode()
+    assert "<h1>Neues Angebot anlegen</h1>" in page and "Geprüft" not in page and "Angebot löschen" not in page
+    assert "<h1>Neue Organisation anlegen</h1>" in client.get("/team/wegweiser/organisationen/neu/").content.decode()
     response = client.post(
         "/team/wegweiser/organisationen/neu/",
         {"version": "1", "name": "Flüchtlingsrat Muster e.V.", "email": "info@fluechtlingsrat.example"},
