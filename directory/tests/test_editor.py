@@ -10,12 +10,12 @@ from django.utils import timezone
 
 from accounts.testing import log_in
 from audit.models import Entry
-from directory.models import Attribute, Location, Organization, Phone, Service
 from directory.hsds.export import export_package
 from directory.hsds.importer import import_package
+from directory.models import Attribute, Location, Organization, Phone, Service
 from directory.staff_forms import ServiceForms
-from directory.tests.test_hsds_exchange import files, wipe
 from directory.testing import make_agency, make_topic_term
+from directory.tests.test_hsds_exchange import files, wipe
 from regions.testing import municipality
 
 pytestmark = pytest.mark.django_db
