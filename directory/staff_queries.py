@@ -78,7 +78,3 @@ def service_for_editing(pk):
         Prefetch("service_areas", queryset=ServiceArea.objects.select_related("district", "municipality")),
     )
     return get_object_or_404(queryset, pk=pk)
-
-
-def organization_services(organization):
-    return list(organization.services.order_by("name", "id").values_list("name", flat=True))

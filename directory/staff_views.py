@@ -49,17 +49,6 @@ def organization_list(request):
     return render(request, "directory/staff/organization_list.html", {"page": page, "form": form, "nav": "directory"})
 
 
-def _conflict_message(request):
-    messages.error(
-        request,
-        _(
-            "Jemand anderes hat diesen Eintrag gespeichert, während Sie ihn bearbeitet haben. Ihre Eingaben sind "
-            "erhalten, aber noch nicht gespeichert. Prüfen Sie sie und speichern Sie noch einmal, wenn Ihre "
-            "Fassung gelten soll."
-        ),
-    )
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 @role_required(can_edit_directory)
 def organization_form(request, organization_pk=None):
