@@ -29,7 +29,7 @@ AUDIT_ACTIONS = {
 
 STAFF_URLS = [StaffUrls(module="directory.staff_urls", prefix="wegweiser/")]
 
-MENU = [MenuEntry("directory", _("Wegweiser"), "directory_staff:service_list", can_edit_directory, order=35)]
+MENU = [MenuEntry("directory", _("Wegweiser"), "directory_staff:service_list", can_edit_directory, order=37)]
 
 DASHBOARD_PANELS = [
     DashboardPanel(
