@@ -35,6 +35,8 @@ class Organization(HSDSRecord):
     website = models.URLField(_("Website"), blank=True)
     legal_status = models.CharField(_("Rechtsform"), max_length=100, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking for the team's editor (not exchanged in HSDS).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["name", "id"]
@@ -112,6 +114,10 @@ class Service(HSDSRecord):
     alert = models.TextField(_("Aktueller Hinweis"), blank=True)
     # Not auto_now: an import must keep the publisher's value so that exports round-trip.
     last_modified = models.DateTimeField(_("Zuletzt geändert"), default=timezone.now)
+    # When the team last confirmed the entry is right (HSDS `assured_date`); set by "Geprüft" and on every save.
+    last_checked_on = models.DateField(_("Zuletzt geprüft"), null=True, blank=True)
+    # Optimistic locking for the team's editor (not exchanged in HSDS).
+    version = models.PositiveIntegerField(default=1, editable=False)
     topics = models.ManyToManyField(
         TaxonomyTerm, through="Attribute", related_name="services", blank=True, verbose_name=_("Themen")
     )

@@ -223,7 +223,41 @@ def back_office_paths(site):
     mailing = Mailing.objects.order_by("id").first()
     if mailing:
         paths.append(f"/team/veranstaltungen/{mailing.event_id}/rundmails/{mailing.pk}/")
+    paths += ["/team/wegweiser/", "/team/wegweiser/?pruefen=on&q=Beratung", "/team/wegweiser/angebote/neu/"]
+    paths += ["/team/wegweiser/organisationen/", "/team/wegweiser/organisationen/neu/"]
+    service = _wegweiser_service()
+    if service:
+        paths += [f"/team/wegweiser/angebote/{service.pk}/", f"/team/wegweiser/angebote/{service.pk}/loeschen/"]
+        paths += [f"/team/wegweiser/organisationen/{service.organization_id}/loeschen/"]
     return paths
+
+
+def _wegweiser_service():
+    from directory.models import Service
+
+    return Service.objects.order_by("name", "id").first()
+
+
+# The Wegweiser's service page with a bad row in every formset.
+WEGWEISER_JUNK = {
+    "version": "1",
+    "name": "",
+    "standorte-TOTAL_FORMS": "1",
+    "standorte-INITIAL_FORMS": "0",
+    "standorte-0-name": "Büro",
+    "standorte-0-place": "Rackwitzz",
+    "standorte-0-postal_code": "12",
+    "telefon-TOTAL_FORMS": "1",
+    "telefon-INITIAL_FORMS": "0",
+    "telefon-0-description": "ohne Nummer",
+    "zeiten-TOTAL_FORMS": "1",
+    "zeiten-INITIAL_FORMS": "0",
+    "zeiten-0-opens_at": "12:00",
+    "zeiten-0-closes_at": "neun",
+    "sprachen-TOTAL_FORMS": "1",
+    "sprachen-INITIAL_FORMS": "0",
+    "sprachen-0-code": "arabisch",
+}
 
 
 def back_office_failed_submits(site):
@@ -238,5 +272,6 @@ def back_office_failed_submits(site):
         (base + "einlass/ohne-anmeldung/", {"name": "", "email": "kein-at-zeichen"}),
         ("/team/datenschutz/anfragen/", {"email": "kein-at-zeichen"}),
         (f"/team/initiativen/{site.initiative.pk}/", {"name": "", "place": "Rackwitzz"}),
+        ("/team/wegweiser/angebote/neu/", WEGWEISER_JUNK),
         ("/konto/passwort-aendern/", {"old_password": "x", "new_password1": "a", "new_password2": "b"}),
     ]

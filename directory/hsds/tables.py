@@ -109,6 +109,7 @@ SERVICE = Table(
         Column("eligibility_description"),
         Column("alert"),
         Column("last_modified", "datetime"),
+        Column("assured_date", "date", attr="last_checked_on"),
     ),
     frozenset(
         {
@@ -118,7 +119,6 @@ SERVICE = Table(
             "accreditations",
             "minimum_age",
             "maximum_age",
-            "assured_date",
             "assurer_email",
             "licenses",
         }

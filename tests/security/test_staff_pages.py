@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import User
 from accounts.testing import log_in, make_user, persona_names
+from directory.testing import make_agency
 from events.models import Material, Session
 from events.testing import make_event, make_topic, make_venue
 from network.testing import make_initiative
@@ -95,6 +96,8 @@ def world(settings, tmp_path, team, trainer_a, trainer_b, partner_with_names, pa
         "item_pk": make_topic().pk,
         "mailing_pk": Mailing.objects.create(event=event, kind="message", audience="participants", created_by=team).pk,
         "initiative": make_initiative(status="proposed"),
+        "service_pk": (service := make_agency()).pk,
+        "organization_pk": service.organization_id,
     }
     return objects
 
