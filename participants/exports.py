@@ -47,7 +47,7 @@ def rows(bookings):
     for number, booking in enumerate(bookings, start=1):
         registration = booking.registration
         municipality = registration.municipality
-        address = "" if registration.email.endswith(".invalid") else registration.email
+        address = registration.email if registration.has_address else ""
         yield [
             number,
             registration.name,

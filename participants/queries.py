@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce
 from core.text import natural_key
 from participants.models import CheckIn, Mailing
 from regions.models import Municipality
-from registrations.models import Booking, Registration, Role
+from registrations.models import Booking, Registration, Role, without_address
 
 STATUS_GROUPS = {
     "confirmed": (Booking.Status.CONFIRMED,),
@@ -111,7 +111,7 @@ def recipients(event, audience):
     else:
         bookings = Booking.objects.filter(event=event, status__in=Booking.TAKEN)
     return (
-        bookings.exclude(registration__email__endswith=".invalid")
+        bookings.exclude(without_address("registration__"))
         .filter(registration__anonymised_at__isnull=True)
         .select_related("registration", "event__contact")
         .order_by("id")
