@@ -118,6 +118,17 @@ def recipients(event, audience):
     )
 
 
+def without_address_counts(event):
+    """How many people of each audience a mailing cannot reach (entered without an e-mail
+    address), in one query: the team calls them or prints for them."""
+    bookings = Booking.objects.filter(event=event, registration__anonymised_at__isnull=True)
+    return bookings.filter(without_address("registration__")).aggregate(
+        participants=Count("id", filter=Q(status__in=Booking.TAKEN)),
+        waiting=Count("id", filter=Q(status=Booking.Status.WAITING)),
+        attendees=Count("id", filter=Q(status__in=Booking.TAKEN, attended=True)),
+    )
+
+
 def mailing_progress(mailings):
     """Annotate queued / sent / failed outbox counts on mailings (one query)."""
     return mailings.annotate(

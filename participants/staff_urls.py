@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from participants.views import changes, checkin, lists, mailings
+from participants.views import changes, checkin, confirmation, lists, mailings
 
 app_name = "participants_staff"
 
@@ -14,6 +14,11 @@ urlpatterns = [
     path(EVENT + "teilnehmende/export.xlsx", lists.export, {"fmt": "xlsx"}, name="participants_xlsx"),
     path(EVENT + "teilnehmende/neu/", changes.add, name="participant_add"),
     path(EVENT + "teilnehmende/<int:booking_pk>/bearbeiten/", changes.edit, name="participant_edit"),
+    path(
+        EVENT + "teilnehmende/<int:booking_pk>/bestaetigung/",
+        confirmation.confirmation,
+        name="participant_confirmation",
+    ),
     path(EVENT + "teilnehmende/<int:booking_pk>/absagen/", changes.cancel, name="participant_cancel"),
     path(EVENT + "teilnehmende/<int:booking_pk>/nachruecken/", changes.promote, name="participant_promote"),
     path(EVENT + "teilnehmende/schreiben/", mailings.write, name="participants_write"),
