@@ -12,6 +12,7 @@ urlpatterns = [
     path(EVENT + "teilnehmende/", lists.participant_list, name="participants"),
     path(EVENT + "teilnehmende/export.csv", lists.export, {"fmt": "csv"}, name="participants_csv"),
     path(EVENT + "teilnehmende/export.xlsx", lists.export, {"fmt": "xlsx"}, name="participants_xlsx"),
+    path(EVENT + "warteliste/", lists.waiting_list, name="waiting_list"),
     path(EVENT + "teilnehmende/neu/", changes.add, name="participant_add"),
     path(EVENT + "teilnehmende/<int:booking_pk>/bearbeiten/", changes.edit, name="participant_edit"),
     path(
