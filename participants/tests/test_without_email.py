@@ -177,3 +177,15 @@ def test_retention_anonymises_people_without_email_like_the_others():
     anonymise_past_participants(now=timezone.now())
     registration.refresh_from_db()
     assert registration.anonymised_at and registration.phone == "" and not registration.has_address
+
+
+def test_an_empty_address_finds_nobody_for_privacy_tools_or_lost_links():
+    from registrations.personal_data import registrations_of
+    from registrations.queries import active_registrations_for_email
+
+    event = make_event()
+    Registration.objects.create(
+        event=event, submission_key="phone-empty-0001", name="Ohne", email="", role="volunteer", entered_by_team=True
+    )
+    assert registrations_of("") == [] and registrations_of("  ") == []
+    assert not active_registrations_for_email("").exists()
