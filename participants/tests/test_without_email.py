@@ -21,6 +21,7 @@ from registrations import services
 from registrations.models import Booking, Registration
 from registrations.queries import places_for
 from registrations.retention import anonymise_past_participants
+from registrations.statistics import participant_statistics
 from registrations.testing import make_participant
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
@@ -90,6 +91,8 @@ def test_phone_registration_without_email_takes_a_seat_gets_no_mail_and_counts_e
     assert "1 E-Mail ist in der Warteschlange" in sent.content.decode()
     assert "1 Person ohne E-Mail-Adresse bekommt nichts." in sent.content.decode()
     assert Mailing.objects.get().planned == 1
+    statistics = participant_statistics(events=[event])  # reports count them like everyone else
+    assert statistics["total"] == 2 and statistics["by_municipality"]["Pirna"] == 2
 
 
 def test_two_people_without_email_on_the_same_event_are_allowed(client, team, login_as):
