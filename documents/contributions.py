@@ -2,8 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import PeriodicTask, StaffUrls, Urls
+from core.registry import EventTask, PeriodicTask, StaffUrls, Urls
 from documents import queries
+from events.permissions import can_check_in, can_manage_participants
 
 # --- Pages -------------------------------------------------------------------------------
 
@@ -26,4 +27,25 @@ PERIODIC_TASKS = [PeriodicTask("documents.tasks.resume_certificate_mailings", 5 
 
 STAFF_URLS = [StaffUrls(module="documents.staff_urls", prefix="")]
 
-HOOKS = {"dashboard_due": queries.due_for_dashboard}
+EVENT_TASKS = [
+    EventTask(
+        "attendance_list",
+        _("Teilnahmeliste herunterladen (PDF)"),
+        "documents_staff:attendance_list",
+        can_check_in,
+        order=72,
+        group=_("Am Tag der Veranstaltung"),  # the group participants' check-in heads
+        description=_("Zum Unterschreiben an der Tür; alle mit Platz, auch ohne E-Mail-Adresse."),
+    ),
+    EventTask(
+        "certificates",
+        _("Teilnahmebescheinigungen"),
+        "documents_staff:certificates",
+        can_manage_participants,
+        order=80,
+        group=_("Nach der Veranstaltung"),
+        description=_("An alle Anwesenden verschicken; ohne E-Mail-Adresse zum Ausdrucken."),
+    ),
+]
+
+HOOKS = {"dashboard_due": queries.due_for_dashboard, "event_hub_figures": queries.hub_figures}

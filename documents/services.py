@@ -26,7 +26,7 @@ from events.models import Event
 from mail.services import Attachment
 from participants.mailings import finish_mailing, queue_for, start_mailing
 from participants.models import Mailing
-from registrations.models import Booking
+from registrations.models import Booking, without_address
 
 logger = logging.getLogger(__name__)
 
@@ -76,11 +76,7 @@ def certificate_for(booking):
 
 
 def certificates_pending(event):
-    return (
-        queries.attended_bookings(event)
-        .filter(certificate__isnull=True)
-        .exclude(registration__email__endswith=".invalid")
-    )
+    return queries.attended_bookings(event).filter(certificate__isnull=True).exclude(without_address("registration__"))
 
 
 def running_certificate_mailing(event):

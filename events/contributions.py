@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.permissions import can_use_back_office
-from core.registry import DashboardPanel, MenuEntry, StaffUrls, Urls
+from core.registry import DashboardPanel, EventTask, MenuEntry, StaffUrls, Urls
+from events.models import Event
 from events.permissions import can_manage_events
 from events.sitemaps import EventSitemap, StaticPagesSitemap
 from events.staff_views import dashboard
@@ -52,6 +53,8 @@ ANNOUNCES = {
     "the cards (returns the queryset)",
     "event_availability": "event: the schema.org availability of its places for search engines (returns a URL or None)",
     "event_page_box": "event: a box on the event's public page, e.g. registration (returns HTML)",
+    "event_hub_figures": "event: figures for the event's back-office page, in a fixed number of queries however "
+    "many people registered (returns a list of (order, label, value))",
 }
 
 
@@ -61,6 +64,62 @@ MENU = [
     MenuEntry("events", _("Veranstaltungen"), "events_staff:event_list", can_use_back_office, order=20),
     MenuEntry("venues", _("Orte"), "events_staff:venue_list", can_manage_events, order=30),
     MenuEntry("reference", _("Stammdaten"), "events_staff:reference_overview", can_manage_events, order=35),
+]
+
+
+def _manage(user, event):
+    return can_manage_events(user)
+
+
+def _status_is(*statuses):
+    def allowed(user, event):
+        return can_manage_events(user) and event.status in statuses
+
+    return allowed
+
+
+PLANNING = pgettext_lazy("event hub", "Planung")
+
+# The event hub (/team/veranstaltungen/<id>/) links every task of an event; these are the events app's.
+EVENT_TASKS = [
+    EventTask("event_edit", _("Bearbeiten"), "events_staff:event_edit", _manage, order=10, group=PLANNING),
+    EventTask("agenda", _("Ablauf bearbeiten"), "events_staff:agenda_edit", _manage, order=12, group=PLANNING),
+    EventTask("session_add", _("Termin hinzufügen"), "events_staff:session_create", _manage, order=14, group=PLANNING),
+    EventTask(
+        "materials",
+        _("Materialien hochladen oder entfernen"),
+        "events_staff:material_list",
+        _manage,
+        order=16,
+        group=PLANNING,
+    ),
+    EventTask(
+        "event_copy", _("Kopieren mit neuem Datum"), "events_staff:event_copy", _manage, order=18, group=PLANNING
+    ),
+    EventTask(
+        "event_publish",
+        _("Veröffentlichen"),
+        "events_staff:event_publish",
+        _status_is(Event.Status.DRAFT),
+        order=20,
+        group=PLANNING,
+    ),
+    EventTask(
+        "event_held",
+        _("Als durchgeführt markieren"),
+        "events_staff:event_held",
+        _status_is(Event.Status.PUBLISHED),
+        order=22,
+        group=PLANNING,
+    ),
+    EventTask(
+        "event_cancel",
+        _("Absagen"),
+        "events_staff:event_cancel",
+        _status_is(Event.Status.DRAFT, Event.Status.PUBLISHED),
+        order=24,
+        group=PLANNING,
+    ),
 ]
 
 DASHBOARD_PANELS = [

@@ -1,6 +1,7 @@
 """Survey results: per event and for all events in a period (fixed query counts)."""
 
 from django.db.models import Avg, Count, F, Q
+from django.utils.translation import gettext as _
 
 from events.models import Event
 from events.permissions import can_read_feedback, events_visible_to
@@ -77,3 +78,8 @@ def due_for_dashboard(*, user, now):
         return []
     due = list(events_with_feedback_to_read(events_visible_to(user))[:20])
     return [("feedback/_due.html", {"due_feedback": due})] if due else []
+
+
+def hub_figures(*, event):
+    """Answer to `event_hub_figures`: how many answered the survey (one query)."""
+    return [(60, _("Feedback-Antworten"), Answer.objects.filter(event=event).count())]

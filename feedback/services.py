@@ -13,7 +13,7 @@ from feedback.models import Answer, Invitation, Invitee, Survey
 from feedback.tokens import new_token, token_hash
 from participants.mailings import send_mailing
 from participants.models import Mailing
-from registrations.models import Booking
+from registrations.models import Booking, without_address
 
 
 class SurveyClosed(Exception):
@@ -32,7 +32,7 @@ def pending_invitees(event):
     return (
         Booking.objects.filter(event=event, attended=True, status__in=Booking.TAKEN)
         .exclude(pk__in=invited)
-        .exclude(registration__email__endswith=".invalid")
+        .exclude(without_address("registration__"))
         .filter(registration__anonymised_at__isnull=True)
         .select_related("registration")
         .order_by("id")

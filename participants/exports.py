@@ -47,7 +47,7 @@ def rows(bookings):
     for number, booking in enumerate(bookings, start=1):
         registration = booking.registration
         municipality = registration.municipality
-        address = "" if registration.email.endswith(".invalid") else registration.email
+        address = registration.email if registration.has_address else ""
         yield [
             number,
             registration.name,
@@ -59,7 +59,7 @@ def rows(bookings):
             municipality.district.name if municipality else "",
             booking.get_status_display(),
             _when(registration.created_at),
-            yes if registration.email_confirmed_at else no,
+            yes if registration.email_confirmed_at and address else no,
             yes if booking.attended else no,
             yes if hasattr(registration, "walk_in") else no,
             registration.accessibility_needs,

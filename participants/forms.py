@@ -47,17 +47,55 @@ class ParticipantFilterForm(forms.Form):
         }
 
 
+def about_the_person(form):
+    """The team fills in the registration form for someone else: labels and messages speak about
+    that person ("Name der Person"), not to the reader as the public form does."""
+    fields = form.fields
+    fields["name"].label = _("Name der Person")
+    fields["name"].error_messages["required"] = _("Bitte geben Sie den Namen der Person an.")
+    fields["role"].label = _("In welcher Rolle nimmt die Person teil?")
+    fields["role"].error_messages["required"] = _("Bitte wählen Sie aus, in welcher Rolle die Person teilnimmt.")
+    fields["municipality"].label = _("Gemeinde der Person in Sachsen")
+    fields["municipality"].error_messages["required"] = _("Bitte geben Sie die Gemeinde der Person an.")
+    fields["municipality"].help_text = _("Zum Beispiel Pirna oder Bad Schandau.")
+    for name, (label, help_text) in ABOUT_THE_PERSON.items():
+        if name in fields:
+            fields[name].label = label
+            fields[name].help_text = help_text or fields[name].help_text
+
+
+ABOUT_THE_PERSON = {
+    "accessibility_needs": (_("Was braucht die Person, um gut teilnehmen zu können (Barrierefreiheit)?"), ""),
+    "childcare_needs": (
+        _("Kinderbetreuung: Anzahl und Alter der Kinder der Person"),
+        _("Nur ausfüllen, wenn die Person Kinderbetreuung braucht."),
+    ),
+    "interpretation_language": (
+        _("Sprachmittlung: in welche Sprache?"),
+        _("Nur ausfüllen, wenn die Person eine Übersetzung braucht, zum Beispiel Arabisch."),
+    ),
+    "newsletter_consent": (
+        _("Die Person möchte den Newsletter von Support für Initiative bekommen."),
+        _("Freiwillig und unabhängig von der Anmeldung; die Person kann ihn jederzeit abbestellen."),
+    ),
+}
+
+
 class PhoneRegistrationForm(AnswersForm):
-    """Add a person by hand (registration taken by phone); the person gets the usual mails."""
+    """Add a person by hand (registration taken by phone or on paper). With an address the person
+    gets the usual mails; without one, none (the team prints or reads out the confirmation page).
+    The labels speak about the person, not to them: the team fills this in."""
 
     email = forms.EmailField(
-        label=_("E-Mail-Adresse der Person"),
-        help_text=_("Die Person bekommt die üblichen E-Mails und bestätigt damit ihre Adresse."),
+        label=_("E-Mail-Adresse der Person (freiwillig)"),
+        required=False,
+        help_text=_(
+            "Mit Adresse bekommt die Person die üblichen E-Mails und bestätigt damit ihre Adresse. Ohne Adresse "
+            "ist der Platz sofort bestätigt; die Person bekommt keine E-Mails, Sie können ihr die Bestätigung "
+            "ausdrucken oder vorlesen."
+        ),
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
-        error_messages={
-            "required": _("Bitte geben Sie die E-Mail-Adresse der Person an."),
-            "invalid": _("Bitte geben Sie eine E-Mail-Adresse wie name@beispiel.de ein."),
-        },
+        error_messages={"invalid": _("Bitte geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.")},
     )
     language = forms.ChoiceField(label=_("Sprache der E-Mails"), choices=settings.LANGUAGES, initial="de")
     consent_by_phone = forms.BooleanField(
@@ -68,6 +106,7 @@ class PhoneRegistrationForm(AnswersForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         no_autofill(self.fields[name] for name in ("name", "phone", "organisation", "municipality"))
+        about_the_person(self)
         self.order_fields(["name", "email", "phone", "organisation", "role", "municipality", "language"])
 
     def clean_email(self):
@@ -83,6 +122,7 @@ class TeamChangeForm(AnswersForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         no_autofill(self.fields.values())
+        about_the_person(self)
 
 
 class MessageForm(forms.Form):
@@ -137,7 +177,7 @@ class WalkInForm(forms.Form):
         error_messages={"required": _("Bitte wählen Sie eine Rolle.")},
     )
     email = forms.EmailField(
-        label=_("E-Mail-Adresse"),
+        label=_("E-Mail-Adresse der Person (freiwillig)"),
         required=False,
         help_text=_("Für die Teilnahmebescheinigung und die Feedback-Umfrage."),
         error_messages={"invalid": _("Bitte geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.")},

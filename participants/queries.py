@@ -2,11 +2,12 @@
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from core.text import natural_key
 from participants.models import CheckIn, Mailing
 from regions.models import Municipality
-from registrations.models import Booking, Registration, Role
+from registrations.models import Booking, Registration, Role, without_address
 
 STATUS_GROUPS = {
     "confirmed": (Booking.Status.CONFIRMED,),
@@ -85,6 +86,12 @@ def counts(event):
     )
 
 
+def hub_figures(*, event):
+    """Answer to `event_hub_figures`: how many were present (one query)."""
+    attended = Booking.objects.filter(event=event, attended=True, status__in=Booking.TAKEN).count()
+    return [(40, _("Anwesend"), attended)]
+
+
 def counts_by_role(event):
     rows = (
         Booking.objects.filter(event=event, status__in=Booking.TAKEN)
@@ -111,10 +118,21 @@ def recipients(event, audience):
     else:
         bookings = Booking.objects.filter(event=event, status__in=Booking.TAKEN)
     return (
-        bookings.exclude(registration__email__endswith=".invalid")
+        bookings.exclude(without_address("registration__"))
         .filter(registration__anonymised_at__isnull=True)
         .select_related("registration", "event__contact")
         .order_by("id")
+    )
+
+
+def without_address_counts(event):
+    """How many people of each audience a mailing cannot reach (entered without an e-mail
+    address), in one query: the team calls them or prints for them."""
+    bookings = Booking.objects.filter(event=event, registration__anonymised_at__isnull=True)
+    return bookings.filter(without_address("registration__")).aggregate(
+        participants=Count("id", filter=Q(status__in=Booking.TAKEN)),
+        waiting=Count("id", filter=Q(status=Booking.Status.WAITING)),
+        attendees=Count("id", filter=Q(status__in=Booking.TAKEN, attended=True)),
     )
 
 

@@ -20,23 +20,18 @@ from privacy.queries import current_notice
 from registrations import services as registrations
 from registrations.models import Booking, Registration
 
-# Walk-ins without an e-mail address get a unique address under the reserved `.invalid` domain
-# (RFC 2606): the registration table needs one per person, and nothing is ever sent to it.
-NO_ADDRESS_DOMAIN = "ohne-adresse.invalid"
-
-
-def has_address(registration):
-    return not registration.email.endswith(".invalid")
-
 
 @transaction.atomic
 def add_by_hand(*, actor, event, person, language, request=None):
-    """A registration taken by phone: the registrations service writes it and sends the usual mails.
+    """A registration taken by phone or on paper: the registrations service writes it and sends the
+    usual mails; without an e-mail address the place is confirmed at once and nothing is mailed.
 
     Raises registrations.services.RegistrationClosed with the reason when registering is closed."""
     key = "phone-" + secrets.token_urlsafe(24)
     consent = Consent(version=getattr(current_notice(), "version", None), at=timezone.now())
-    registrations.register(event=event, person=person, consent=consent, submission_key=key, language=language)
+    registrations.register(
+        event=event, person=person, consent=consent, submission_key=key, language=language, entered_by_team=True
+    )
     registration = Registration.objects.filter(submission_key=key).first()
     record(
         actor=actor,
@@ -155,7 +150,7 @@ def add_walk_in(*, actor, event, person, session=None, request=None):
 
     No mail (they are standing at the door); the place is added even when the event is full."""
     now = timezone.now()
-    email = person.get("email") or f"{secrets.token_hex(12)}@{NO_ADDRESS_DOMAIN}"
+    email = person.get("email") or ""
     registration = Registration.objects.create(
         event=event,
         submission_key="walk-in-" + secrets.token_urlsafe(24),
@@ -165,7 +160,8 @@ def add_walk_in(*, actor, event, person, session=None, request=None):
         organisation=person.get("organisation", ""),
         role=person["role"],
         municipality_id=person.get("municipality_id"),
-        first_time=not Registration.objects.filter(email=email, bookings__attended=True).exists(),
+        first_time=not (email and Registration.objects.filter(email=email, bookings__attended=True).exists()),
+        entered_by_team=True,
         # Seen in person: counts as confirmed, so the job that lapses unconfirmed sign-ups leaves it alone.
         email_confirmed_at=now,
     )

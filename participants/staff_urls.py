@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from participants.views import changes, checkin, lists, mailings
+from participants.views import changes, checkin, confirmation, lists, mailings
 
 app_name = "participants_staff"
 
@@ -12,8 +12,14 @@ urlpatterns = [
     path(EVENT + "teilnehmende/", lists.participant_list, name="participants"),
     path(EVENT + "teilnehmende/export.csv", lists.export, {"fmt": "csv"}, name="participants_csv"),
     path(EVENT + "teilnehmende/export.xlsx", lists.export, {"fmt": "xlsx"}, name="participants_xlsx"),
+    path(EVENT + "warteliste/", lists.waiting_list, name="waiting_list"),
     path(EVENT + "teilnehmende/neu/", changes.add, name="participant_add"),
     path(EVENT + "teilnehmende/<int:booking_pk>/bearbeiten/", changes.edit, name="participant_edit"),
+    path(
+        EVENT + "teilnehmende/<int:booking_pk>/bestaetigung/",
+        confirmation.confirmation,
+        name="participant_confirmation",
+    ),
     path(EVENT + "teilnehmende/<int:booking_pk>/absagen/", changes.cancel, name="participant_cancel"),
     path(EVENT + "teilnehmende/<int:booking_pk>/nachruecken/", changes.promote, name="participant_promote"),
     path(EVENT + "teilnehmende/schreiben/", mailings.write, name="participants_write"),

@@ -41,6 +41,10 @@ def _ics(events, title):
 
 
 def _send(registration, name, *, bookings=(), attachments=(), **context):
+    """Every mail to a registered person goes through here; people without an address get none
+    (the team entered them by hand and tells them by phone or on paper)."""
+    if not registration.has_address:
+        return
     event = registration.event
     queue_mail(
         to=registration.email,

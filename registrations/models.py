@@ -98,6 +98,13 @@ class Role(models.TextChoices):
     OTHER = "other", _("Anderes")
 
 
+def without_address(prefix=""):
+    """A filter for registrations nothing can be mailed to: no address given, or a placeholder
+    under the reserved `.invalid` domain (anonymised). `prefix` reaches the registration, e.g.
+    "registration__" from a booking."""
+    return models.Q(**{f"{prefix}email": ""}) | models.Q(**{f"{prefix}email__endswith": ".invalid"})
+
+
 class RegistrationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -116,7 +123,9 @@ class Registration(ConsentFields):
 
     # Personal data: blanked by the retention job (see docs/architecture.md).
     name = models.CharField(_("Name"), max_length=200)
-    email = models.EmailField(_("E-Mail-Adresse"))
+    # Empty only for people the team entered by hand (phone, paper, walk-in) who gave no address:
+    # they get no mails at all (see `has_address`).
+    email = models.EmailField(_("E-Mail-Adresse"), blank=True)
     phone = models.CharField(_("Telefon"), max_length=40, blank=True)
     organisation = models.CharField(_("Organisation/Initiative"), max_length=200, blank=True)
     accessibility_needs = models.TextField(_("Barrierefreiheit"), blank=True)
@@ -134,6 +143,8 @@ class Registration(ConsentFields):
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
     newsletter_consent = models.BooleanField(_("Newsletter gewünscht"), default=False)
+    # Entered by the team (phone, paper, walk-in) rather than through the public form.
+    entered_by_team = models.BooleanField(_("vom Team eingetragen"), default=False)
     email_confirmed_at = models.DateTimeField(_("E-Mail bestätigt am"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -147,12 +158,25 @@ class Registration(ConsentFields):
         constraints = [
             # The service also checks, under the event lock; this is the last line of defence.
             models.UniqueConstraint(
-                fields=["event", "email"], condition=models.Q(is_active=True), name="one_active_registration_per_email"
+                fields=["event", "email"],
+                condition=models.Q(is_active=True) & ~models.Q(email=""),
+                name="one_active_registration_per_email",
+            ),
+            # Only the team may leave the address out; the public form always asks for it.
+            models.CheckConstraint(
+                condition=models.Q(entered_by_team=True) | ~models.Q(email=""),
+                name="email_required_unless_entered_by_team",
             ),
         ]
 
     def __str__(self):
         return f"#{self.pk} ({self.event})"
+
+    @property
+    def has_address(self):
+        """False for people entered without an e-mail address, and once the address is anonymised:
+        nothing is ever mailed to them."""
+        return bool(self.email) and not self.email.endswith(".invalid")
 
     @property
     def outbox_key(self):

@@ -14,7 +14,10 @@ from registrations.services import cancel_registration
 
 
 def registrations_of(email):
-    """All registrations made with this address that still hold personal data."""
+    """All registrations made with this address that still hold personal data. People entered
+    without an address are never found by one: an empty address finds nobody."""
+    if not email.strip():
+        return []
     return list(
         Registration.objects.filter(email__iexact=email.strip(), anonymised_at__isnull=True)
         .select_related("event", "municipality__district")

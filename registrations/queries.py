@@ -154,9 +154,9 @@ def bookings_with_positions(registration):
 
 
 def active_registrations_for_email(email):
-    return (
-        Registration.objects.active().filter(email__iexact=email).select_related("event").order_by("event__start", "id")
-    )
+    """An empty address (people the team entered without one) finds nobody."""
+    registrations = Registration.objects.active().exclude(email="").filter(email__iexact=email)
+    return registrations.select_related("event").order_by("event__start", "id")
 
 
 def answer_rows(registration, questions):

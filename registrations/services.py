@@ -18,7 +18,14 @@ from django.utils.translation import gettext as _
 from audit.services import record
 from events.models import Event
 from registrations import mails
-from registrations.models import Booking, Question, Registration, RegistrationSettings, Reminder
+from registrations.models import (
+    Booking,
+    Question,
+    Registration,
+    RegistrationSettings,
+    Reminder,
+    without_address,
+)
 from registrations.queries import (
     active_registrations_for_email,
     bookable_events,
@@ -85,11 +92,14 @@ def closed_reason(event, now=None):
     return None
 
 
-def register(*, event, person, consent, submission_key, language, now=None):
+def register(*, event, person, consent, submission_key, language, now=None, entered_by_team=False):
     """Register one person for an event (or all modules of a course) in arrival order.
 
     Returns an `Outcome`. A replayed form (same submission key) changes nothing; the same
-    address again gets one mail with the existing personal link. Raises RegistrationClosed."""
+    address again gets one mail with the existing personal link. Raises RegistrationClosed.
+
+    Only the team (`entered_by_team`: phone, paper) may leave the address out: such a person gets
+    no mails, so nothing waits for a confirmation and their places are confirmed right away."""
     targets = bookable_events(event)
     with transaction.atomic():
         locked = _lock([event, *targets])
@@ -103,23 +113,37 @@ def register(*, event, person, consent, submission_key, language, now=None):
         reason = closed_reason(event, now)
         if reason:
             raise RegistrationClosed(reason)
-        email = person["email"]
-        existing = Registration.objects.active().filter(event=event, email=email).select_related("event").first()
+        email = person.get("email") or ""
+        if not email and not entered_by_team:
+            raise ValueError("Only the team may register a person without an e-mail address.")
+        existing = None
+        if email:
+            existing = Registration.objects.active().filter(event=event, email=email).select_related("event").first()
         if existing:
             mails.already_registered(existing, bookings_with_positions(existing))
             return outcome
+        previous = Registration.objects.filter(email=email, bookings__status=Booking.Status.CONFIRMED)
         registration = Registration.objects.create(
             event=event,
             submission_key=submission_key,
             language=language,
-            first_time=not Registration.objects.filter(email=email, bookings__status=Booking.Status.CONFIRMED).exists(),
+            first_time=not (email and previous.exists()),
             created_at=now,
+            entered_by_team=entered_by_team,
+            # Without an address there is nothing to confirm: the team took the registration.
+            email_confirmed_at=None if email else now,
             **{field: person[field] for field in PERSON_FIELDS if field in person},
             **consent.as_fields(),
         )
         for place in places:
-            status = Booking.Status.WAITING if place.full else Booking.Status.HELD
-            Booking.objects.create(registration=registration, event=place.event, status=status)
+            if place.full:
+                Booking.objects.create(registration=registration, event=place.event, status=Booking.Status.WAITING)
+            elif email:
+                Booking.objects.create(registration=registration, event=place.event, status=Booking.Status.HELD)
+            else:
+                Booking.objects.create(
+                    registration=registration, event=place.event, status=Booking.Status.CONFIRMED, confirmed_at=now
+                )
         mails.confirm_address(registration, bookings_with_positions(registration))
     return outcome
 
@@ -184,7 +208,8 @@ def fill_free_places(*, event, now=None):
         )
         for booking in promoted:
             registration = booking.registration
-            if options.waiting_list_mode == RegistrationSettings.WaitingListMode.OFFER:
+            # Someone without an address cannot answer an offer: the place is given, the team calls them.
+            if options.waiting_list_mode == RegistrationSettings.WaitingListMode.OFFER and registration.has_address:
                 booking.status = Booking.Status.OFFERED
                 booking.offered_until = now + timedelta(hours=options.offer_hold_hours)
                 booking.save(update_fields=["status", "offered_until"])
@@ -344,6 +369,7 @@ def send_due_reminders(*, now=None):
                 event__start__lte=now + timedelta(days=days),
             )
             .exclude(reminders__days_before=days)
+            .exclude(without_address("registration__"))
             .select_related("registration__event__contact", "event__venue__municipality", "event__contact")
         )
         for booking in due:

@@ -215,6 +215,7 @@ def back_office_paths(site):
         f"/team/veranstaltungen/{past}/durchgefuehrt/",
         f"/team/veranstaltungen/{upcoming}/teilnehmende/{booking.pk}/bearbeiten/",
         f"/team/veranstaltungen/{upcoming}/teilnehmende/{booking.pk}/absagen/",
+        f"/team/veranstaltungen/{upcoming}/teilnehmende/{booking.pk}/bestaetigung/",
         f"/team/veranstaltungen/{past}/bescheinigungen/",
         f"/team/veranstaltungen/{past}/feedback/",
     ]

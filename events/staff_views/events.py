@@ -43,16 +43,32 @@ def task_groups(user, event):
     return list(groups.items())
 
 
+def hub_figures(event):
+    """Places free, waiting and unconfirmed (from the event's annotations) and what other apps add
+    (`event_hub_figures`: attendance, certificates, feedback), as [(label, value)] in order."""
+    free = max(event.capacity - event.places_taken, 0) if event.capacity else _("ohne Grenze")
+    figures = [
+        (10, _("Plätze frei"), free),
+        (20, _("Warteliste"), event.waiting_count),
+        (30, _("Noch nicht bestätigt"), event.pending_count),
+    ]
+    figures += [figure for answer in registry.announce("event_hub_figures", event=event) for figure in answer]
+    return [(label, value) for _order, label, value in sorted(figures, key=lambda figure: figure[0])]
+
+
 @require_safe
 @role_required(can_use_back_office)
 def event_detail(request, pk):
+    """The event hub: state, figures and a link to every task this account may do for the event."""
     event = queries.event_detail(request.user, pk)
+    show_counts = can_view_participant_counts(request.user, event)
     context = {
         "event": event,
         "sessions": queries.sessions_of(event),
         "modules": queries.modules_of(event) if event.kind == Event.Kind.COURSE else [],
         "can_manage": can_manage_events(request.user),
-        "show_counts": can_view_participant_counts(request.user, event),
+        "show_counts": show_counts,
+        "figures": hub_figures(event) if show_counts else [],
         "publish_problems": services.publish_problems(event) if event.status == Event.Status.DRAFT else [],
         "task_groups": task_groups(request.user, event),
         "nav": "events",

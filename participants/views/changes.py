@@ -48,8 +48,17 @@ def add(request, pk):
                 messages.info(
                     request, _("Diese Adresse ist schon angemeldet; die Person bekommt ihren Link noch einmal.")
                 )
-            else:
+            elif registration.has_address:
                 messages.success(request, _("Die Anmeldung ist gespeichert. Die Person bekommt die üblichen E-Mails."))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Die Anmeldung ist gespeichert. Ohne E-Mail-Adresse bekommt die Person keine E-Mails: "
+                        "drucken Sie ihr die Bestätigung aus (in der Liste „Bestätigung drucken“) oder lesen Sie "
+                        "sie vor."
+                    ),
+                )
             return redirect("participants_staff:participants", pk=event.pk)
     context = {"event": event, "form": form, "municipality_names": municipality_names(), "nav": "events"}
     return render(request, "participants/add.html", context)

@@ -84,6 +84,15 @@ def participant_list(request, pk):
 
 @require_safe
 @role_required(can_use_back_office)
+def waiting_list(request, pk):
+    """The event hub's "Warteliste": the participant list filtered to the people waiting."""
+    event = event_for(request, pk, can_view_participants)
+    url = reverse("participants_staff:participants", kwargs={"pk": event.pk})
+    return redirect(f"{url}?{urlencode({'status': 'waiting'})}")
+
+
+@require_safe
+@role_required(can_use_back_office)
 def export(request, pk, fmt):
     event = event_for(request, pk, can_export_participants)
     form = _filter_form(request, event)

@@ -21,18 +21,23 @@ def write(request, pk):
     form = MessageForm(request.POST or None, initial={"audience": request.GET.get("an") or None})
     if form.is_valid():
         mailing = services.write_to(actor=request.user, event=event, request=request, **form.cleaned_data)
-        messages.success(
-            request,
-            ngettext(
-                "%(n)s E-Mail ist in der Warteschlange. Hier sehen Sie, wie weit der Versand ist.",
-                "%(n)s E-Mails sind in der Warteschlange. Hier sehen Sie, wie weit der Versand ist.",
-                mailing.planned,
-            )
-            % {"n": mailing.planned},
-        )
+        text = ngettext(
+            "%(n)s E-Mail ist in der Warteschlange. Hier sehen Sie, wie weit der Versand ist.",
+            "%(n)s E-Mails sind in der Warteschlange. Hier sehen Sie, wie weit der Versand ist.",
+            mailing.planned,
+        ) % {"n": mailing.planned}
+        unreachable = queries.without_address_counts(event)[mailing.audience]
+        if unreachable:
+            text += " " + ngettext(
+                "%(n)s Person ohne E-Mail-Adresse bekommt nichts.",
+                "%(n)s Personen ohne E-Mail-Adresse bekommen nichts.",
+                unreachable,
+            ) % {"n": unreachable}
+        messages.success(request, text)
         return redirect("participants_staff:mailing", pk=event.pk, mailing_pk=mailing.pk)
     counts = queries.counts(event)
     context = {"event": event, "form": form, "counts": counts, "nav": "events"}
+    context["without_address"] = queries.without_address_counts(event)
     return render(request, "participants/write.html", context)
 
 

@@ -219,3 +219,14 @@ def test_english_form_and_mail_in_english(client, open_form, smtp_server):
     (mail,) = smtp_server.messages_to("erika@example.org")
     assert "Please confirm" in mail.subject
     assert any(p.startswith("/en/anmeldung/") for p in mail.paths)
+
+
+def test_the_public_form_still_requires_an_email_address(client, open_form):
+    """Only the team may enter someone without an address (participants' phone form, walk-ins)."""
+    event = make_event()
+    page = post(client, event, {**form_data(email=""), **open_form(event)}).content.decode()
+    assert "Bitte geben Sie Ihre E-Mail-Adresse an" in page
+    assert Registration.objects.count() == 0
+    with pytest.raises(ValueError):
+        register(event, email="")
+    assert Registration.objects.count() == 0
