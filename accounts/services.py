@@ -344,9 +344,13 @@ def _locked_account(user, expected_version):
     return current
 
 
-def _refuse_removing_last_admin(account):
-    """Refused when `account` is the last admin who can log in (every admin row locked first)."""
-    admins = list(active_admins().select_for_update().order_by("pk").values_list("pk", flat=True))
+def _lock_admins():
+    """Lock every admin who can log in, always first and in id order (so two removals never deadlock)."""
+    return list(active_admins().select_for_update().order_by("pk").values_list("pk", flat=True))
+
+
+def _refuse_removing_last_admin(account, admins):
+    """Refused when `account` is the last admin who can log in (`admins`: from _lock_admins)."""
     if account.pk in admins and len(admins) <= 1:
         raise LastAdminError(
             _(
@@ -395,9 +399,10 @@ def reinvite(*, actor, user, expected_version, language=None, request=None):
 
 @transaction.atomic
 def change_role(*, actor, user, role, partner_organisation, expected_version, request=None):
+    admins = _lock_admins()
     account = _locked_account(user, expected_version)
-    if account.role == User.Role.ADMIN and role != User.Role.ADMIN and not account.is_superuser:
-        _refuse_removing_last_admin(account)
+    if role != User.Role.ADMIN and not account.is_superuser:
+        _refuse_removing_last_admin(account, admins)
     old_role = account.role
     _bump(account, role=role, partner_organisation=partner_organisation if role == User.Role.PARTNER else None)
     details = {"from": old_role, "to": role}
@@ -410,8 +415,9 @@ def change_role(*, actor, user, role, partner_organisation, expected_version, re
 @transaction.atomic
 def deactivate(*, actor, user, expected_version, request=None):
     """The account can no longer log in; its sessions end (Django refuses inactive accounts' sessions)."""
+    admins = _lock_admins()
     account = _locked_account(user, expected_version)
-    _refuse_removing_last_admin(account)
+    _refuse_removing_last_admin(account, admins)
     _bump(account, is_active=False)
     Invitation.objects.filter(user=account).delete()
     announce(actor=actor, action="account.deactivated", target=account, request=request)
