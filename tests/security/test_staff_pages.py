@@ -93,6 +93,7 @@ def world(settings, tmp_path, team, trainer_a, trainer_b, partner_with_names, pa
         "venue_pk": make_venue("Bautzen").pk,
         "mailing_pk": Mailing.objects.create(event=event, kind="message", audience="participants", created_by=team).pk,
         "initiative": make_initiative(status="proposed"),
+        "account_pk": make_user("trainer").pk,  # the accounts page's own pages
     }
     return objects
 
