@@ -133,3 +133,12 @@ def test_no_password_option_exists():
 
     parser = create_first_admin.Command().create_parser("manage.py", "create_first_admin")
     assert not [a for a in parser._actions if "password" in " ".join(a.option_strings)]
+
+
+def test_the_link_is_masked_in_logs():
+    from core.logging import redact
+
+    out, _ = run("--email", "leitung@example.org")
+    path = link_path(out)
+    token = path.rstrip("/").rsplit("/", 1)[1]
+    assert token not in redact(f'"GET {path} HTTP/1.1" 410')
