@@ -224,6 +224,14 @@ class StaleAccountError(AccountChangeRefused):
     pass
 
 
+class AdminExistsError(AccountChangeRefused):
+    pass
+
+
+class AccountExistsError(AccountChangeRefused):
+    pass
+
+
 def _token_hash(token):
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
@@ -276,11 +284,14 @@ def create_first_admin(*, email, send=False, language=None):
     """
     list(active_admins().select_for_update())
     if active_admins().exists():
-        raise AccountChangeRefused(_("Es gibt schon ein aktives Administrationskonto."))
+        raise AdminExistsError(_("Es gibt schon ein aktives Administrationskonto."))
     email = User.objects.normalize_email(email.strip())
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
         user = User(email=email)
+    elif user.status != "invited" or user.role != User.Role.ADMIN:
+        # Never take over someone's working account (or a deactivated one) from the command line.
+        raise AccountExistsError(_("Für diese Adresse gibt es schon ein Konto."))
     user.role, user.is_active, user.partner_organisation = User.Role.ADMIN, True, None
     user.set_unusable_password()
     creating = user.pk is None

@@ -142,3 +142,12 @@ def test_the_link_is_masked_in_logs():
     path = link_path(out)
     token = path.rstrip("/").rsplit("/", 1)[1]
     assert token not in redact(f'"GET {path} HTTP/1.1" 410')
+
+
+@pytest.mark.parametrize("fields", [{"role": "team"}, {"role": "admin", "is_active": False}])
+def test_an_existing_account_is_not_taken_over(fields):
+    existing = make_user(email="leitung@example.org", **fields)
+    with pytest.raises(CommandError, match="exists already: nothing changed"):
+        run("--email", "leitung@example.org")
+    existing.refresh_from_db()
+    assert existing.has_usable_password() and existing.role == fields["role"] and not Invitation.objects.exists()

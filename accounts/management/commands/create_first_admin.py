@@ -15,6 +15,10 @@ from django.core.validators import validate_email
 from accounts import services
 
 MAX_TRIES = 3
+ADMIN_EXISTS = (
+    "An active administrator exists already: nothing created. "
+    "Further accounts are invited on the accounts page (/team/konten/)."
+)
 
 
 class Command(BaseCommand):
@@ -26,15 +30,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, email=None, send=False, **options):
         if services.active_admins().exists():
-            raise CommandError(
-                "An active administrator exists already: nothing created. "
-                "Further accounts are invited on the accounts page (/team/konten/)."
-            )
+            raise CommandError(ADMIN_EXISTS)
         email = self._valid_email(email) if email is not None else self._ask_email()
         try:
             user, url = services.create_first_admin(email=email, send=send, language=settings.LANGUAGE_CODE)
-        except services.AccountChangeRefused as refused:
-            raise CommandError(str(refused)) from refused
+        except services.AdminExistsError:
+            raise CommandError(ADMIN_EXISTS) from None
+        except services.AccountExistsError:
+            raise CommandError(
+                f"An account with the address {email} exists already: nothing changed. "
+                "Use another address, or invite and manage accounts on the accounts page (/team/konten/)."
+            ) from None
         hours = settings.ACCOUNT_INVITATION_HOURS
         self.stdout.write(f"Administrator account {user.email} created (no password yet).")
         if send:
