@@ -43,7 +43,7 @@ def invite(request):
     return render(request, "accounts/staff/invite.html", context)
 
 
-def _detail(request, account, role_form=None, status=200):
+def _detail(request, account, role_form=None):
     context = {
         "account": account,
         "role_form": role_form
@@ -58,7 +58,7 @@ def _detail(request, account, role_form=None, status=200):
         "has_second_factor": services.has_confirmed_device(account),
         "nav": "accounts",
     }
-    return render(request, "accounts/staff/account_detail.html", context, status=status)
+    return render(request, "accounts/staff/account_detail.html", context)
 
 
 @require_safe
@@ -73,7 +73,7 @@ def change_role(request, account_pk):
     account = get_object_or_404(User, pk=account_pk)
     form = RoleForm(request.POST, auto_id="id_role_%s")
     if not form.is_valid():
-        return _detail(request, account, role_form=form, status=400)
+        return _detail(request, account, role_form=form)
     data = form.cleaned_data
     return _run(
         request,
