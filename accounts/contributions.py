@@ -3,7 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.registry import MenuEntry, ProcessingActivity, Urls
+from accounts.permissions import is_admin
+from core.registry import MenuEntry, ProcessingActivity, StaffUrls, Urls
 
 # --- Pages -------------------------------------------------------------------------------
 
@@ -24,6 +25,14 @@ AUDIT_ACTIONS = {
     "account.logout": _("Abmeldung"),
     "account.password_reset_requested": _("Passwort-Zurücksetzen angefordert"),
     "account.password_reset_done": _("Passwort zurückgesetzt"),
+    "account.first_admin_created": _("Erstes Administrationskonto angelegt"),
+    "account.invited": _("Konto eingeladen"),
+    "account.reinvited": _("Konto erneut eingeladen"),
+    "account.invitation_accepted": _("Einladung angenommen, Passwort festgelegt"),
+    "account.role_changed": _("Rolle geändert"),
+    "account.deactivated": _("Konto deaktiviert"),
+    "account.reactivated": _("Konto reaktiviert"),
+    "account.second_factor_reset": _("Zweiten Faktor zurückgesetzt"),
 }
 
 PROCESSING_ACTIVITIES = [
@@ -48,4 +57,9 @@ def _logged_in(user):
     return user.is_authenticated
 
 
-MENU = [MenuEntry("account", _("Mein Konto"), "accounts:account", _logged_in, order=90)]
+STAFF_URLS = [StaffUrls(module="accounts.staff_urls", prefix="")]
+
+MENU = [
+    MenuEntry("accounts", _("Konten"), "accounts_staff:account_list", is_admin, order=85),
+    MenuEntry("account", _("Mein Konto"), "accounts:account", _logged_in, order=90),
+]

@@ -46,6 +46,9 @@ class User(AbstractUser):
         help_text=_("Nur für Konten mit der Rolle Partnerorganisation: sie sehen deren gemeinsame Veranstaltungen."),
     )
 
+    # Raised by every change made on the accounts page: two admins never overwrite each other silently.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
 
@@ -57,3 +60,32 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or f"#{self.pk}"
+
+    @property
+    def status(self):
+        """invited (no password chosen yet), active or deactivated: what the accounts page shows."""
+        if not self.is_active:
+            return "deactivated"
+        return "active" if self.has_usable_password() else "invited"
+
+
+class Invitation(models.Model):
+    """A one-time, expiring link to choose the first password (invitations and the first admin).
+
+    Only the SHA-256 of the token is stored; a new invitation for the same account deletes the older
+    ones, so only the newest link works. `used_at` tells a used link from a tampered one.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Einladung")
+        verbose_name_plural = _("Einladungen")
+
+    def __str__(self):
+        return f"#{self.pk}"

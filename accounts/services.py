@@ -1,5 +1,7 @@
-"""Login, second factor and password reset: the writes behind the account views."""
+"""Login, second factor, password reset and the accounts page: the writes behind the account views."""
 
+import hashlib
+import secrets
 import time
 from datetime import timedelta
 
@@ -8,19 +10,23 @@ from axes.utils import reset as reset_lockout
 from django.conf import settings
 from django.contrib.auth import get_user_model, user_login_failed
 from django.contrib.auth import login as auth_login
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.lockout import account_key
+from accounts.models import Invitation, User
 from accounts.permissions import requires_two_factor
 from accounts.signals import announce
 from mail.services import queue_mail
@@ -203,3 +209,255 @@ def send_password_reset_mail(*, user, to, uid, token, language):
         erase_body_after_send=True,
     )
     announce(actor=None, action="account.password_reset_requested", target=user)
+
+
+# --- Invitations: one-time, expiring links to choose the first password ----------------------
+class AccountChangeRefused(Exception):
+    """A change the accounts page refuses; `str(error)` says why, for the person who tried."""
+
+
+class LastAdminError(AccountChangeRefused):
+    pass
+
+
+class StaleAccountError(AccountChangeRefused):
+    pass
+
+
+class AdminExistsError(AccountChangeRefused):
+    pass
+
+
+class AccountExistsError(AccountChangeRefused):
+    pass
+
+
+def _token_hash(token):
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def invitation_url(token):
+    return settings.SITE_URL + reverse("accounts:accept_invitation", kwargs={"token": token})
+
+
+def _new_invitation(*, user, created_by):
+    """A fresh link for `user`; older links of the account stop working. Returns the raw token (shown once)."""
+    Invitation.objects.filter(user=user).delete()
+    token = secrets.token_urlsafe(32)
+    Invitation.objects.create(
+        user=user,
+        token_hash=_token_hash(token),
+        created_by=created_by,
+        expires_at=timezone.now() + timedelta(hours=settings.ACCOUNT_INVITATION_HOURS),
+    )
+    return token
+
+
+def _send_invitation_mail(*, user, token, language):
+    queue_mail(
+        to=user.email,
+        template="accounts/mail/invitation",
+        context={
+            "invitation_url": invitation_url(token),
+            "valid_hours": settings.ACCOUNT_INVITATION_HOURS,
+            "role": user.get_role_display(),
+        },
+        language=language,
+        # The link is a key to the account: keep it in the outbox only until it is sent.
+        erase_body_after_send=True,
+    )
+
+
+def active_admins():
+    """Admins who can log in: active, a password chosen, role admin or superuser."""
+    return User.objects.filter(Q(role=User.Role.ADMIN) | Q(is_superuser=True), is_active=True).exclude(
+        password__startswith=UNUSABLE_PASSWORD_PREFIX
+    )
+
+
+@transaction.atomic
+def create_first_admin(*, email, send=False, language=None):
+    """The installation's first administrator, with a set-up link (printed or mailed); never a password.
+
+    Refused while an admin who can log in exists. Run again for an address that was invited but
+    never finished, it makes a new link (the old one stops working). Returns (user, url).
+    """
+    list(active_admins().select_for_update())
+    if active_admins().exists():
+        raise AdminExistsError(_("Es gibt schon ein aktives Administrationskonto."))
+    email = User.objects.normalize_email(email.strip())
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User(email=email)
+    elif user.status != "invited" or user.role != User.Role.ADMIN:
+        # Never take over someone's working account (or a deactivated one) from the command line.
+        raise AccountExistsError(_("Für diese Adresse gibt es schon ein Konto."))
+    user.role, user.is_active, user.partner_organisation = User.Role.ADMIN, True, None
+    user.set_unusable_password()
+    creating = user.pk is None
+    user.save()
+    if not creating:
+        User.objects.filter(pk=user.pk).update(version=F("version") + 1)
+    token = _new_invitation(user=user, created_by=None)
+    if send:
+        _send_invitation_mail(user=user, token=token, language=language or settings.LANGUAGE_CODE)
+    announce(actor=None, action="account.first_admin_created", target=user, details={"mailed": bool(send)})
+    return user, invitation_url(token)
+
+
+class InvitationInvalid(Exception):
+    """Why a set-up link does not work: `reason` is "invalid", "used" or "expired"."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def invitation_for(token, *, lock=False):
+    """The invitation behind `token` if it can still be used; else InvitationInvalid with the reason."""
+    rows = Invitation.objects.select_related("user")
+    if lock:
+        rows = rows.select_for_update()
+    invitation = rows.filter(token_hash=_token_hash(token or "")).first()
+    if invitation is None or not invitation.user.is_active:
+        raise InvitationInvalid("invalid")
+    if invitation.used_at is not None:
+        raise InvitationInvalid("used")
+    if invitation.expires_at <= timezone.now():
+        raise InvitationInvalid("expired")
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(*, token, password, request=None):
+    """Set the first password through a set-up link; the link then stops working."""
+    invitation = invitation_for(token, lock=True)
+    user = invitation.user
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    invitation.used_at = timezone.now()
+    invitation.save(update_fields=["used_at"])
+    announce(actor=None, action="account.invitation_accepted", target=user, request=request)
+    return user
+
+
+# --- The accounts page: invite, re-invite, role, deactivate, second factor ------------------
+def _locked_account(user, expected_version):
+    """The account, locked for this transaction, if nobody changed it since the form was shown."""
+    current = User.objects.select_for_update().get(pk=user.pk)
+    if current.version != expected_version:
+        raise StaleAccountError(
+            _(
+                "Jemand anderes hat dieses Konto gerade geändert. Prüfen Sie den aktuellen Stand unten "
+                "und versuchen Sie es dann noch einmal."
+            )
+        )
+    return current
+
+
+def _lock_admins():
+    """Lock every admin who can log in, always first and in id order (so two removals never deadlock)."""
+    return list(active_admins().select_for_update().order_by("pk").values_list("pk", flat=True))
+
+
+def _refuse_removing_last_admin(account, admins):
+    """Refused when `account` is the last admin who can log in (`admins`: from _lock_admins)."""
+    if account.pk in admins and len(admins) <= 1:
+        raise LastAdminError(
+            _(
+                "Das ist das letzte aktive Administrationskonto. Geben Sie zuerst einem anderen Konto "
+                "die Rolle Administration, dann können Sie dieses ändern."
+            )
+        )
+
+
+def _bump(account, **fields):
+    fields["version"] = F("version") + 1
+    User.objects.filter(pk=account.pk).update(**fields)
+    account.refresh_from_db()
+
+
+@transaction.atomic
+def invite(*, actor, email, role, partner_organisation=None, first_name="", last_name="", language, request=None):
+    """A new account without a password, and a mail with its one-time set-up link."""
+    user = User(
+        email=User.objects.normalize_email(email.strip()),
+        role=role,
+        partner_organisation=partner_organisation if role == User.Role.PARTNER else None,
+        first_name=first_name,
+        last_name=last_name,
+    )
+    user.set_unusable_password()
+    user.save()
+    token = _new_invitation(user=user, created_by=actor)
+    _send_invitation_mail(user=user, token=token, language=language)
+    announce(actor=actor, action="account.invited", target=user, details={"role": role}, request=request)
+    return user
+
+
+@transaction.atomic
+def reinvite(*, actor, user, expected_version, language=None, request=None):
+    """A new set-up link for an account that has not chosen a password yet; the old link stops working."""
+    account = _locked_account(user, expected_version)
+    if account.status != "invited":
+        raise AccountChangeRefused(_("Dieses Konto hat schon ein Passwort; eine neue Einladung ist nicht nötig."))
+    token = _new_invitation(user=account, created_by=actor)
+    _send_invitation_mail(user=account, token=token, language=language or settings.LANGUAGE_CODE)
+    _bump(account)
+    announce(actor=actor, action="account.reinvited", target=account, request=request)
+    return account
+
+
+@transaction.atomic
+def change_role(*, actor, user, role, partner_organisation, expected_version, request=None):
+    admins = _lock_admins()
+    account = _locked_account(user, expected_version)
+    if role != User.Role.ADMIN and not account.is_superuser:
+        _refuse_removing_last_admin(account, admins)
+    old_role = account.role
+    _bump(account, role=role, partner_organisation=partner_organisation if role == User.Role.PARTNER else None)
+    details = {"from": old_role, "to": role}
+    if account.partner_organisation_id:
+        details["partner_organisation"] = account.partner_organisation_id
+    announce(actor=actor, action="account.role_changed", target=account, details=details, request=request)
+    return account
+
+
+@transaction.atomic
+def deactivate(*, actor, user, expected_version, request=None):
+    """The account can no longer log in; its sessions end (Django refuses inactive accounts' sessions)."""
+    admins = _lock_admins()
+    account = _locked_account(user, expected_version)
+    _refuse_removing_last_admin(account, admins)
+    _bump(account, is_active=False)
+    Invitation.objects.filter(user=account).delete()
+    announce(actor=actor, action="account.deactivated", target=account, request=request)
+    return account
+
+
+@transaction.atomic
+def reactivate(*, actor, user, expected_version, request=None):
+    account = _locked_account(user, expected_version)
+    _bump(account, is_active=True)
+    announce(actor=actor, action="account.reactivated", target=account, request=request)
+    return account
+
+
+@transaction.atomic
+def reset_second_factor(*, actor, user, expected_version, language=None, request=None):
+    """Delete the app and the recovery codes: the next login asks for a new set-up. The person is told.
+
+    A session confirmed with the deleted app is no longer verified, so it ends at the next request.
+    """
+    account = _locked_account(user, expected_version)
+    TOTPDevice.objects.filter(user=account).delete()
+    StaticDevice.objects.filter(user=account).delete()
+    _bump(account)
+    queue_mail(
+        to=account.email,
+        template="accounts/mail/second_factor_reset",
+        context={"login_url": settings.SITE_URL + reverse("accounts:login")},
+        language=language or settings.LANGUAGE_CODE,
+    )
+    announce(actor=actor, action="account.second_factor_reset", target=account, request=request)
+    return account

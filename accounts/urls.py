@@ -15,6 +15,8 @@ urlpatterns = [
     path("passwort-aendern/", login_completed_required(views.PasswordChangeView.as_view()), name="password_change"),
     path("passwort-vergessen/", views.PasswordResetView.as_view(), name="password_reset"),
     path("passwort-vergessen/gesendet/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    # Before the reset link's pattern; under passwort-neu/ so logs mask the token (core.logging, deploy/nginx).
+    path("passwort-neu/einladung/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path(
         "passwort-neu/<uidb64>/<token>/",
         views.PasswordResetConfirmView.as_view(),

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -234,3 +235,39 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         messages.success(self.request, _("Ihr Passwort ist geändert."))
         return super().form_valid(form)
+
+
+# --- Invitation and first-admin set-up links ---------------------------------------------
+INVITATION_PROBLEM_STATUS = {"invalid": 404, "used": 410, "expired": 410}
+
+
+def _invitation_problem(request, reason):
+    """A link that does not work says why and offers nothing else (no form)."""
+    return render(
+        request, "accounts/invitation_invalid.html", {"reason": reason}, status=INVITATION_PROBLEM_STATUS[reason]
+    )
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "HEAD", "POST"])
+def accept_invitation(request, token):
+    """Choose the first password; then the normal login (with the second-factor set-up where needed)."""
+    try:
+        invitation = services.invitation_for(token)
+    except services.InvitationInvalid as problem:
+        return _invitation_problem(request, problem.reason)
+    form = SetPasswordForm(invitation.user, request.POST or None)
+    if form.is_valid():
+        try:
+            services.accept_invitation(token=token, password=form.cleaned_data["new_password1"], request=request)
+        except services.InvitationInvalid as problem:
+            return _invitation_problem(request, problem.reason)
+        auth_logout(request)  # whoever was logged in in this browser, the new account logs in next
+        messages.success(
+            request,
+            _("Ihr Passwort ist gespeichert. Melden Sie sich jetzt mit Ihrer E-Mail-Adresse und dem Passwort an."),
+        )
+        return redirect("accounts:login")
+    context = {"form": form, "account": invitation.user, "valid_hours": settings.ACCOUNT_INVITATION_HOURS}
+    return render(request, "accounts/accept_invitation.html", context)

@@ -299,6 +299,8 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Back-office sessions end when the browser closes, and after SESSION_COOKIE_AGE at the latest.
 STAFF_SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("STAFF_SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
+# How long an invitation or first-admin set-up link works (it works once).
+ACCOUNT_INVITATION_HOURS = 72
 # django-ratelimit rates for "Passwort vergessen?" (per client address, per typed address).
 PASSWORD_RESET_RATE_PER_IP = env_str("PASSWORD_RESET_RATE_PER_IP", "10/h")
 PASSWORD_RESET_RATE_PER_EMAIL = env_str("PASSWORD_RESET_RATE_PER_EMAIL", "3/h")

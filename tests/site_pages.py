@@ -190,6 +190,9 @@ def back_office_paths(site):
         "/team/datenschutz/verzeichnis/",
         "/konto/",
         "/konto/passwort-aendern/",
+        "/team/konten/",
+        "/team/konten/einladen/",
+        f"/team/konten/{site.staff.pk}/",
     ]
     for pk in (upcoming, past):
         base = f"/team/veranstaltungen/{pk}/"
@@ -275,4 +278,5 @@ def back_office_failed_submits(site):
         (f"/team/initiativen/{site.initiative.pk}/", {"name": "", "place": "Rackwitzz"}),
         ("/team/wegweiser/angebote/neu/", WEGWEISER_JUNK),
         ("/konto/passwort-aendern/", {"old_password": "x", "new_password1": "a", "new_password2": "b"}),
+        ("/team/konten/einladen/", {"email": "kein-at-zeichen", "role": "partner"}),
     ]

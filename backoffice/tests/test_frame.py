@@ -33,12 +33,15 @@ def test_the_menu_in_its_order_for_each_role(client, admin, team, trainer_a, par
         ("/team/feedback/", "Feedback"),
         ("/team/protokoll/", "Protokoll"),
         ("/team/datenschutz/anfragen/", "Datenschutz"),
+        ("/team/konten/", "Konten"),
         ("/konto/", "Mein Konto"),
     ]
     login_as(admin)
     assert menu(client.get("/team/").content.decode()) == every
     login_as(team)
-    assert menu(client.get("/team/").content.decode()) == [item for item in every if item[1] != "Protokoll"]
+    assert menu(client.get("/team/").content.decode()) == [
+        item for item in every if item[1] not in ("Protokoll", "Konten")
+    ]
     for reader in (trainer_a, partner_without_names):
         login_as(reader)
         assert menu(client.get("/team/").content.decode()) == [every[0], every[1], every[-1]]

@@ -98,6 +98,7 @@ def world(settings, tmp_path, team, trainer_a, trainer_b, partner_with_names, pa
         "initiative": make_initiative(status="proposed"),
         "service_pk": (service := make_agency()).pk,
         "organization_pk": service.organization_id,
+        "account_pk": make_user("trainer").pk,  # the accounts page's own pages
     }
     return objects
 
