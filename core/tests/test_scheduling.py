@@ -1,10 +1,15 @@
 """Several schedulers (core.scheduling, `manage.py run_scheduler`) enqueue each periodic job once per period."""
 
+import json
+import os
+import subprocess
+import sys
 import threading
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.conf import settings
 from django.db import connection, connections
 from django_tasks_db.models import DBTaskResult
 
@@ -138,3 +143,22 @@ def test_schedulers_racing_in_threads_enqueue_each_task_once_per_period(clock):
     assert won == {"mail.tasks.sweep_outbox": 4, "mail.tasks.prune_finished_jobs": 4}
     assert jobs_per_task() == won
     assert set(enqueued_per_period().values()) == {1}
+
+
+def _settings_with(**env):
+    """PERIODIC_TASK_INTERVALS as settings read it from this environment (a fresh interpreter)."""
+    environ = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    environ.update(DEBUG="1", DJANGO_SETTINGS_MODULE="sfi.settings", **env)
+    code = "import json; from django.conf import settings; print(json.dumps(settings.PERIODIC_TASK_INTERVALS))"
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=settings.BASE_DIR, env=environ, capture_output=True, text=True, check=False
+    )
+
+
+def test_the_environment_can_set_any_periodic_task_s_interval():
+    result = _settings_with(
+        MAIL_SWEEP_INTERVAL="20", PERIODIC_TASK_INTERVALS_JSON='{"core.tasks.prune_used_form_tokens": 5}'
+    )
+    assert json.loads(result.stdout) == {"mail.tasks.sweep_outbox": 20, "core.tasks.prune_used_form_tokens": 5}
+    refused = _settings_with(PERIODIC_TASK_INTERVALS_JSON="[5]")
+    assert refused.returncode != 0 and "PERIODIC_TASK_INTERVALS_JSON must be a JSON object" in refused.stderr
