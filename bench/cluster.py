@@ -5,7 +5,7 @@
                             [--interval 4] [--periods 8] [--keep-database]
 
 1. The database named by --database-url is dropped and created fresh (and dropped again at the
-   end unless --keep-database), migrated, with one published event; the Redis database named by
+   end unless --keep-database or the bench failed), migrated, with one published event; the Redis database named by
    --redis-url (the bench's own) is emptied: it holds the shared rate-limit counters.
 2. An SMTP catcher (aiosmtpd) and, all with production settings: two app servers (gunicorn, two
    workers each, on separate ports), two task workers (`manage.py db_worker`) and two schedulers
@@ -84,7 +84,7 @@ print(json.dumps({{
 
 
 @contextlib.contextmanager
-def named_database(database_url):
+def named_database(database_url, *, keep=False):
     """The database named in the URL, dropped and created empty; dropped again afterwards unless kept."""
     import psycopg
 
@@ -97,7 +97,7 @@ def named_database(database_url):
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     yield database_url
-    if not ARGS.keep_database:
+    if not keep:
         with psycopg.connect(admin_dsn, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -244,7 +244,6 @@ def wait_for(condition, timeout, what):
 
 
 def main():
-    global ARGS
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/sfi_bench_cluster")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/13", help="a Redis database of the bench's own")
@@ -253,7 +252,7 @@ def main():
     parser.add_argument("--interval", type=int, default=4, help="seconds between runs of every periodic task")
     parser.add_argument("--periods", type=int, default=8, help="periods the schedulers run at least")
     parser.add_argument("--keep-database", action="store_true")
-    ARGS = args = parser.parse_args()
+    args = parser.parse_args()
 
     import redis
     from aiosmtpd.controller import Controller
@@ -261,7 +260,7 @@ def main():
     began = time.monotonic()
     redis.Redis.from_url(args.redis_url).flushdb()
     smtp_port = free_port()
-    with named_database(args.database_url) as database_url:
+    with named_database(args.database_url, keep=args.keep_database) as database_url:
         env = production_env(
             database_url,
             REDIS_URL=args.redis_url,
@@ -367,8 +366,6 @@ def main():
         f"duplicate_periodic={duplicate_periodic}"
     )
 
-
-ARGS = None
 
 if __name__ == "__main__":
     main()
