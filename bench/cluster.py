@@ -5,8 +5,9 @@
                             [--interval 4] [--periods 8] [--keep-database]
 
 1. The database named by --database-url is dropped and created fresh (and dropped again at the
-   end unless --keep-database or the bench failed), migrated, with one published event; the Redis database named by
-   --redis-url (the bench's own) is emptied: it holds the shared rate-limit counters.
+   end unless --keep-database or the bench failed), migrated, with one published event; the
+   Redis database named by --redis-url (the bench's own) is emptied: it holds the shared
+   rate-limit counters.
 2. An SMTP catcher (aiosmtpd) and, all with production settings: two app servers (gunicorn, two
    workers each, on separate ports), two task workers (`manage.py db_worker`) and two schedulers
    (`manage.py run_scheduler`) with every periodic task every --interval seconds
