@@ -178,6 +178,7 @@ def main():
         )
         manage(env, "migrate", "--noinput", "mail")
         manage(env, "migrate", "--noinput", "django_tasks_database")
+        manage(env, "migrate", "--noinput", "core")  # the scheduler's claims (core.PeriodicRun)
         queued_ids = queue_mails(env, args.mails)
         print(f"queued {len(queued_ids)} mails; SMTP port {smtp_port} closed", flush=True)
 

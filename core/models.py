@@ -16,3 +16,22 @@ class UsedFormToken(models.Model):
 
     def __str__(self):
         return self.nonce
+
+
+class PeriodicRun(models.Model):
+    """One periodic job enqueued for one period (core.scheduling): however many schedulers run,
+    the one whose row goes in first enqueues the job, in the same transaction; the others hit the
+    unique constraint and enqueue nothing. `job_id` names the job (django_tasks_db's result id).
+    Rows go once their period is long past (`core.scheduling.KEEP_RUNS`)."""
+
+    task_path = models.CharField(max_length=200)
+    period_start = models.DateTimeField()
+    job_id = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["task_path", "period_start"], name="core_periodicrun_once_per_period")
+        ]
+
+    def __str__(self):
+        return f"{self.task_path} @ {self.period_start:%Y-%m-%d %H:%M:%S}"

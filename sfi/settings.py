@@ -5,6 +5,7 @@ SECRET_KEY, ALLOWED_HOSTS and a DATABASE_URL.
 """
 
 import contextlib
+import json
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -371,3 +372,15 @@ NETWORK_PROPOSAL_RATE = env_str("NETWORK_PROPOSAL_RATE", "5/h")
 # The retention rules run hourly (privacy app); RETENTION_INTERVAL (seconds) changes that.
 if env_str("RETENTION_INTERVAL"):
     PERIODIC_TASK_INTERVALS["privacy.tasks.apply_retention"] = env_int("RETENTION_INTERVAL", 60 * 60)
+# Any periodic task's interval, as JSON {task path: seconds}, over everything above: e.g.
+# PERIODIC_TASK_INTERVALS_JSON='{"registrations.tasks.send_reminders": 900}' (bench/cluster.py
+# shortens them all). A path no app declares is refused when the scheduler starts.
+if env_str("PERIODIC_TASK_INTERVALS_JSON"):
+    try:
+        _intervals = json.loads(env_str("PERIODIC_TASK_INTERVALS_JSON"))
+        PERIODIC_TASK_INTERVALS.update({str(path): int(seconds) for path, seconds in _intervals.items()})
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise ImproperlyConfigured(
+            "PERIODIC_TASK_INTERVALS_JSON must be a JSON object of task paths and seconds, "
+            f'e.g. {{"mail.tasks.sweep_outbox": 20}}: {exc}'
+        ) from exc

@@ -149,6 +149,7 @@ from django.core.management import call_command
 from mail.services import queue_mail
 call_command("migrate", "mail", verbosity=0)
 call_command("migrate", "django_tasks_database", verbosity=0)
+call_command("migrate", "core", verbosity=0)  # the scheduler's claims (core.PeriodicRun)
 print(queue_mail(to="erika@example.org", template="mail/example/hello", context={"name": "E", "link": "x"}).message_id)
 """
 
