@@ -1,6 +1,6 @@
 """The team's Wegweiser editor through the real back-office pages (persona tests, formsets, conflicts, audit)."""
 
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 
 import pytest
 from django.db import connection
@@ -14,6 +14,7 @@ from directory.hsds.export import export_package
 from directory.hsds.importer import import_package
 from directory.models import Attribute, Location, Organization, Phone, Service
 from directory.staff_forms import ServiceForms
+from directory.staff_queries import check_cutoff
 from directory.testing import make_agency, make_topic_term
 from directory.tests.test_hsds_exchange import files, wipe
 from regions.testing import municipality
@@ -142,7 +143,7 @@ def test_team_creates_an_organisation_and_a_service_with_everything(client, team
     response = client.post("/team/wegweiser/angebote/neu/", data)
     service = Service.objects.get(name="Beratung Bautzen")
     assert response.status_code == 302 and response["Location"] == edit_url(service)
-    assert service.last_checked_on == date(2027, 1, 13) and service.version == 1
+    assert service.last_checked_on == timezone.localdate() and service.version == 1
     location = service.service_at_locations.get().location
     assert location.organization == organization and location.municipality.name == "Bautzen"
     assert location.addresses.get().postal_code == "02625"
@@ -178,7 +179,7 @@ def test_editing_keeps_ids_of_untouched_rows_and_counts_as_a_check(client, team,
     assert response.status_code == 302
     service.refresh_from_db()
     assert service.name == "Beratung Pirna (neu)" and service.version == 2
-    assert service.last_checked_on == date(2027, 1, 13)
+    assert service.last_checked_on == timezone.localdate()
     assert abs(service.last_modified - timezone.now()) < timedelta(minutes=1)
     assert sorted(str(s) for s in service.schedules.all()) == ["FR 10:00–14:00", "MO,TU 09:00–13:30"]
     assert service.phones.get().pk == before["phone"]
@@ -210,9 +211,9 @@ def test_geprueft_button_sets_the_date_and_is_audited(client, team, login_as):
     response = client.post(edit_url(service) + "geprueft/")
     assert response.status_code == 302 and response["Location"] == edit_url(service)
     service.refresh_from_db()
-    assert service.last_checked_on == date(2027, 1, 13) and service.version == 1
+    assert service.last_checked_on == timezone.localdate() and service.version == 1
     assert actions("directory.service") == ["directory.service_checked"]
-    assert "Zuletzt geprüft am 13.01.2027." in client.get(edit_url(service)).content.decode()
+    assert f"Zuletzt geprüft am {timezone.localdate():%d.%m.%Y}." in client.get(edit_url(service)).content.decode()
 
 
 def test_service_deletion_asks_first_then_deletes_and_is_audited(client, admin, login_as):
@@ -373,7 +374,7 @@ def test_export_edit_through_the_pages_export_import_into_an_empty_database_expo
     assert changed != files(before)
     services_csv = changed["services.csv"].decode()
     assert "assured_date" in services_csv.splitlines()[0]
-    assert "Beratung Pirna und Umgebung" in services_csv and ",2027-01-13" in services_csv
+    assert "Beratung Pirna und Umgebung" in services_csv and f",{timezone.localdate():%Y-%m-%d}" in services_csv
     assert "SA" in changed["schedules.csv"].decode() and "13:30" in changed["schedules.csv"].decode()
     assert "Außenstelle Sebnitz" in changed["locations.csv"].decode()
     assert "03501 777777" in changed["phones.csv"].decode() and "uk" in changed["languages.csv"].decode()
@@ -384,7 +385,7 @@ def test_export_edit_through_the_pages_export_import_into_an_empty_database_expo
     again = tmp_path / "again"
     export_package(again)
     assert files(again) == changed
-    assert Service.objects.get(pk=service.pk).last_checked_on == date(2027, 1, 13)
+    assert Service.objects.get(pk=service.pk).last_checked_on == timezone.localdate()
 
 
 # --- lists, search, reminders ---------------------------------------------------------------
@@ -406,7 +407,7 @@ def test_list_searches_and_filters_entries_not_checked_for_12_months(client, tea
     assert "3 Angebote" in page and "Beratung Frisch" in page
     page = client.get(LIST + "?pruefen=on").content.decode()
     assert "Beratung Alt" in page and "Beratung Nie" in page and "Beratung Frisch" not in page
-    assert "seit 13.01.2026 nicht geprüft" in page
+    assert f"seit {check_cutoff(timezone.localdate()):%d.%m.%Y} nicht geprüft" in page
     page = client.get(LIST + "?q=alt").content.decode()
     assert "Beratung Alt" in page and "Beratung Nie" not in page
     page = client.get(ORGANIZATIONS + f"?q={old.organization.name}").content.decode()
