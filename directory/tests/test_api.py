@@ -1,7 +1,6 @@
 """The HSDS API, validated against the official HSDS 3.0 schemas vendored in hsds_schemas/."""
 
 import json
-import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -137,8 +136,8 @@ def test_services_filter_by_taxonomy_term_and_organization(client):
         ("/api/hsds/services?per_page=-1", 400),
         ("/api/hsds/services?taxonomy_term_id=nope", 400),
         ("/api/hsds/services/nope", 404),
-        (f"/api/hsds/services/{uuid.uuid4()}", 404),
-        (f"/api/hsds/organizations/{uuid.uuid4()}", 404),
+        ("/api/hsds/services/68df9c51-9871-4815-befd-4c30c7dcb11f", 404),
+        ("/api/hsds/organizations/09d3c74d-62a2-4d04-bc7b-631a28e8ef13", 404),
         ("/api/hsds/taxonomy_terms/123", 404),
     ],
 )
