@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model, user_login_failed
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.tokens import default_token_generator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -379,16 +379,29 @@ def _bump(account, **fields):
 
 @transaction.atomic
 def invite(*, actor, email, role, partner_organisation=None, first_name="", last_name="", language, request=None):
-    """A new account without a password, and a mail with its one-time set-up link."""
+    """A new account without a password, and a mail with its one-time set-up link.
+
+    Refused with `AccountExistsError` when the address has an account, also when two admins invite
+    it at the same moment (the unique address decides; the second gets the message, not an error page).
+    """
+    email = User.objects.normalize_email(email.strip())
+    if User.objects.filter(email__iexact=email).exists():
+        raise AccountExistsError(_("Für diese Adresse gibt es schon ein Konto. Sie finden es in der Liste der Konten."))
     user = User(
-        email=User.objects.normalize_email(email.strip()),
+        email=email,
         role=role,
         partner_organisation=partner_organisation if role == User.Role.PARTNER else None,
         first_name=first_name,
         last_name=last_name,
     )
     user.set_unusable_password()
-    user.save()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        raise AccountExistsError(
+            _("Für diese Adresse gibt es schon ein Konto. Sie finden es in der Liste der Konten.")
+        ) from None
     token = _new_invitation(user=user, created_by=actor)
     _send_invitation_mail(user=user, token=token, language=language)
     announce(actor=actor, action="account.invited", target=user, details={"role": role}, request=request)

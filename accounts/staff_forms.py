@@ -1,14 +1,20 @@
 """Forms of the accounts page (/team/konten/): invite, change role, and the version every action carries."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 
 
-def _partner_organisations():
-    # events.Partner, reached through the account's field: accounts names events only by string.
-    return User._meta.get_field("partner_organisation").related_model.objects.order_by("name")
+def _partner_organisations(keep=None):
+    """Partners to choose from: the ones not archived, and the account's own even if archived since.
+
+    events.Partner, reached through the account's field: accounts names events only by string.
+    """
+    partners = User._meta.get_field("partner_organisation").related_model.objects
+    shown = Q(archived=False) | Q(pk=keep) if keep else Q(archived=False)
+    return partners.filter(shown).order_by("name")
 
 
 class VersionForm(forms.Form):
@@ -32,9 +38,10 @@ class _RoleFields(forms.Form):
         empty_label=_("– keine –"),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, current_partner_id=None, **kwargs):
+        self.current_partner_id = current_partner_id
         super().__init__(*args, **kwargs)
-        self.fields["partner_organisation"].queryset = _partner_organisations()
+        self.fields["partner_organisation"].queryset = _partner_organisations(keep=self.current_partner_id)
 
     def clean(self):
         data = super().clean()

@@ -27,18 +27,22 @@ def invite(request):
     form = InviteForm(request.POST or None)
     if form.is_valid():
         data = form.cleaned_data
-        user = services.invite(
-            actor=request.user,
-            email=data["email"],
-            role=data["role"],
-            partner_organisation=data["partner_organisation"],
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            language=settings.LANGUAGE_CODE,
-            request=request,
-        )
-        messages.success(request, _("Die Einladung ist unterwegs an %(email)s.") % {"email": user.email})
-        return redirect("accounts_staff:account_detail", account_pk=user.pk)
+        try:
+            user = services.invite(
+                actor=request.user,
+                email=data["email"],
+                role=data["role"],
+                partner_organisation=data["partner_organisation"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                language=settings.LANGUAGE_CODE,
+                request=request,
+            )
+        except services.AccountExistsError as exists:
+            form.add_error("email", str(exists))
+        else:
+            messages.success(request, _("Die Einladung ist unterwegs an %(email)s.") % {"email": user.email})
+            return redirect("accounts_staff:account_detail", account_pk=user.pk)
     context = {"form": form, "valid_hours": settings.ACCOUNT_INVITATION_HOURS, "nav": "accounts"}
     return render(request, "accounts/staff/invite.html", context)
 
@@ -54,6 +58,7 @@ def _detail(request, account, role_form=None):
                 "version": account.version,
             },
             auto_id="id_role_%s",
+            current_partner_id=account.partner_organisation_id,
         ),
         "has_second_factor": services.has_confirmed_device(account),
         "nav": "accounts",
@@ -71,7 +76,7 @@ def account_detail(request, account_pk):
 @role_required(is_admin)
 def change_role(request, account_pk):
     account = get_object_or_404(User, pk=account_pk)
-    form = RoleForm(request.POST, auto_id="id_role_%s")
+    form = RoleForm(request.POST, auto_id="id_role_%s", current_partner_id=account.partner_organisation_id)
     if not form.is_valid():
         return _detail(request, account, role_form=form)
     data = form.cleaned_data

@@ -5,7 +5,7 @@ import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -193,6 +193,54 @@ def test_an_address_with_an_account_is_refused(client, login_as, admin):
     response = client.post(INVITE, {"email": "Schon@Example.org", "role": "team"})
     assert "Für diese Adresse gibt es schon ein Konto" in response.content.decode()
     assert not Invitation.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a second writer waiting on the first needs PostgreSQL")
+def test_two_admins_inviting_one_address_at_once_make_one_account_and_the_second_is_told_why(client, login_as, admin):
+    other_admin = make_user("admin")
+    inserted, release = threading.Event(), threading.Event()
+
+    def invite_first():
+        try:
+            with transaction.atomic():
+                services.invite(actor=other_admin, email="zugleich@example.org", role="team", language="de")
+                inserted.set()
+                release.wait(10)
+        finally:
+            connections.close_all()
+
+    first = threading.Thread(target=invite_first)
+    first.start()
+    assert inserted.wait(10)
+    login_as(admin)
+    answers = []
+    # The second invitation passes the form's check (the first is not committed yet) and then waits
+    # on the unique address until the first commits.
+    second = threading.Thread(
+        target=lambda: answers.append(client.post(INVITE, {"email": "zugleich@example.org", "role": "trainer"}))
+    )
+    second.start()
+    second.join(1)
+    release.set()
+    first.join()
+    second.join()
+    assert answers[0].status_code == 200
+    assert "Für diese Adresse gibt es schon ein Konto" in answers[0].content.decode()
+    assert User.objects.get(email="zugleich@example.org").role == "team"
+    assert Invitation.objects.count() == 1
+
+
+def test_archived_partners_are_not_offered_but_an_account_keeps_its_own(client, login_as, admin):
+    gone = make_partner_organisation(name="Alte Initiative")
+    make_partner_organisation(name="Neue Initiative")
+    paula = make_user("partner", partner_organisation=gone)
+    type(gone).objects.filter(pk=gone.pk).update(archived=True)
+    login_as(admin)
+    invite_page = client.get(INVITE).content.decode()
+    assert "Neue Initiative" in invite_page and "Alte Initiative" not in invite_page
+    own_page = client.get(detail(paula)).content.decode()
+    assert "Alte Initiative" in own_page and "Neue Initiative" in own_page
 
 
 def test_reinvite_sends_a_new_link_and_the_old_one_stops_working(client, login_as, admin):

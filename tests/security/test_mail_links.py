@@ -16,6 +16,7 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from accounts import services as account_services
 from accounts.testing import make_user
 from events import services as event_services
 from events.testing import make_event
@@ -136,6 +137,10 @@ def mails(smtp_server, settings):
         sender_email="robin@example.net", share_address=False, message="Hallo", language="de",
     )  # fmt: skip
     Client().post("/konto/passwort-vergessen/", {"email": team.email})
+    # An invitation to a new account (its link sets the first password) and a second factor reset.
+    admin = make_user("admin")
+    account_services.invite(actor=admin, email="eingeladen@example.org", role="team", language="de")
+    account_services.reset_second_factor(actor=admin, user=team, expected_version=team.version)
     deliver_outbox()
     return smtp_server.messages
 
@@ -156,6 +161,8 @@ EVERY_MAIL_WITH_A_LINK = [
     "Ihr Feedback (anonym)",
     "Eine Nachricht an",
     "Neues Passwort",
+    "Ihr Konto bei Support für Initiative",
+    "Ihr zweiter Faktor wurde zurückgesetzt",
 ]
 
 
@@ -163,7 +170,10 @@ def test_opening_every_link_in_every_mail_changes_nothing(mails, settings):
     subjects = [m.subject for m in mails]
     assert [kind for kind in EVERY_MAIL_WITH_A_LINK if not any(kind in s for s in subjects)] == []
     links = sorted({path for mail in mails for path in paths_in(mail, settings.SITE_URL)})
-    for kind in ("/anmeldung/bestaetigen/", "/feedback/", "/konto/passwort-neu/", "/veranstaltungen/"):
+    for kind in (
+        "/anmeldung/bestaetigen/", "/feedback/", "/konto/passwort-neu/", "/konto/passwort-neu/einladung/",
+        "/veranstaltungen/",
+    ):  # fmt: skip
         assert any(kind in path for path in links), f"no {kind} link in {[m.subject for m in mails]}"
     before = database_state()
     for path in links:
