@@ -178,7 +178,7 @@ def _save_locations(service, rows) -> int:
 
 
 def _fill_location(location, data) -> bool:
-    place = data["municipality"]
+    place = data["place"]
     before = (location.name, location.transportation, location.municipality_id)
     location.name = data["name"]
     location.transportation = data["transportation"]

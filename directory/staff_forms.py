@@ -9,10 +9,8 @@ from django.utils.translation import pgettext_lazy
 
 from directory.hours import WEEKDAY_NAMES, WEEKDAYS, parse_byday
 from directory.models import Language, Organization, Phone, Schedule, Service, TaxonomyTerm
+from regions.forms import MunicipalityField, PostalCodeField
 from regions.models import District
-from regions.queries import find_place
-
-POSTAL_CODE = re.compile(r"^\d{5}$")
 
 
 class VersionForm(forms.Form):
@@ -183,52 +181,19 @@ class LocationForm(forms.Form):
         error_messages={"required": _("Geben Sie Straße und Hausnummer ein.")},
     )
     address_2 = forms.CharField(label=_("Adresszusatz"), max_length=200, required=False)
-    postal_code = forms.CharField(
-        label=_("Postleitzahl"),
-        max_length=10,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
-        error_messages={"required": _("Geben Sie die Postleitzahl ein.")},
-    )
+    postal_code = PostalCodeField()
     city = forms.CharField(
         label=pgettext_lazy("address", "Ort"),
         max_length=100,
         error_messages={"required": _("Geben Sie den Ort der Postanschrift ein.")},
     )
-    place = forms.CharField(
-        label=_("Gemeinde"),
-        max_length=100,
-        help_text=_("Die sächsische Stadt oder Gemeinde, z. B. Pirna oder Bautzen."),
-        error_messages={"required": _("Geben Sie die Gemeinde an, zum Beispiel „Pirna“.")},
-        widget=forms.TextInput(attrs={"list": "municipality-names", "autocomplete": "off"}),
-    )
+    place = MunicipalityField()
     transportation = forms.CharField(
         label=_("Anreise mit Bus und Bahn"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     accessibility = forms.CharField(
         label=_("Barrierefreiheit"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-
-    def clean_postal_code(self):
-        code = self.cleaned_data["postal_code"].strip()
-        if not POSTAL_CODE.match(code):
-            raise forms.ValidationError(_("Geben Sie eine sächsische Postleitzahl mit fünf Ziffern ein, z. B. 01796."))
-        return code
-
-    def clean_place(self):
-        name = self.cleaned_data["place"]
-        lookup = find_place(name)
-        if lookup.place is None:
-            if lookup.suggestions:
-                raise forms.ValidationError(
-                    _("Wir kennen keine sächsische Gemeinde „%(name)s“. Meinten Sie: %(options)s?")
-                    % {"name": name, "options": ", ".join(lookup.suggestions)}
-                )
-            raise forms.ValidationError(
-                _("Wir kennen keine sächsische Gemeinde „%(name)s“. Wählen Sie eine Gemeinde aus der Liste.")
-                % {"name": name}
-            )
-        self.cleaned_data["municipality"] = lookup.place
-        return lookup.place.name
 
 
 def location_initial(service) -> list[dict]:

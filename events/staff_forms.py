@@ -22,7 +22,7 @@ from events.models import (
     Topic,
     Venue,
 )
-from regions.queries import find_place
+from regions.forms import MunicipalityField, PostalCodeField
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -300,17 +300,9 @@ class AgendaVersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-POSTAL_CODE = re.compile(r"^0[1-9]\d{3}$")
-
-
 class VenueForm(forms.ModelForm):
-    place = forms.CharField(
-        label=_("Gemeinde"),
-        max_length=100,
-        help_text=_("Die sächsische Stadt oder Gemeinde, z. B. Pirna oder Bautzen."),
-        error_messages={"required": _("Geben Sie die Gemeinde an, zum Beispiel „Pirna“.")},
-        widget=forms.TextInput(attrs={"list": "municipality-names", "autocomplete": "off"}),
-    )
+    place = MunicipalityField()
+    postal_code = PostalCodeField()
 
     class Meta:
         model = Venue
@@ -318,7 +310,6 @@ class VenueForm(forms.ModelForm):
         widgets = {
             "accessibility": forms.Textarea(attrs={"rows": 3}),
             "public_transport": forms.Textarea(attrs={"rows": 3}),
-            "postal_code": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
         }
         help_texts = {
             "accessibility": _("Zum Beispiel: ebenerdiger Eingang, rollstuhlgerechtes WC, Induktionsschleife."),
@@ -327,38 +318,18 @@ class VenueForm(forms.ModelForm):
         error_messages = {
             "name": {"required": _("Geben Sie den Namen des Ortes ein, z. B. „Bürgerhaus Pirna“.")},
             "street": {"required": _("Geben Sie Straße und Hausnummer ein.")},
-            "postal_code": {"required": _("Geben Sie die Postleitzahl ein.")},
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.suggestions = []
         if self.instance.pk and not self.is_bound:
-            self.initial["place"] = self.instance.municipality.name
+            self.initial["place"] = self.instance.municipality
         self.order_fields(["name", "street", "postal_code", "place", "accessibility", "public_transport"])
 
-    def clean_postal_code(self):
-        code = self.cleaned_data["postal_code"].strip()
-        if not POSTAL_CODE.match(code):
-            raise forms.ValidationError(_("Geben Sie eine sächsische Postleitzahl mit fünf Ziffern ein, z. B. 01796."))
-        return code
-
     def clean_place(self):
-        name = self.cleaned_data["place"]
-        lookup = find_place(name)
-        if lookup.place is None:
-            self.suggestions = lookup.suggestions
-            if lookup.suggestions:
-                raise forms.ValidationError(
-                    _("Wir kennen keine sächsische Gemeinde „%(name)s“. Meinten Sie: %(options)s?")
-                    % {"name": name, "options": ", ".join(lookup.suggestions)}
-                )
-            raise forms.ValidationError(
-                _("Wir kennen keine sächsische Gemeinde „%(name)s“. Wählen Sie eine Gemeinde aus der Liste.")
-                % {"name": name}
-            )
-        self.instance.municipality_id = lookup.place.id
-        return lookup.place.name
+        place = self.cleaned_data["place"]
+        self.instance.municipality_id = place.id
+        return place
 
 
 class MaterialForm(forms.ModelForm):

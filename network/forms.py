@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy
 from core.guards import FormGuard
 from network.models import Initiative
 from privacy.consent import ConsentFormMixin
-from regions.queries import find_place
+from regions.forms import MunicipalityField
 
 REQUIRED_MESSAGES = {
     "name": gettext_lazy("Bitte geben Sie den Namen der Initiative an."),
@@ -17,12 +17,8 @@ REQUIRED_MESSAGES = {
 class InitiativeForm(forms.ModelForm):
     """The fields an initiative presents; shared by the public proposal and the staff edit page."""
 
-    place = forms.CharField(
-        label=gettext_lazy("Gemeinde"),
-        max_length=100,
+    place = MunicipalityField(
         help_text=gettext_lazy("Die sächsische Stadt oder Gemeinde, in der die Initiative aktiv ist."),
-        error_messages={"required": gettext_lazy("Bitte geben Sie die Gemeinde an, zum Beispiel „Pirna“.")},
-        widget=forms.TextInput(attrs={"list": "municipality-names", "autocomplete": "off"}),
     )
 
     website = forms.URLField(
@@ -59,24 +55,13 @@ class InitiativeForm(forms.ModelForm):
             "Bitte geben Sie eine vollständige Adresse an, zum Beispiel https://www.beispiel.de."
         )
         if self.instance.pk and not self.is_bound:
-            self.initial["place"] = self.instance.municipality.name
+            self.initial["place"] = self.instance.municipality
         self.order_fields(["name", "kind", "place"])
 
     def clean_place(self):
-        name = self.cleaned_data["place"]
-        lookup = find_place(name)
-        if lookup.place is None:
-            if lookup.suggestions:
-                raise forms.ValidationError(
-                    _("Wir kennen keine sächsische Gemeinde „%(name)s“. Meinten Sie: %(options)s?")
-                    % {"name": name, "options": ", ".join(lookup.suggestions)}
-                )
-            raise forms.ValidationError(
-                _("Wir kennen keine sächsische Gemeinde „%(name)s“. Bitte wählen Sie eine Gemeinde aus der Liste.")
-                % {"name": name}
-            )
-        self.instance.municipality_id = lookup.place.id
-        return lookup.place.name
+        place = self.cleaned_data["place"]
+        self.instance.municipality_id = place.id
+        return place
 
 
 class ProposalForm(ConsentFormMixin, FormGuard, InitiativeForm):
