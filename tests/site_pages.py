@@ -139,6 +139,8 @@ def filter_paths():
         "/wegweiser/?ort=Pirna",
         "/wegweiser/?ort=Nirgendwo&thema=x&sprache=x&kreis=x",
         "/wegweiser/?kreis=14628",
+        "/wissen/?q=Asyl&thema=asylverfahren&sprache=de",
+        "/wissen/?q=%3Cscript%3E&thema=x&sprache=x&seite=999",
     ]
     return both_languages(paths)
 
@@ -233,6 +235,18 @@ def back_office_paths(site):
     if service:
         paths += [f"/team/wegweiser/angebote/{service.pk}/", f"/team/wegweiser/angebote/{service.pk}/loeschen/"]
         paths += [f"/team/wegweiser/organisationen/{service.organization_id}/loeschen/"]
+    paths += _knowledge_paths()
+    return paths
+
+
+def _knowledge_paths():
+    from knowledge.models import Article
+
+    paths = ["/team/wissen/", "/team/wissen/?q=Asyl&status=draft", "/team/wissen/neu/"]
+    article = Article.objects.filter(downloads__isnull=False).order_by("id").first()
+    if article:
+        base = f"/team/wissen/{article.pk}/"
+        paths += [base, base + "dateien/", base + "fassungen/", base + "fassungen/1/"]
     return paths
 
 

@@ -1,7 +1,10 @@
 """The demo's knowledge base: fictional articles in German and English, linked both ways with offers."""
 
+import io
+
 import pytest
 from django.core.management import call_command
+from pypdf import PdfReader
 
 from events.models import Event
 from knowledge.models import Article
@@ -33,7 +36,8 @@ def test_demo_article_has_a_real_pdf_and_links_to_upcoming_offers(demo, client):
     assert "Passende Angebote" in page and "Zu diesen Themen gibt es gerade keine Angebote." not in page
     download = article.downloads.get()
     body = b"".join(client.get(download.get_absolute_url()).streaming_content)
-    assert body.startswith(b"%PDF-1.4") and body.rstrip().endswith(b"%%EOF")
+    reader = PdfReader(io.BytesIO(body), strict=True)
+    assert reader.pages[0].extract_text() == "Stationen des Asylverfahrens (Demo-Merkblatt)"
 
 
 def test_demo_event_pages_link_the_articles_on_their_topics(demo, client):
