@@ -2,7 +2,6 @@
 member writes an article with a preview, publishes it and attaches a PDF. axe on every new page."""
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
 
 from accounts.testing import make_user
@@ -146,4 +145,3 @@ def test_team_member_writes_previews_publishes_and_attaches_a_pdf_on_a_phone(pho
     expect(phone.get_by_role("link", name="Folien")).to_be_visible()
     assert phone.locator(".prose script, .prose img").count() == 0
     assert_no_axe_violations(phone)
-    assert settings.MEDIA_ROOT == tmp_path
