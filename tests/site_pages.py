@@ -293,4 +293,20 @@ def back_office_failed_submits(site):
         ("/team/wegweiser/angebote/neu/", WEGWEISER_JUNK),
         ("/konto/passwort-aendern/", {"old_password": "x", "new_password1": "a", "new_password2": "b"}),
         ("/team/konten/einladen/", {"email": "kein-at-zeichen", "role": "partner"}),
+        *_knowledge_failed_submits(),
     ]
+
+
+def _knowledge_failed_submits():
+    from knowledge.models import Article
+
+    article = {"title": "", "summary": JUNK * 20, "language": "xx", "topics": ["x"], "body": "", "version": "1"}
+    unsafe = "<script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3)) " + JUNK
+    forms = [
+        ("/team/wissen/neu/", {**article, "action": "save"}),
+        ("/team/wissen/neu/", {**article, "body": unsafe, "action": "preview"}),
+    ]
+    first = Article.objects.order_by("id").first()
+    if first:
+        forms += [(f"/team/wissen/{first.pk}/dateien/", {"title": JUNK})]
+    return forms
