@@ -36,11 +36,12 @@ def article_form(request, article_pk=None):
     data = request.POST or None
     form = ArticleForm(data, instance=article)
     version = VersionForm(data, initial={"version": article.version})
-    conflict, preview = False, None
+    conflict, preview, preview_language = False, None, article.language
     if data is not None and request.POST.get("action") == "preview":
         # The preview shows the typed text exactly as the public page would; nothing is saved.
         preview = render_markdown(request.POST.get("body", ""))
         form.is_valid()
+        preview_language = form.cleaned_data.get("language") or article.language
     elif data is not None and form.is_valid() and version.is_valid():
         try:
             services.save_article(
@@ -59,6 +60,7 @@ def article_form(request, article_pk=None):
             return redirect("knowledge_staff:article_edit", article_pk=article.pk)
     creating = article._state.adding
     context = {"form": form, "version": version, "article": article, "conflict": conflict, "preview": preview}
+    context["preview_language"] = preview_language
     return render(request, "knowledge/staff/article_form.html", {**context, "creating": creating, **NAV})
 
 

@@ -99,8 +99,10 @@ def assert_safe(fragment):
         href = attrs.get("href")
         if href is not None:
             assert scheme_as_a_browser_reads_it(href) in SAFE_SCHEMES | {None}, f"href {href!r}"
-        if tag == "a":
+        if href is not None:
             assert "noopener" in attrs.get("rel", "") and "nofollow" in attrs.get("rel", "")
+        else:
+            assert "rel" not in attrs  # `rel` without `href` is invalid HTML
     assert "<script" not in fragment.lower()
 
 
@@ -129,6 +131,11 @@ def test_safe_markdown_keeps_its_meaning():
     assert "<blockquote>" in html and "<hr>" in html
     assert 'href="https://example.org"' in html and 'href="mailto:team@example.org"' in html
     assert 'href="/wissen/"' in html
+
+
+def test_a_link_whose_address_was_removed_keeps_only_its_text():
+    assert render_markdown("[klick](javascript:alert(1))") == "<p><a>klick</a></p>"
+    assert render_markdown('<a title="t" href="vbscript:x">klick</a>') == '<p><a title="t">klick</a></p>'
 
 
 def test_code_shows_markup_as_text():
