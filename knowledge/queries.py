@@ -51,7 +51,7 @@ def upcoming_offers_for(article, *, limit=RELATED_OFFERS):
 
 
 def articles_for_event(event, *, limit=RELATED_ARTICLES):
-    """Published articles on the event's topics (for the event page), newest review first."""
+    """Published articles on the event's topics (for the event page), by title."""
     topic_ids = [topic.id for topic in event.topics.all()]
     if not topic_ids:
         return []

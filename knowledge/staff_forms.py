@@ -1,21 +1,22 @@
 """The team's forms for the knowledge base: article, version, download upload, list search."""
 
-from pathlib import Path
-
 from django import forms
 from django.db.models import Q
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import UploadRules, check_upload
 from events.models import Topic
 from knowledge.models import Article
 
 MAX_DOWNLOAD_MB = 20
-# Extension -> (content type, how the file's first bytes must start). Only PDF for now.
-DOWNLOAD_TYPES = {".pdf": ("application/pdf", b"%PDF-")}
-TOO_LARGE = _("Die Datei ist %(size)s groß, erlaubt sind höchstens %(mb)d MB. Verkleinern Sie sie oder teilen Sie sie.")
-NOT_A_PDF = _(
-    "Der Inhalt ist keine PDF-Datei, obwohl sie auf „%(ext)s“ endet. Speichern Sie sie als PDF und laden Sie sie neu."
+# Extension -> the content type stored and served. Only PDF for now.
+DOWNLOAD_TYPES = {".pdf": "application/pdf"}
+DOWNLOAD_RULES = UploadRules(
+    types={".pdf": (b"%PDF-",)},
+    max_mb=MAX_DOWNLOAD_MB,
+    wrong_type=_("Dateien vom Typ „%(ext)s“ sind nicht erlaubt. Laden Sie eine PDF-Datei hoch."),
+    too_large=_("Die Datei ist %(size)s groß, erlaubt sind höchstens %(mb)d MB. Verkleinern oder teilen Sie sie."),
+    wrong_content=_("Der Inhalt ist keine PDF-Datei, obwohl sie auf „%(ext)s“ endet. Speichern Sie sie als PDF neu."),
 )
 
 
@@ -86,19 +87,5 @@ class DownloadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        extension = Path(upload.name).suffix.lower()
-        if extension not in DOWNLOAD_TYPES:
-            raise forms.ValidationError(
-                _("Dateien vom Typ „%(ext)s“ sind nicht erlaubt. Laden Sie eine PDF-Datei hoch.")
-                % {"ext": extension or "?"}
-            )
-        if upload.size > MAX_DOWNLOAD_MB * 1024 * 1024:
-            raise forms.ValidationError(TOO_LARGE % {"size": filesizeformat(upload.size), "mb": MAX_DOWNLOAD_MB})
-        content_type, magic = DOWNLOAD_TYPES[extension]
-        upload.seek(0)
-        head = upload.read(len(magic))
-        upload.seek(0)
-        if head != magic:
-            raise forms.ValidationError(NOT_A_PDF % {"ext": extension})
-        self.content_type = content_type
+        self.content_type = DOWNLOAD_TYPES[check_upload(upload, DOWNLOAD_RULES)]
         return upload
