@@ -60,9 +60,6 @@ class ArticleForm(forms.ModelForm):
             kept |= Q(articles=self.instance)
         self.fields["topics"].queryset = Topic.objects.filter(kept).distinct().order_by("name")
 
-    def changed_model_fields(self):
-        return list(self.changed_data)
-
 
 class DownloadForm(forms.Form):
     title = forms.CharField(

@@ -48,7 +48,7 @@ def article_form(request, article_pk=None):
                 actor=request.user,
                 article=form.save(commit=False),
                 topics=form.cleaned_data["topics"],
-                changed_fields=form.changed_model_fields(),
+                changed_fields=form.changed_data,
                 expected_version=version.cleaned_data["version"],
                 request=request,
             )
