@@ -303,3 +303,23 @@ def test_a_download_of_another_article_cannot_be_removed_through_this_one(client
     login_as(team)
     assert client.post(f"/team/wissen/{other.pk}/dateien/{download.pk}/entfernen/").status_code == 404
     assert Download.objects.filter(pk=download.pk).exists()
+
+
+@pytest.mark.parametrize("page", ["fassungen/", "dateien/"])
+def test_revision_and_download_lists_query_count_does_not_grow(client, login_as, team, page):
+    from django.test.utils import CaptureQueriesContext
+
+    article = make_article()
+    make_download(article)
+    login_as(team)
+    url = f"/team/wissen/{article.pk}/{page}"
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for n in range(15):
+        article.title = f"Fassung {n}"
+        services.save_article(actor=team, article=article, topics=[], expected_version=article.version)
+        make_download(article, title=f"Datei {n}")
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(one.captured_queries) == len(many.captured_queries)
