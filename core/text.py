@@ -20,6 +20,10 @@ def fold(text: str) -> str:
 
 
 _DIGITS = re.compile(r"(\d+)")
+LINK_REL = "noopener noreferrer nofollow"
+# A link whose address the sanitiser removed (javascript: …) keeps only its text: `rel` without `href`
+# is invalid HTML.
+_LINK_WITHOUT_HREF = re.compile(rf'<a( title="[^"]*")? rel="{LINK_REL}">')
 
 
 def natural_key(text: str) -> tuple:
@@ -56,10 +60,11 @@ def localized(german: str, english: str) -> LocalizedText:
 def render_markdown(source: str) -> str:
     """Markdown to HTML with an allow-list sanitiser: no scripts, styles or event handlers."""
     html = markdown.markdown(source or "", extensions=["sane_lists"], output_format="html")
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=MARKDOWN_TAGS,
         attributes={"a": {"href", "title"}},
         url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer nofollow",
+        link_rel=LINK_REL,
     )
+    return _LINK_WITHOUT_HREF.sub(r"<a\1>", cleaned)

@@ -53,6 +53,8 @@ ANNOUNCES = {
     "the cards (returns the queryset)",
     "event_availability": "event: the schema.org availability of its places for search engines (returns a URL or None)",
     "event_page_box": "event: a box on the event's public page, e.g. registration (returns HTML)",
+    "event_page_related": "event: links to related reading on the event's public page, after the materials, "
+    "e.g. background articles on its topics (returns HTML, or an empty string for nothing)",
     "event_hub_figures": "event: figures for the event's back-office page, in a fixed number of queries however "
     "many people registered (returns a list of (order, label, value))",
 }

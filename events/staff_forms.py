@@ -2,13 +2,13 @@
 event needs besides its own fields (agenda, venues, materials)."""
 
 import re
-from pathlib import Path
 
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from core.uploads import UploadRules, check_upload
 from events.models import (
     AgendaItem,
     Contact,
@@ -238,6 +238,15 @@ MATERIAL_TYPES = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".png": (b"\x89PNG\r\n\x1a\n",),
 }
+MATERIAL_RULES = UploadRules(
+    types=MATERIAL_TYPES,
+    max_mb=MAX_MATERIAL_MB,
+    wrong_type=_("Dateien vom Typ „%(ext)s“ sind nicht erlaubt. Laden Sie PDF, DOCX, ODT, PPTX, JPG oder PNG hoch."),
+    too_large=_("Die Datei ist größer als %(mb)d MB. Verkleinern Sie sie (Bilder komprimieren) oder teilen Sie sie."),
+    wrong_content=_(
+        "Der Inhalt passt nicht zur Endung „%(ext)s“. Speichern Sie die Datei neu und laden Sie sie erneut."
+    ),
+)
 
 
 class AgendaItemForm(forms.ModelForm):
@@ -354,25 +363,7 @@ class MaterialForm(forms.ModelForm):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        extension = Path(upload.name).suffix.lower()
-        if extension not in MATERIAL_TYPES:
-            raise forms.ValidationError(
-                _("Dateien vom Typ „%(ext)s“ sind nicht erlaubt. Laden Sie PDF, DOCX, ODT, PPTX, JPG oder PNG hoch.")
-                % {"ext": extension or "?"}
-            )
-        if upload.size > MAX_MATERIAL_MB * 1024 * 1024:
-            raise forms.ValidationError(
-                _("Die Datei ist größer als %(mb)d MB. Verkleinern Sie sie (Bilder komprimieren) oder teilen Sie sie.")
-                % {"mb": MAX_MATERIAL_MB}
-            )
-        upload.seek(0)
-        head = upload.read(8)
-        upload.seek(0)
-        if not head.startswith(MATERIAL_TYPES[extension]):
-            raise forms.ValidationError(
-                _("Der Inhalt passt nicht zur Endung „%(ext)s“. Speichern Sie die Datei neu und laden Sie sie erneut.")
-                % {"ext": extension}
-            )
+        check_upload(upload, MATERIAL_RULES)
         return upload
 
 

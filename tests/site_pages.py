@@ -139,6 +139,8 @@ def filter_paths():
         "/wegweiser/?ort=Pirna",
         "/wegweiser/?ort=Nirgendwo&thema=x&sprache=x&kreis=x",
         "/wegweiser/?kreis=14628",
+        "/wissen/?q=Asyl&thema=asylverfahren&sprache=de",
+        "/wissen/?q=%3Cscript%3E&thema=x&sprache=x&seite=999",
     ]
     return both_languages(paths)
 
@@ -233,6 +235,18 @@ def back_office_paths(site):
     if service:
         paths += [f"/team/wegweiser/angebote/{service.pk}/", f"/team/wegweiser/angebote/{service.pk}/loeschen/"]
         paths += [f"/team/wegweiser/organisationen/{service.organization_id}/loeschen/"]
+    paths += _knowledge_paths()
+    return paths
+
+
+def _knowledge_paths():
+    from knowledge.models import Article
+
+    paths = ["/team/wissen/", "/team/wissen/?q=Asyl&status=draft", "/team/wissen/neu/"]
+    article = Article.objects.filter(downloads__isnull=False).order_by("id").first()
+    if article:
+        base = f"/team/wissen/{article.pk}/"
+        paths += [base, base + "dateien/", base + "fassungen/", base + "fassungen/1/"]
     return paths
 
 
@@ -279,4 +293,20 @@ def back_office_failed_submits(site):
         ("/team/wegweiser/angebote/neu/", WEGWEISER_JUNK),
         ("/konto/passwort-aendern/", {"old_password": "x", "new_password1": "a", "new_password2": "b"}),
         ("/team/konten/einladen/", {"email": "kein-at-zeichen", "role": "partner"}),
+        *_knowledge_failed_submits(),
     ]
+
+
+def _knowledge_failed_submits():
+    from knowledge.models import Article
+
+    article = {"title": "", "summary": JUNK * 20, "language": "xx", "topics": ["x"], "body": "", "version": "1"}
+    unsafe = "<script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3)) " + JUNK
+    forms = [
+        ("/team/wissen/neu/", {**article, "action": "save"}),
+        ("/team/wissen/neu/", {**article, "body": unsafe, "action": "preview"}),
+    ]
+    first = Article.objects.order_by("id").first()
+    if first:
+        forms += [(f"/team/wissen/{first.pk}/dateien/", {"title": JUNK})]
+    return forms

@@ -20,6 +20,7 @@ from accounts.testing import log_in, make_user, persona_names
 from directory.testing import make_agency
 from events.models import Material, Session
 from events.testing import make_event, make_topic, make_venue
+from knowledge.testing import make_article, make_download
 from network.testing import make_initiative
 from participants.models import Mailing
 from participants.services import check_in
@@ -99,6 +100,9 @@ def world(settings, tmp_path, team, trainer_a, trainer_b, partner_with_names, pa
         "service_pk": (service := make_agency()).pk,
         "organization_pk": service.organization_id,
         "account_pk": make_user("trainer").pk,  # the accounts page's own pages
+        "article_pk": (article := make_article()).pk,
+        "download_pk": make_download(article).pk,
+        "number": 1,  # the article's first revision
     }
     return objects
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from demo.seeders.accounts import seed_accounts
 from demo.seeders.directory import seed_directory
 from demo.seeders.events import seed_events
+from demo.seeders.knowledge import seed_knowledge
 from demo.seeders.network import seed_initiatives
 from demo.seeders.participants import seed_participants
 from demo.seeders.registrations import seed_registrations
@@ -38,6 +39,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo data: {initiatives} initiatives.")
             services = seed_directory(scale=scale)
             self.stdout.write(f"Demo data: {services} Wegweiser services.")
+            articles = seed_knowledge()
+            self.stdout.write(f"Demo data: {articles} knowledge-base articles.")
             registrations = seed_registrations()
             self.stdout.write(f"Demo data: {registrations} registrations (one event full, with a waiting list).")
             attendees = seed_participants()
