@@ -175,6 +175,9 @@ class Report(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
 
+    def __str__(self):
+        return f"{self.get_reason_display()} ({self.post_id})"
+
 
 class TrustedInitiative(models.Model):
     """An initiative whose posts go public without review, when sent from its known contact address."""
@@ -184,6 +187,9 @@ class TrustedInitiative(models.Model):
     trusted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    def __str__(self):
+        return str(self.initiative)
 
 
 class Alert(models.Model):
@@ -204,6 +210,9 @@ class Alert(models.Model):
     class Meta:
         ordering = ["id"]
         indexes = [models.Index(fields=["email"])]
+
+    def __str__(self):
+        return str(self.describe())
 
     @property
     def outbox_key(self):
