@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.text import fold
 from network.models import Initiative
@@ -30,8 +31,8 @@ def has_contact_data(text: str) -> bool:
 
 
 class Kind(models.TextChoices):
-    NEED = "need", _("Suche")
-    OFFER = "offer", _("Biete")
+    NEED = "need", pgettext_lazy("board", "Suche")
+    OFFER = "offer", pgettext_lazy("board", "Biete")
 
 
 class Category(models.TextChoices):
