@@ -38,7 +38,7 @@ def _public_text(post):
 
 
 def _locked(post):
-    return Post.objects.select_for_update().select_related("initiative").get(pk=post.pk)
+    return Post.objects.select_for_update(of=("self",)).select_related("initiative").get(pk=post.pk)
 
 
 def is_trusted(post) -> bool:
@@ -240,7 +240,7 @@ def subscribe_alert(*, email, kind, category, district, language) -> Alert:
 
 @transaction.atomic
 def confirm_alert(*, alert) -> tuple[Alert, bool]:
-    alert = Alert.objects.select_for_update().select_related("district").get(pk=alert.pk)
+    alert = Alert.objects.select_for_update(of=("self",)).select_related("district").get(pk=alert.pk)
     if alert.confirmed_at is not None:
         return alert, False
     alert.confirmed_at = alert.last_sent_at = timezone.now()

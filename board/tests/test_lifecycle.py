@@ -71,8 +71,8 @@ def test_post_confirm_review_public_reply_renew_expire_anonymise(
     initiative,
     team,
     login_as,
-    smtp_server,
-    clock,  # noqa: F811
+    smtp_server,  # noqa: F811
+    clock,
 ):
     response = client.post("/suche-biete/eintragen/", post_data())
     assert response.status_code == 302 and response["Location"] == "/suche-biete/eintragen/gesendet/"
