@@ -74,6 +74,8 @@ RETENTION_RULES = [
     ),
 ]
 
+# No `from_link`: privacy's self-service pages take the registrations' personal link; a poster's own
+# link has "Beitrag löschen", which erases the post's personal data at once.
 PERSONAL_DATA = [
     PersonalDataHolder(
         key="board",
@@ -81,7 +83,6 @@ PERSONAL_DATA = [
         find=personal_data.records_of,
         export=personal_data.export,
         erase=personal_data.erase,
-        from_link=personal_data.address_from_link,
         order=40,
     ),
 ]

@@ -1,9 +1,6 @@
 """What the board holds about a person (posts and alerts by e-mail address), for privacy's access,
 export and erasure tools (declared as PERSONAL_DATA in board/contributions.py)."""
 
-from django.http import Http404
-
-from board import tokens
 from board.models import Alert, Post
 from board.services import blank_post
 from mail.services import erase_mails
@@ -71,9 +68,3 @@ def erase(records, *, now):
             cancelled += 1
     return {"cancelled": cancelled, "anonymised": anonymised, "mails_deleted": mails}
 
-
-def address_from_link(token):
-    post = tokens.post_for_personal_token(token)
-    if post is None:
-        raise Http404
-    return post.email
