@@ -67,4 +67,3 @@ def erase(records, *, now):
             Alert.objects.filter(pk=record.pk).delete()
             cancelled += 1
     return {"cancelled": cancelled, "anonymised": anonymised, "mails_deleted": mails}
-
