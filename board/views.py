@@ -91,10 +91,11 @@ def report(request, pk):
     form = ReportForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        data = lambda: form.cleaned_data  # noqa: E731
-        submission = REPORT_FORM.submit(
-            request, form, action=lambda: services.report_post(post=post, reason=data()["reason"], note=data()["note"])
-        )
+
+        def send_report():
+            return services.report_post(post=post, reason=form.cleaned_data["reason"], note=form.cleaned_data["note"])
+
+        submission = REPORT_FORM.submit(request, form, action=send_report)
         if submission.done:
             messages.success(request, _("Danke für Ihre Meldung. Das Projektteam sieht sich den Beitrag an."))
             return redirect("board:detail", pk=post.pk)
