@@ -42,8 +42,12 @@ def queue(request):
 def review(request, pk):
     post = get_object_or_404(Post.objects.for_cards(), pk=pk)
     action = request.POST.get("action") if request.method == "POST" else None
-    approve_form = ApproveForm(request.POST if action == "approve" else None, initial={"version": post.version})
-    reject_form = RejectForm(request.POST if action == "reject" else None, initial={"version": post.version})
+    approve_form = ApproveForm(
+        request.POST if action == "approve" else None, initial={"version": post.version}, auto_id="approve_%s"
+    )
+    reject_form = RejectForm(
+        request.POST if action == "reject" else None, initial={"version": post.version}, auto_id="reject_%s"
+    )
     status = 200
     try:
         if action == "approve" and approve_form.is_valid():
