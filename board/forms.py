@@ -12,8 +12,8 @@ from board.models import Category, Kind, Post, Report
 from core.guards import FormGuard
 from network.models import Initiative
 from privacy.consent import ConsentFormMixin
-from regions.forms import place_or_error
 from regions.models import District
+from regions.queries import find_place
 
 EMAIL_INVALID = gettext_lazy("Bitte geben Sie eine E-Mail-Adresse in der Form name@beispiel.de an.")
 
@@ -76,9 +76,20 @@ class PostContentForm(forms.ModelForm):
                 self.initial["initiative_name"] = self.instance.initiative.name
 
     def clean_place(self):
-        place = place_or_error(self.cleaned_data["place"])
-        self.instance.municipality_id = place.id
-        return place.name
+        name = self.cleaned_data["place"]
+        lookup = find_place(name)
+        if lookup.place is None:
+            if lookup.suggestions:
+                raise forms.ValidationError(
+                    _("Wir kennen keine sächsische Gemeinde „%(name)s“. Meinten Sie: %(options)s?")
+                    % {"name": name, "options": ", ".join(lookup.suggestions)}
+                )
+            raise forms.ValidationError(
+                _("Wir kennen keine sächsische Gemeinde „%(name)s“. Bitte wählen Sie eine Gemeinde aus der Liste.")
+                % {"name": name}
+            )
+        self.instance.municipality_id = lookup.place.id
+        return lookup.place.name
 
     def clean(self):
         cleaned = super().clean()

@@ -122,13 +122,3 @@ def test_a_typo_in_a_part_suggests_the_municipality_not_a_lookalike():
     assert lookup.place is None
     assert lookup.suggestions[0] == "Pirna"
     assert "Rackwitz" not in lookup.suggestions
-
-
-def test_place_or_error_names_close_matches():
-    from django import forms
-
-    from regions.forms import place_or_error
-
-    assert place_or_error("Bautzen/Budyšin").name == "Bautzen"
-    with pytest.raises(forms.ValidationError, match="Meinten Sie: Bautzen?"):
-        place_or_error("Bautzn")
