@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "registrations",
     "relay",
     "network",
+    "board",
     "participants",
     "documents",
     "feedback",
@@ -280,6 +281,10 @@ PRIVACY_RETENTION = {
     "audit_log_months": env_int("RETENTION_AUDIT_MONTHS", 24),
     # Sent and failed mails (addresses, personal links) are deleted after this many days.
     "mail_outbox_days": env_int("RETENTION_MAIL_DAYS", 30),
+    # Board posts (Suche/Biete): anonymised this many days after they expired or were closed;
+    # posts and alerts whose address was never confirmed are deleted after this many days.
+    "board_closed_days": env_int("RETENTION_BOARD_CLOSED_DAYS", 90),
+    "board_unconfirmed_days": env_int("RETENTION_BOARD_UNCONFIRMED_DAYS", 7),
 }
 
 # --- Accounts, two-factor login, lock-out (accounts, audit, backoffice apps) ----
@@ -369,6 +374,21 @@ REGISTRATION_RATE_PER_EMAIL = env_str("REGISTRATION_RATE_PER_EMAIL", "5/h")
 RELAY_RATE_PER_IP = env_str("RELAY_RATE_PER_IP", "10/h")
 RELAY_RATE_PER_SENDER = env_str("RELAY_RATE_PER_SENDER", "5/h")
 NETWORK_PROPOSAL_RATE = env_str("NETWORK_PROPOSAL_RATE", "5/h")
+
+# --- Board of needs and offers, Suche/Biete (board app) -------------------------
+# Hours a confirmation link (post or alert) stays valid; weeks a post is valid by default and at
+# most; days before expiry the renewal mail goes out; posts listed in one alert mail at most.
+BOARD_CONFIRM_HOURS = env_int("BOARD_CONFIRM_HOURS", 48)
+BOARD_VALID_WEEKS = env_int("BOARD_VALID_WEEKS", 8)
+BOARD_MAX_WEEKS = env_int("BOARD_MAX_WEEKS", 26)
+BOARD_RENEWAL_DAYS = env_int("BOARD_RENEWAL_DAYS", 7)
+BOARD_ALERT_MAX_POSTS = env_int("BOARD_ALERT_MAX_POSTS", 30)
+# django-ratelimit rates (per client address and per e-mail address): new posts, reports of a
+# post, alert subscriptions, "send me my links again". Replies use the relay's rates.
+BOARD_POST_RATE = env_str("BOARD_POST_RATE", "5/h")
+BOARD_REPORT_RATE = env_str("BOARD_REPORT_RATE", "10/h")
+BOARD_ALERT_RATE = env_str("BOARD_ALERT_RATE", "5/h")
+BOARD_LINK_RATE = env_str("BOARD_LINK_RATE", "5/h")
 
 # The retention rules run hourly (privacy app); RETENTION_INTERVAL (seconds) changes that.
 if env_str("RETENTION_INTERVAL"):

@@ -122,7 +122,37 @@ def public_paths(site):
     ]
     if site.course:
         paths.append(f"{site.course.get_absolute_url()}anmelden/")
-    return both_languages(paths)
+    return both_languages(paths + _board_paths())
+
+
+def _board_post():
+    from board.models import Post
+
+    return Post.objects.public().order_by("id").first()
+
+
+def _board_paths():
+    """The board's pages outside the sitemap: a post's report form, the poster's personal pages,
+    a confirmation link, the alert and new-link forms' answers."""
+    from board.models import Post
+    from board.tokens import confirm_token, personal_token
+
+    post = _board_post()
+    token = personal_token(post)
+    pending = Post.objects.filter(status=Post.Status.PENDING).order_by("id").first()  # "link already used"
+    return [
+        f"/suche-biete/{post.pk}/melden/",
+        f"/suche-biete/{post.pk}/nachricht-gesendet/",
+        "/suche-biete/eintragen/gesendet/",
+        "/suche-biete/link/",
+        "/suche-biete/link/gesendet/",
+        "/suche-biete/geloescht/",
+        "/suche-biete/benachrichtigung/gesendet/",
+        f"/suche-biete/bestaetigen/{confirm_token(pending)}/",
+        f"/suche-biete/mein-beitrag/{token}/",
+        f"/suche-biete/mein-beitrag/{token}/aendern/",
+        f"/suche-biete/mein-beitrag/{token}/loeschen/",
+    ]
 
 
 def filter_paths():
@@ -141,6 +171,8 @@ def filter_paths():
         "/wegweiser/?kreis=14628",
         "/wissen/?q=Asyl&thema=asylverfahren&sprache=de",
         "/wissen/?q=%3Cscript%3E&thema=x&sprache=x&seite=999",
+        "/suche-biete/?ort=Bautzen&umkreis=30&art=need&kategorie=interpreting",
+        "/suche-biete/?ort=Nirgendwo&umkreis=abc&art=x&kategorie=x&kreis=x&seite=-1",
     ]
     return both_languages(paths)
 
@@ -162,6 +194,14 @@ def failed_submits(site):
         (f"/feedback/{site.feedback_token}/", {"overall": "9", "usefulness": JUNK}),
         ("/konto/anmelden/", {"username": "kein-at-zeichen", "password": ""}),
         ("/konto/passwort-vergessen/", {"email": JUNK}),
+    ]
+    post = _board_post()
+    forms += [
+        ("/suche-biete/eintragen/", {"title": "", "place": "Rackwitzz", "email": JUNK, "valid_until": "31.02.2026"}),
+        (f"/suche-biete/{post.pk}/", relay),
+        (f"/suche-biete/{post.pk}/melden/", {"reason": JUNK, "note": JUNK}),
+        ("/suche-biete/benachrichtigung/", {"email": JUNK, "art": "x", "kreis": "x"}),
+        ("/suche-biete/link/", {"email": JUNK}),
     ]
     if site.course:
         forms.append((f"{site.course.get_absolute_url()}anmelden/", bad_person))
@@ -229,6 +269,10 @@ def back_office_paths(site):
     mailing = Mailing.objects.order_by("id").first()
     if mailing:
         paths.append(f"/team/veranstaltungen/{mailing.event_id}/rundmails/{mailing.pk}/")
+    from board.models import Post
+
+    paths += ["/team/suche-biete/", "/team/suche-biete/?liste=reported", "/team/suche-biete/?liste=closed"]
+    paths += [f"/team/suche-biete/{post.pk}/" for post in Post.objects.filter(status="pending").order_by("id")[:2]]
     paths += ["/team/wegweiser/", "/team/wegweiser/?pruefen=on&q=Beratung", "/team/wegweiser/angebote/neu/"]
     paths += ["/team/wegweiser/organisationen/", "/team/wegweiser/organisationen/neu/"]
     service = _wegweiser_service()

@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import User
 from accounts.testing import log_in, make_user, persona_names
+from board.testing import make_post
 from directory.testing import make_agency
 from events.models import Material, Session
 from events.testing import make_event, make_topic, make_venue
@@ -97,6 +98,7 @@ def world(settings, tmp_path, team, trainer_a, trainer_b, partner_with_names, pa
         "item_pk": make_topic().pk,
         "mailing_pk": Mailing.objects.create(event=event, kind="message", audience="participants", created_by=team).pk,
         "initiative": make_initiative(status="proposed"),
+        "post": make_post(status="pending"),
         "service_pk": (service := make_agency()).pk,
         "organization_pk": service.organization_id,
         "account_pk": make_user("trainer").pk,  # the accounts page's own pages
@@ -111,7 +113,8 @@ def path_of(page, world):
     values = {}
     for param in page.params:
         if param == "pk":
-            values["pk"] = (world["initiative"] if page.name.startswith("network_staff:") else world["event"]).pk
+            owner = {"network_staff": "initiative", "board_staff": "post"}.get(page.name.split(":")[0], "event")
+            values["pk"] = world[owner].pk
         else:
             values[param] = world[param]
     return reverse(page.name, kwargs=values)

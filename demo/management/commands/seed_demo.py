@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from demo.seeders.accounts import seed_accounts
+from demo.seeders.board import seed_board
 from demo.seeders.directory import seed_directory
 from demo.seeders.events import seed_events
 from demo.seeders.knowledge import seed_knowledge
@@ -37,6 +38,8 @@ class Command(BaseCommand):
             self._demo_logins()
             initiatives = seed_initiatives(count=1000 if scale else None)
             self.stdout.write(f"Demo data: {initiatives} initiatives.")
+            posts = seed_board()
+            self.stdout.write(f"Demo data: {posts} posts on the board (Suche/Biete), three waiting for review.")
             services = seed_directory(scale=scale)
             self.stdout.write(f"Demo data: {services} Wegweiser services.")
             articles = seed_knowledge()
