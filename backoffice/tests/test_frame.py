@@ -31,6 +31,7 @@ def test_the_menu_in_its_order_for_each_role(client, admin, team, trainer_a, par
         ("/team/stammdaten/", "Stammdaten"),
         ("/team/wegweiser/", "Wegweiser"),
         ("/team/suche-biete/", "Suche/Biete"),
+        ("/team/wissen/", "Wissen"),
         ("/team/feedback/", "Feedback"),
         ("/team/protokoll/", "Protokoll"),
         ("/team/datenschutz/anfragen/", "Datenschutz"),
