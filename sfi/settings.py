@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "participants",
     "documents",
     "feedback",
+    "newsletter",
     "demo",
 ]
 
@@ -279,6 +280,9 @@ PRIVACY_RETENTION = {
     "audit_log_months": env_int("RETENTION_AUDIT_MONTHS", 24),
     # Sent and failed mails (addresses, personal links) are deleted after this many days.
     "mail_outbox_days": env_int("RETENTION_MAIL_DAYS", 30),
+    # Newsletter sign-ups never confirmed are deleted after this many days (unsubscribed
+    # addresses go at once, see newsletter.services.unsubscribe).
+    "newsletter_unconfirmed_days": env_int("RETENTION_NEWSLETTER_UNCONFIRMED_DAYS", 7),
 }
 
 # --- Accounts, two-factor login, lock-out (accounts, audit, backoffice apps) ----
@@ -368,6 +372,15 @@ REGISTRATION_RATE_PER_EMAIL = env_str("REGISTRATION_RATE_PER_EMAIL", "5/h")
 RELAY_RATE_PER_IP = env_str("RELAY_RATE_PER_IP", "10/h")
 RELAY_RATE_PER_SENDER = env_str("RELAY_RATE_PER_SENDER", "5/h")
 NETWORK_PROPOSAL_RATE = env_str("NETWORK_PROPOSAL_RATE", "5/h")
+
+# --- Newsletter (newsletter app) -------------------------------------------------------
+# How long the confirmation link of a sign-up holds; how many copies of an issue a sending puts
+# into the outbox per minute (the worker sends them as they come); sign-up rates per client
+# address and per address signed up.
+NEWSLETTER_CONFIRM_HOURS = env_int("NEWSLETTER_CONFIRM_HOURS", 72)
+NEWSLETTER_RATE_PER_MINUTE = env_int("NEWSLETTER_RATE_PER_MINUTE", 300)
+NEWSLETTER_SIGNUP_RATE = env_str("NEWSLETTER_SIGNUP_RATE", "20/h")
+NEWSLETTER_SIGNUP_RATE_PER_EMAIL = env_str("NEWSLETTER_SIGNUP_RATE_PER_EMAIL", "3/h")
 
 # The retention rules run hourly (privacy app); RETENTION_INTERVAL (seconds) changes that.
 if env_str("RETENTION_INTERVAL"):

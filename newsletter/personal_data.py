@@ -1,0 +1,39 @@
+"""What the newsletter holds about a person, for privacy's access and erasure tools."""
+
+from django.http import Http404
+
+from newsletter import services
+from newsletter.models import Subscriber
+from newsletter.tokens import subscriber_for_personal_token
+
+
+def find(email):
+    return list(Subscriber.objects.current().filter(email__iexact=email.strip()).prefetch_related("districts", "topics"))
+
+
+def export(records, *, now):
+    return [
+        {
+            "email": s.email,
+            "status": s.status,
+            "language": s.language,
+            "regions": [d.name for d in s.districts.all()],
+            "topics": [t.name for t in s.topics.all()],
+            "subscribed_at": s.created_at.isoformat(),
+            "confirmed_at": s.confirmed_at.isoformat() if s.confirmed_at else None,
+            "privacy_notice_version": s.privacy_notice_version,
+        }
+        for s in records
+    ]
+
+
+def erase(records, *, now):
+    ended = sum(1 for s in records if services.unsubscribe(subscriber=s, now=now))
+    return {"cancelled": ended, "anonymised": ended, "mails_deleted": 0}
+
+
+def from_link(token):
+    subscriber = subscriber_for_personal_token(token)
+    if subscriber is None or not subscriber.email:
+        raise Http404
+    return subscriber.email
