@@ -126,7 +126,7 @@ class Subscriber(ConsentFields):
 
 
 class Suppression(models.Model):
-    """"Never again": only a keyed hash of the address (HMAC with the site's secret), no address."""
+    """ "Never again": only a keyed hash of the address (HMAC with the site's secret), no address."""
 
     address_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -134,6 +134,9 @@ class Suppression(models.Model):
     class Meta:
         verbose_name = _("Sperre („nie wieder“)")
         verbose_name_plural = _("Sperren („nie wieder“)")
+
+    def __str__(self):
+        return f"Suppression #{self.pk}"
 
 
 class Sending(models.Model):
@@ -196,3 +199,6 @@ class Delivery(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["issue", "subscriber"], name="newsletter_one_copy_per_subscriber")
         ]
+
+    def __str__(self):
+        return f"Delivery #{self.pk} ({self.outcome})"

@@ -8,7 +8,8 @@ from newsletter.tokens import subscriber_for_personal_token
 
 
 def find(email):
-    return list(Subscriber.objects.current().filter(email__iexact=email.strip()).prefetch_related("districts", "topics"))
+    found = Subscriber.objects.current().filter(email__iexact=email.strip())
+    return list(found.prefetch_related("districts", "topics"))
 
 
 def export(records, *, now):

@@ -63,9 +63,11 @@ def staff_issues():
 def progress(sending):
     """{"queued_copies", "waiting", "sent", "failed", "withdrawn"} of one sending: two queries."""
     outcomes = dict(
-        Delivery.objects.filter(sending=sending).values("outcome").annotate(n=Count("id")).order_by().values_list(
-            "outcome", "n"
-        )
+        Delivery.objects.filter(sending=sending)
+        .values("outcome")
+        .annotate(n=Count("id"))
+        .order_by()
+        .values_list("outcome", "n")
     )
     states = dict(
         OutboxMessage.objects.filter(pk__in=Delivery.objects.filter(sending=sending).values("outbox_id"))

@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import logging
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -251,8 +252,6 @@ def one_click_headers(subscriber):
 
 
 def _list_domain():
-    from urllib.parse import urlsplit
-
     return urlsplit(settings.SITE_URL).hostname or "localhost"
 
 
@@ -332,12 +331,12 @@ def queue_batch(*, sending_id, now=None):
         for subscriber in batch:
             try:
                 with transaction.atomic():
-                    delivery = Delivery.objects.create(sending=sending, issue=issue, subscriber=subscriber, queued_at=now)
+                    delivery = Delivery.objects.create(
+                        sending=sending, issue=issue, subscriber=subscriber, queued_at=now
+                    )
+                    links = {"manage_url": manage_url(subscriber), "unsubscribe_url": unsubscribe_url(subscriber)}
                     message = _queue(
-                        subscriber,
-                        "newsletter/mail/issue",
-                        {**context, "manage_url": manage_url(subscriber), "unsubscribe_url": unsubscribe_url(subscriber)},
-                        headers=one_click_headers(subscriber),
+                        subscriber, "newsletter/mail/issue", {**context, **links}, headers=one_click_headers(subscriber)
                     )
                     delivery.outbox_id = message.pk
                     delivery.save(update_fields=["outbox_id"])

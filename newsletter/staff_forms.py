@@ -81,4 +81,6 @@ class SendingForm(InterestsForm):
         self.fields["districts"].help_text = _(
             "Ohne Auswahl: alle Regionen. Wer keine Region gewählt hat, bekommt jede Ausgabe."
         )
-        self.fields["topics"].help_text = _("Ohne Auswahl: alle Themen. Wer kein Thema gewählt hat, bekommt jede Ausgabe.")
+        self.fields["topics"].help_text = _(
+            "Ohne Auswahl: alle Themen. Wer kein Thema gewählt hat, bekommt jede Ausgabe."
+        )

@@ -28,7 +28,9 @@ SIGNUP_FORM = PublicForm(
         RateLimit(
             group="newsletter:signup-address",
             setting="NEWSLETTER_SIGNUP_RATE_PER_EMAIL",
-            message=_("Für diese Adresse haben wir gerade schon Bestätigungen verschickt. Bitte sehen Sie in Ihr Postfach."),
+            message=_(
+                "Für diese Adresse haben wir gerade schon Bestätigungen verschickt. Bitte sehen Sie in Ihr Postfach."
+            ),
             key=lambda form: form.cleaned_data["email"].strip().lower(),
             field="email",
         ),
@@ -104,11 +106,11 @@ def confirm(request, token):
     if request.method == "POST":
         services.confirm(subscriber=subscriber)
         return redirect("newsletter:manage", token=services.personal_token_of(subscriber))
-    return render(
-        request,
-        "newsletter/confirm.html",
-        {"already": subscriber.status == Subscriber.Status.ACTIVE, "manage_token": services.personal_token_of(subscriber)},
-    )
+    context = {
+        "already": subscriber.status == Subscriber.Status.ACTIVE,
+        "manage_token": services.personal_token_of(subscriber),
+    }
+    return render(request, "newsletter/confirm.html", context)
 
 
 def _subscriber_or_404(token):

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('mail', '0002_outboxmessage_belongs_to'),
+        ("mail", "0002_outboxmessage_belongs_to"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='outboxmessage',
-            name='headers',
-            field=models.JSONField(blank=True, default=dict, verbose_name='zusätzliche Kopfzeilen'),
+            model_name="outboxmessage",
+            name="headers",
+            field=models.JSONField(blank=True, default=dict, verbose_name="zusätzliche Kopfzeilen"),
         ),
     ]
