@@ -122,7 +122,24 @@ def public_paths(site):
     ]
     if site.course:
         paths.append(f"{site.course.get_absolute_url()}anmelden/")
+    paths += _newsletter_paths()
     return both_languages(paths)
+
+
+def _newsletter_paths():
+    """Sign-up, and a demo subscriber's confirmation, personal and unsubscribe pages."""
+    from newsletter.models import Subscriber
+    from newsletter.tokens import confirm_token, personal_token
+
+    paths = ["/newsletter/anmelden/", "/newsletter/anmelden/danke/"]
+    active = Subscriber.objects.active().order_by("id").first()
+    pending = Subscriber.objects.filter(status=Subscriber.Status.PENDING).order_by("id").first()
+    if active:
+        token = personal_token(active)
+        paths += [f"/newsletter/abo/{token}/", f"/newsletter/abmelden/{token}/"]
+    if pending:
+        paths += [f"/newsletter/bestaetigen/{confirm_token(pending)}/", f"/newsletter/abo/{personal_token(pending)}/"]
+    return paths
 
 
 def filter_paths():
@@ -160,6 +177,7 @@ def failed_submits(site):
         (f"/feedback/{site.feedback_token}/", {"overall": "9", "usefulness": JUNK}),
         ("/konto/anmelden/", {"username": "kein-at-zeichen", "password": ""}),
         ("/konto/passwort-vergessen/", {"email": JUNK}),
+        ("/newsletter/anmelden/", {"email": "kein-at-zeichen", "districts": JUNK, "topics": "x"}),
     ]
     if site.course:
         forms.append((f"{site.course.get_absolute_url()}anmelden/", bad_person))
@@ -229,10 +247,22 @@ def back_office_paths(site):
         paths.append(f"/team/veranstaltungen/{mailing.event_id}/rundmails/{mailing.pk}/")
     paths += ["/team/wegweiser/", "/team/wegweiser/?pruefen=on&q=Beratung", "/team/wegweiser/angebote/neu/"]
     paths += ["/team/wegweiser/organisationen/", "/team/wegweiser/organisationen/neu/"]
+    paths += _newsletter_staff_paths()
     service = _wegweiser_service()
     if service:
         paths += [f"/team/wegweiser/angebote/{service.pk}/", f"/team/wegweiser/angebote/{service.pk}/loeschen/"]
         paths += [f"/team/wegweiser/organisationen/{service.organization_id}/loeschen/"]
+    return paths
+
+
+def _newsletter_staff_paths():
+    from newsletter.models import Issue
+
+    paths = ["/team/newsletter/", "/team/newsletter/ausgaben/neu/"]
+    issue = Issue.objects.order_by("year", "number").first()
+    if issue:
+        base = f"/team/newsletter/ausgaben/{issue.pk}/"
+        paths += [base, base + "versand/", base + "versand/?zaehlen=1"]
     return paths
 
 
@@ -279,4 +309,5 @@ def back_office_failed_submits(site):
         ("/team/wegweiser/angebote/neu/", WEGWEISER_JUNK),
         ("/konto/passwort-aendern/", {"old_password": "x", "new_password1": "a", "new_password2": "b"}),
         ("/team/konten/einladen/", {"email": "kein-at-zeichen", "role": "partner"}),
+        ("/team/newsletter/ausgaben/neu/", {"year": "x", "number": "-1", "title": "", "body": JUNK}),
     ]
