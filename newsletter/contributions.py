@@ -71,7 +71,6 @@ PERSONAL_DATA = [
         find=personal_data.find,
         export=personal_data.export,
         erase=personal_data.erase,
-        from_link=personal_data.from_link,
         order=40,
     )
 ]

@@ -1,10 +1,7 @@
 """What the newsletter holds about a person, for privacy's access and erasure tools."""
 
-from django.http import Http404
-
 from newsletter import services
 from newsletter.models import Subscriber
-from newsletter.tokens import subscriber_for_personal_token
 
 
 def find(email):
@@ -31,10 +28,3 @@ def export(records, *, now):
 def erase(records, *, now):
     ended = sum(1 for s in records if services.unsubscribe(subscriber=s, now=now))
     return {"cancelled": ended, "anonymised": ended, "mails_deleted": 0}
-
-
-def from_link(token):
-    subscriber = subscriber_for_personal_token(token)
-    if subscriber is None or not subscriber.email:
-        raise Http404
-    return subscriber.email
