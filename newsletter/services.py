@@ -308,24 +308,29 @@ def _enqueue_batch(sending_id, run_after=None):
     (job.using(run_after=run_after) if run_after else job).enqueue(sending_id=sending_id)
 
 
+# Copies queued in one transaction: short write transactions (SQLite has one writer at a time, and
+# the workers record their sends meanwhile).
+CHUNK = 100
+
+
 def queue_batch(*, sending_id, now=None):
-    """Queue the next `rate_per_minute` copies of a running sending, if its next batch is due.
+    """Queue the next copies of a running sending, if they are due: at most CHUNK at once, and the
+    next chunk when the rate per minute allows it (rate 300: 100 copies every 20 seconds).
 
     Runs as often as anyone likes (a job started twice, the safety net, a restarted worker): the
-    issue's row lock serialises the batches, a batch that is not yet due does nothing, and the
+    issue's row lock serialises the chunks, a chunk that is not yet due does nothing, and the
     (issue, subscriber) constraint refuses a second copy. Returns how many copies it queued."""
     now = now or timezone.now()
     with transaction.atomic():
-        sending = Sending.objects.select_related("issue").filter(pk=sending_id).first()
+        sending = Sending.objects.filter(pk=sending_id).first()
         if sending is None:
             return 0
         issue = Issue.objects.select_for_update().get(pk=sending.issue_id)
         sending = Sending.objects.select_for_update().get(pk=sending_id)
         if sending.status != Sending.Status.RUNNING or sending.next_batch_at > now:
             return 0
-        batch = list(
-            sending_recipients(sending).exclude(deliveries__issue=issue).order_by("id")[: sending.rate_per_minute]
-        )
+        size = min(CHUNK, sending.rate_per_minute)
+        batch = list(sending_recipients(sending).exclude(deliveries__issue=issue).order_by("id")[:size])
         context = issue_context(issue)
         queued = 0
         for subscriber in batch:
@@ -343,11 +348,11 @@ def queue_batch(*, sending_id, now=None):
                     queued += 1
             except IntegrityError:
                 logger.warning("newsletter sending id=%s: a copy existed already, skipped", sending.pk)
-        if len(batch) < sending.rate_per_minute:
+        if len(batch) < size:
             sending.status = Sending.Status.QUEUED
             sending.queued_at = now
         else:
-            sending.next_batch_at = now + timedelta(seconds=60)
+            sending.next_batch_at = now + timedelta(seconds=60 * size / sending.rate_per_minute)
             next_at = sending.next_batch_at
             transaction.on_commit(lambda: _enqueue_batch(sending.pk, run_after=next_at))
         sending.save(update_fields=["status", "queued_at", "next_batch_at"])
