@@ -5,13 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from core.registry import (
     MenuEntry,
     PeriodicTask,
-    PersonalDataHolder,
     ProcessingActivity,
     RetentionRule,
     StaffUrls,
     Urls,
 )
-from newsletter import personal_data, services
+from newsletter import services
 from newsletter.permissions import can_manage_newsletter
 from newsletter.sitemaps import IssueSitemap
 
@@ -19,7 +18,7 @@ from newsletter.sitemaps import IssueSitemap
 
 URLS = [Urls("newsletter.urls")]
 STAFF_URLS = [StaffUrls(module="newsletter.staff_urls", prefix="")]
-MENU = [MenuEntry("newsletter", _("Newsletter"), "newsletter_staff:overview", can_manage_newsletter, order=60)]
+MENU = [MenuEntry("newsletter", _("Newsletter"), "newsletter_staff:overview", can_manage_newsletter, order=55)]
 SITEMAPS = {"newsletter": IssueSitemap}
 
 # --- Records, privacy and jobs ------------------------------------------------------------
@@ -64,17 +63,9 @@ RETENTION_RULES = [
     ),
 ]
 
-PERSONAL_DATA = [
-    PersonalDataHolder(
-        key="newsletter",
-        export_key="newsletter",
-        find=personal_data.find,
-        export=personal_data.export,
-        erase=personal_data.erase,
-        order=40,
-    )
-]
-
 # --- Hooks ----------------------------------------------------------------------------------
 
-HOOKS = {"newsletter_requested": services.subscribe_from_registration}
+HOOKS = {
+    "newsletter_requested": services.subscribe_from_registration,
+    "address_erased": services.erase_address,
+}

@@ -159,6 +159,15 @@ def unsubscribe(*, subscriber, never_again=False, now=None):
     return True
 
 
+def erase_address(*, email, now=None):
+    """Answer to privacy's hook `address_erased`: every subscription of the address ends and loses
+    it. Returns how many did."""
+    ended = 0
+    for subscriber in Subscriber.objects.current().filter(email__iexact=email.strip()):
+        ended += unsubscribe(subscriber=subscriber, now=now)
+    return ended
+
+
 def _withdraw_waiting_copies(subscriber):
     waiting = OutboxMessage.objects.filter(
         belongs_to=subscriber.outbox_key, status=OutboxMessage.Status.QUEUED

@@ -164,3 +164,12 @@ def test_a_newsletter_tick_on_a_registration_form_starts_a_double_opt_in(smtp_se
     deliver_outbox()
     subjects = [m.subject for m in smtp_server.messages_to("kim@example.org")]
     assert any("Anmeldung zum Newsletter" in s for s in subjects)
+
+
+def test_a_privacy_erasure_of_the_address_ends_the_subscription():
+    from privacy.rights import erase_person
+
+    subscriber = make_subscriber("helga@example.org")
+    erase_person(email="Helga@example.org")
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED and subscriber.email == ""
