@@ -1,6 +1,7 @@
 """Writing mail to the outbox. Sending happens in `mail.delivery`, run by the worker.
 
     queue_mail(to=..., template="registrations/mail/confirm_address", context={...}, language="de")
+    queue_mail(..., headers={"List-Unsubscribe": "<https://…>"})   # extra header lines (never Message-ID, From, To …)
 
 renders `<template>_subject.txt`, `<template>.txt` and (if it exists) `<template>.html` now,
 in the given language, stores the result as an `OutboxMessage` in the caller's transaction,
