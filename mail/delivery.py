@@ -69,7 +69,7 @@ def _send(message):
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[message.to],
         reply_to=[message.reply_to] if message.reply_to else None,
-        headers={"Message-ID": message.message_id},
+        headers={**message.headers, "Message-ID": message.message_id},
     )
     if message.html:
         email.attach_alternative(message.html, "text/html")

@@ -42,6 +42,9 @@ class OutboxMessage(models.Model):
     # "registration:42"): the owning app erases the rows with its record, whatever their state,
     # through `mail.services.erase_mails`. A string, so the mail app knows no other model.
     belongs_to = models.CharField(_("gehört zu"), max_length=100, blank=True, db_index=True)
+    # Extra header lines the caller asks for, {name: value} (e.g. List-Unsubscribe for a
+    # newsletter, RFC 8058). Never Message-ID, From, To or Reply-To: the outbox sets those.
+    headers = models.JSONField(_("zusätzliche Kopfzeilen"), default=dict, blank=True)
 
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)

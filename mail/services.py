@@ -1,6 +1,7 @@
 """Writing mail to the outbox. Sending happens in `mail.delivery`, run by the worker.
 
     queue_mail(to=..., template="registrations/mail/confirm_address", context={...}, language="de")
+    queue_mail(..., headers={"List-Unsubscribe": "<https://…>"})   # extra header lines (never Message-ID, From, To …)
 
 renders `<template>_subject.txt`, `<template>.txt` and (if it exists) `<template>.html` now,
 in the given language, stores the result as an `OutboxMessage` in the caller's transaction,
@@ -53,6 +54,7 @@ def queue_mail(
     attachments=(),
     erase_body_after_send=False,
     belongs_to="",
+    headers=None,
 ):
     language = language or settings.LANGUAGE_CODE
     full_context = {"site_url": settings.SITE_URL, "project_name": settings.PROJECT_NAME, **(context or {})}
@@ -79,6 +81,7 @@ def queue_mail(
         message_id=new_message_id(),
         erase_body_after_send=erase_body_after_send,
         belongs_to=belongs_to,
+        headers=_checked_headers(headers),
     )
     withheld_ids = _withheld_ids.get()
     if withheld_ids is not None:
@@ -87,6 +90,20 @@ def queue_mail(
     logger.info("mail queued id=%s template=%s", message.pk, template)
     transaction.on_commit(lambda: enqueue_send(message.pk))
     return message
+
+
+# The outbox sets these itself; a caller's extra headers may not replace them.
+RESERVED_HEADERS = {"message-id", "from", "to", "cc", "bcc", "reply-to", "subject", "date", "content-type"}
+
+
+def _checked_headers(headers):
+    headers = dict(headers or {})
+    for name, value in headers.items():
+        if name.lower() in RESERVED_HEADERS:
+            raise ValueError(f"The outbox sets the header {name} itself.")
+        if "\n" in f"{name}{value}" or "\r" in f"{name}{value}":
+            raise ValueError("Header names and values are one line each.")
+    return headers
 
 
 def erase_mails(*, belonging_to=(), to="", finished_only=False):

@@ -30,4 +30,9 @@ PERIODIC_TASKS = [PeriodicTask("privacy.tasks.apply_retention", 60 * 60)]
 
 STAFF_URLS = [StaffUrls(module="privacy.staff_urls", prefix="")]
 
+ANNOUNCES = {
+    "address_erased": "email, now: a person's data is being erased; end whatever else the app holds under that "
+    "address, such as a subscription (returns how many records lost the address)",
+}
+
 MENU = [MenuEntry("privacy", _("Datenschutz"), "privacy_staff:requests", can_manage_privacy, order=60)]

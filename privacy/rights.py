@@ -79,6 +79,8 @@ def erase_person(*, email, now=None):
         for holder, records in found.parts:
             for what, count in holder.erase(records, now=now).items():
                 counts[what] += count
+        # Apps that keep an address without a personal-data record of their own (the newsletter).
+        registry.announce("address_erased", email=email, now=now)
     logger.info("erasure done: %s records anonymised, %s places cancelled", counts["anonymised"], counts["cancelled"])
     return Erasure(**counts)
 

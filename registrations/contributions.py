@@ -121,6 +121,11 @@ EVENT_TASKS = [
     )
 ]
 
+ANNOUNCES = {
+    "newsletter_requested": "email, language, consent: a person ticked the newsletter on a registration form; "
+    "start the newsletter's own double opt-in (returns nothing)",
+}
+
 HOOKS = {
     "event_cancelled": services.tell_event_cancelled,
     "event_changed": services.notify_event_changed,

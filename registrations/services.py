@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import record
+from core.registry import announce
 from events.models import Event
 from registrations import mails
 from registrations.models import (
@@ -145,6 +146,9 @@ def register(*, event, person, consent, submission_key, language, now=None, ente
                     registration=registration, event=place.event, status=Booking.Status.CONFIRMED, confirmed_at=now
                 )
         mails.confirm_address(registration, bookings_with_positions(registration))
+        if email and registration.newsletter_consent:
+            # Whoever runs a newsletter asks the person to confirm its own sign-up.
+            announce("newsletter_requested", email=email, language=language, consent=consent)
     return outcome
 
 

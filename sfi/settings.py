@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "documents",
     "feedback",
     "knowledge",
+    "newsletter",
     "demo",
 ]
 
@@ -285,6 +286,9 @@ PRIVACY_RETENTION = {
     # posts and alerts whose address was never confirmed are deleted after this many days.
     "board_closed_days": env_int("RETENTION_BOARD_CLOSED_DAYS", 90),
     "board_unconfirmed_days": env_int("RETENTION_BOARD_UNCONFIRMED_DAYS", 7),
+    # Newsletter sign-ups never confirmed are deleted after this many days (unsubscribed
+    # addresses go at once, see newsletter.services.unsubscribe).
+    "newsletter_unconfirmed_days": env_int("RETENTION_NEWSLETTER_UNCONFIRMED_DAYS", 7),
 }
 
 # --- Accounts, two-factor login, lock-out (accounts, audit, backoffice apps) ----
@@ -389,6 +393,14 @@ BOARD_POST_RATE = env_str("BOARD_POST_RATE", "5/h")
 BOARD_REPORT_RATE = env_str("BOARD_REPORT_RATE", "10/h")
 BOARD_ALERT_RATE = env_str("BOARD_ALERT_RATE", "5/h")
 BOARD_LINK_RATE = env_str("BOARD_LINK_RATE", "5/h")
+# --- Newsletter (newsletter app) -------------------------------------------------------
+# How long the confirmation link of a sign-up holds; how many copies of an issue a sending puts
+# into the outbox per minute (the worker sends them as they come); sign-up rates per client
+# address and per address signed up.
+NEWSLETTER_CONFIRM_HOURS = env_int("NEWSLETTER_CONFIRM_HOURS", 72)
+NEWSLETTER_RATE_PER_MINUTE = env_int("NEWSLETTER_RATE_PER_MINUTE", 300)
+NEWSLETTER_SIGNUP_RATE = env_str("NEWSLETTER_SIGNUP_RATE", "20/h")
+NEWSLETTER_SIGNUP_RATE_PER_EMAIL = env_str("NEWSLETTER_SIGNUP_RATE_PER_EMAIL", "3/h")
 
 # The retention rules run hourly (privacy app); RETENTION_INTERVAL (seconds) changes that.
 if env_str("RETENTION_INTERVAL"):

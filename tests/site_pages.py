@@ -122,7 +122,7 @@ def public_paths(site):
     ]
     if site.course:
         paths.append(f"{site.course.get_absolute_url()}anmelden/")
-    return both_languages(paths + _board_paths())
+    return both_languages(paths + _board_paths() + _newsletter_paths())
 
 
 def _board_post():
@@ -153,6 +153,22 @@ def _board_paths():
         f"/suche-biete/mein-beitrag/{token}/aendern/",
         f"/suche-biete/mein-beitrag/{token}/loeschen/",
     ]
+
+
+def _newsletter_paths():
+    """Sign-up, and a demo subscriber's confirmation, personal and unsubscribe pages."""
+    from newsletter.models import Subscriber
+    from newsletter.tokens import confirm_token, personal_token
+
+    paths = ["/newsletter/anmelden/", "/newsletter/anmelden/danke/"]
+    active = Subscriber.objects.active().order_by("id").first()
+    pending = Subscriber.objects.filter(status=Subscriber.Status.PENDING).order_by("id").first()
+    if active:
+        token = personal_token(active)
+        paths += [f"/newsletter/abo/{token}/", f"/newsletter/abmelden/{token}/"]
+    if pending:
+        paths += [f"/newsletter/bestaetigen/{confirm_token(pending)}/", f"/newsletter/abo/{personal_token(pending)}/"]
+    return paths
 
 
 def filter_paths():
@@ -194,6 +210,7 @@ def failed_submits(site):
         (f"/feedback/{site.feedback_token}/", {"overall": "9", "usefulness": JUNK}),
         ("/konto/anmelden/", {"username": "kein-at-zeichen", "password": ""}),
         ("/konto/passwort-vergessen/", {"email": JUNK}),
+        ("/newsletter/anmelden/", {"email": "kein-at-zeichen", "districts": JUNK, "topics": "x"}),
     ]
     post = _board_post()
     forms += [
@@ -275,6 +292,7 @@ def back_office_paths(site):
     paths += [f"/team/suche-biete/{post.pk}/" for post in Post.objects.filter(status="pending").order_by("id")[:2]]
     paths += ["/team/wegweiser/", "/team/wegweiser/?pruefen=on&q=Beratung", "/team/wegweiser/angebote/neu/"]
     paths += ["/team/wegweiser/organisationen/", "/team/wegweiser/organisationen/neu/"]
+    paths += _newsletter_staff_paths()
     service = _wegweiser_service()
     if service:
         paths += [f"/team/wegweiser/angebote/{service.pk}/", f"/team/wegweiser/angebote/{service.pk}/loeschen/"]
@@ -291,6 +309,17 @@ def _knowledge_paths():
     if article:
         base = f"/team/wissen/{article.pk}/"
         paths += [base, base + "dateien/", base + "fassungen/", base + "fassungen/1/"]
+    return paths
+
+
+def _newsletter_staff_paths():
+    from newsletter.models import Issue
+
+    paths = ["/team/newsletter/", "/team/newsletter/ausgaben/neu/"]
+    issue = Issue.objects.order_by("year", "number").first()
+    if issue:
+        base = f"/team/newsletter/ausgaben/{issue.pk}/"
+        paths += [base, base + "versand/", base + "versand/?zaehlen=1"]
     return paths
 
 
@@ -338,6 +367,7 @@ def back_office_failed_submits(site):
         ("/konto/passwort-aendern/", {"old_password": "x", "new_password1": "a", "new_password2": "b"}),
         ("/team/konten/einladen/", {"email": "kein-at-zeichen", "role": "partner"}),
         *_knowledge_failed_submits(),
+        ("/team/newsletter/ausgaben/neu/", {"year": "x", "number": "-1", "title": "", "body": JUNK}),
     ]
 
 

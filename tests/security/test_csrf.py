@@ -14,12 +14,14 @@ pytestmark = pytest.mark.django_db
 
 # path prefix -> why it may accept POST without a CSRF token.
 _ONE_CLICK = (
-    "one-click unsubscribe (RFC 8058): mail clients POST without a form; the signed token in the URL "
-    "authorises, and the only effect is that the alert stops"
+    "one-click unsubscribe (RFC 8058): mail clients POST without a form or cookies; the signed token in "
+    "the URL authorises, and the only effect is that this one alert or subscription stops"
 )
 EXEMPT = {
     "/suche-biete/benachrichtigung/abbestellen/": _ONE_CLICK,
     "/en/suche-biete/benachrichtigung/abbestellen/": _ONE_CLICK,
+    "/newsletter/abmelden/": _ONE_CLICK,
+    "/en/newsletter/abmelden/": _ONE_CLICK,
 }
 
 

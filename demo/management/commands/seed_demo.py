@@ -9,6 +9,7 @@ from demo.seeders.directory import seed_directory
 from demo.seeders.events import seed_events
 from demo.seeders.knowledge import seed_knowledge
 from demo.seeders.network import seed_initiatives
+from demo.seeders.newsletter import seed_newsletter
 from demo.seeders.participants import seed_participants
 from demo.seeders.registrations import seed_registrations
 from events.models import Event
@@ -48,6 +49,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo data: {registrations} registrations (one event full, with a waiting list).")
             attendees = seed_participants()
             self.stdout.write(f"Demo data: {attendees} people at a past event (check-in, feedback, certificates due).")
+            issues, subscribers = seed_newsletter()
+            self.stdout.write(f"Demo data: {issues} newsletter issues, {subscribers} subscribers.")
         self.stdout.write(f"Demo data: {len(mails)} mails to the fictional people withheld, none sent.")
         self.stdout.write(
             self.style.SUCCESS(
