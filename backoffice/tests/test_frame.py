@@ -34,6 +34,7 @@ def test_the_menu_in_its_order_for_each_role(client, admin, team, trainer_a, par
         ("/team/wissen/", "Wissen"),
         ("/team/feedback/", "Feedback"),
         ("/team/protokoll/", "Protokoll"),
+        ("/team/newsletter/", "Newsletter"),
         ("/team/datenschutz/anfragen/", "Datenschutz"),
         ("/team/konten/", "Konten"),
         ("/konto/", "Mein Konto"),
