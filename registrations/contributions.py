@@ -121,6 +121,12 @@ EVENT_TASKS = [
     )
 ]
 
+# The hooks this app announces (core.registry.announce), with what it passes and expects back.
+ANNOUNCES = {
+    "personal_page_box": "registration, token: a box on the person's personal-link page, e.g. course progress "
+    "(returns HTML, or an empty string)",
+}
+
 HOOKS = {
     "event_cancelled": services.tell_event_cancelled,
     "event_changed": services.notify_event_changed,
