@@ -44,7 +44,8 @@ class RuleForm(forms.Form):
             self.add_error(
                 "minimum_modules",
                 _(
-                    "Die Mindestzahl ist kleiner als die Zahl der Pflichtmodule. Erhöhen Sie sie oder wählen Sie weniger Pflichtmodule."
+                    "Die Mindestzahl ist kleiner als die Zahl der Pflichtmodule. "
+                    "Erhöhen Sie sie oder wählen Sie weniger Pflichtmodule."
                 ),
             )
         return data
