@@ -3,7 +3,7 @@ certificates, and the totals of the consultation log."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -17,12 +17,14 @@ from documents.pdf import render_pdf
 from events.permissions import visible_event_or_404
 from multipliers import exports, queries, services
 from multipliers.forms import month_choices
-from multipliers.permissions import can_read_log_totals, can_run_programme, can_see_cohort
+from multipliers.permissions import can_read_log_totals, can_run_programme, can_see_cohort, is_course
 from multipliers.staff_forms import RuleForm
 
 
 def _course_for(request, pk, allowed):
     course = visible_event_or_404(request.user, pk)
+    if not is_course(course):
+        raise Http404  # these pages exist for courses only
     if not allowed(request.user, course):
         raise PermissionDenied
     return course

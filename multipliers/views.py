@@ -3,14 +3,16 @@ the personal link."""
 
 import csv
 import io
+from functools import wraps
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from accounts.decorators import role_required
+from accounts.decorators import login_completed_required
 from audit.services import record
 from multipliers import queries, services
 from multipliers.forms import ConsultationForm
@@ -19,8 +21,21 @@ from multipliers.permissions import can_keep_log, is_course, own_entry_or_404
 from registrations.permissions import registration_from_link
 
 
+def multiplier_required(view):
+    """A multiplier's own pages (not staff pages): the login, then the role, else 403."""
+
+    @login_completed_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not can_keep_log(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
-@role_required(can_keep_log)
+@multiplier_required
 def log(request):
     if request.method == "POST":
         form = ConsultationForm(request.POST)
@@ -46,7 +61,7 @@ def log(request):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@role_required(can_keep_log)
+@multiplier_required
 def delete_entry(request, pk):
     entry = own_entry_or_404(request.user, Consultation.objects.all(), pk)
     if request.method == "POST":
@@ -62,7 +77,7 @@ def _cell(text):
 
 
 @require_safe
-@role_required(can_keep_log)
+@multiplier_required
 def log_csv(request):
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
