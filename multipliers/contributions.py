@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import EventTask, MenuEntry, ProcessingActivity, StaffUrls, Urls
-from multipliers import personal_box
+from multipliers import personal_box, sitemaps
 from multipliers.permissions import can_read_log_totals, can_run_programme, can_see_cohort
 
 URLS = [Urls("multipliers.urls")]  # the multiplier's log, the certificate by personal link
@@ -50,6 +50,10 @@ AUDIT_ACTIONS = {
     "completion_certificate.downloaded": _("Zertifikat heruntergeladen (persönlicher Link)"),
     "consultation.logged": _("Beratung eingetragen"),
     "consultation.deleted": _("Beratung gelöscht"),
+    "multiplier.invited": _("Als Multiplikator_in eingeladen"),
+    "multiplier.profile_saved": _("Profil als Multiplikator_in gespeichert"),
+    "multiplier.listed": _("Profil als Multiplikator_in öffentlich gelistet"),
+    "multiplier.unlisted": _("Öffentliches Profil als Multiplikator_in abgeschaltet"),
 }
 
 HOOKS = {"personal_page_box": personal_box.progress_box}
@@ -67,3 +71,5 @@ PROCESSING_ACTIVITIES = [
         order=60,
     ),
 ]
+
+SITEMAPS = {"multipliers": sitemaps.MultiplierSitemap}

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organization
-from events.models import Topic
-from multipliers.models import Advised, Duration
+from events.models import Language, Topic
+from multipliers.models import LISTING_CONSENT_TEXT, Advised, Duration
 from regions.models import District, Municipality
 from regions.queries import find_place
 
@@ -84,4 +84,53 @@ class ConsultationForm(forms.Form):
                 )
             else:
                 data["municipality"] = Municipality.objects.get(pk=found.id)
+        return data
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(
+        label=_("Anzeigename"), max_length=80, help_text=_("Zum Beispiel Vorname und Initial.")
+    )
+    place = forms.CharField(label=_("Gemeinde"), max_length=100, help_text=_("Nur die Gemeinde, keine Adresse."))
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Themen"),
+        queryset=Topic.objects.filter(archived=False),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    languages = forms.ModelMultipleChoiceField(
+        label=_("Sprachen"),
+        queryset=Language.objects.filter(archived=False),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    how_i_help = forms.CharField(
+        label=_("So kann ich helfen"), max_length=600, required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    availability = forms.CharField(
+        label=_("Erreichbarkeit"),
+        max_length=200,
+        required=False,
+        help_text=_("Zum Beispiel „meist abends und am Wochenende“."),
+    )
+    listed = forms.BooleanField(label=_("Mein Profil öffentlich zeigen"), required=False)
+    listing_consent = forms.BooleanField(label=LISTING_CONSENT_TEXT, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, already_listed=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.already_listed = already_listed
+
+    def clean_place(self):
+        found = find_place(self.cleaned_data["place"]).place
+        if found is None:
+            raise forms.ValidationError(_("Diese Gemeinde in Sachsen kennen wir nicht. Prüfen Sie die Schreibweise."))
+        return found
+
+    def clean(self):
+        data = super().clean()
+        place = data.pop("place", None)
+        data["municipality"] = Municipality.objects.get(pk=place.id) if place else None
+        if data.get("listed") and not self.already_listed and not data.get("listing_consent"):
+            self.add_error("listing_consent", _("Bitte stimmen Sie zu, damit wir Ihr Profil öffentlich zeigen dürfen."))
         return data

@@ -5,13 +5,16 @@ Completion is never stored as a fact someone typed: it is computed from the chec
 module bookings (`Booking.attended`) against the course's `CompletionRule` (multipliers.completion).
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organization
-from events.models import Event, Topic
+from events.models import Event, Language, Topic
 from mail.models import OutboxMessage
 from regions.models import District, Municipality
 from registrations.models import Registration
@@ -130,3 +133,72 @@ class Consultation(models.Model):
 
     def __str__(self):
         return f"consultation {self.pk}"
+
+
+# The wording a multiplier agrees to when listing their profile; raise the version when it changes.
+LISTING_CONSENT_VERSION = 1
+LISTING_CONSENT_TEXT = _(
+    "Ich bin einverstanden, dass mein Anzeigename, meine Gemeinde mit Landkreis, meine Themen, Sprachen, "
+    "meine Beschreibung und mein Hinweis zur Erreichbarkeit öffentlich gezeigt werden. Meine E-Mail-Adresse "
+    "wird nie gezeigt; Nachrichten kommen über die Plattform. Ich kann das jederzeit abschalten."
+)
+
+
+class MultiplierQuerySet(models.QuerySet):
+    def listed(self):
+        return self.filter(listed=True, user__is_active=True, municipality__isnull=False)
+
+
+class Multiplier(models.Model):
+    """A certified multiplier's profile: their account, and what they choose to show publicly."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="multiplier_profile")
+    registration = models.ForeignKey(Registration, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    display_name = models.CharField(_("Anzeigename"), max_length=80, help_text=_("Zum Beispiel Vorname und Initial."))
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("Gemeinde")
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="+", verbose_name=_("Themen"))
+    languages = models.ManyToManyField(Language, blank=True, related_name="+", verbose_name=_("Sprachen"))
+    how_i_help = models.TextField(_("So kann ich helfen"), max_length=600, blank=True)
+    availability = models.CharField(_("Erreichbarkeit"), max_length=200, blank=True)
+    listed = models.BooleanField(_("öffentlich gelistet"), default=False)
+    listing_consent_version = models.PositiveSmallIntegerField(null=True, blank=True)
+    listing_consented_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = MultiplierQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["display_name", "id"]
+        verbose_name = _("Multiplikator_in")
+        verbose_name_plural = _("Multiplikator_innen")
+        indexes = [models.Index(fields=["listed", "municipality"], name="multiplier_listed_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(listed=False) | models.Q(listing_consented_at__isnull=False),
+                name="multiplier_listed_needs_consent",
+            )
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("multipliers:profile", kwargs={"uuid": self.uuid})
+
+
+class ContactNote(models.Model):
+    """That someone wrote to a multiplier through the relay, and when: never who or what."""
+
+    multiplier = models.ForeignKey(Multiplier, on_delete=models.CASCADE, related_name="contact_notes")
+    sent_at = models.DateTimeField(default=timezone.now)
+    address_shared = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+
+    def __str__(self):
+        return f"contact note {self.pk}"

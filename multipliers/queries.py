@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from core.text import fold
 from events.models import Event
-from multipliers.models import Advised, CertificateRun, CompletionRule, Consultation
+from multipliers.models import Advised, CertificateRun, CompletionRule, Consultation, Multiplier
 from registrations.models import Booking, Registration
 
 ATTENDED, MADE_UP, EXCUSED, OPEN, MISSING = "attended", "made_up", "excused", "open", "missing"
@@ -234,3 +234,53 @@ def log_totals(*, since=None, until=None):
             for row in entries.values("advised").annotate(n=Count("id")).order_by("-n")
         ],
     }
+
+
+# --- Multipliers and the public listing -----------------------------------------------------
+
+
+def invitable(cohort_rows):
+    """{registration id: profile or None} for the completed rows (one query)."""
+    ids = [row.registration.pk for row in cohort_rows if row.completed]
+    profiles = Multiplier.objects.filter(registration_id__in=ids).select_related("user")
+    return {profile.registration_id: profile for profile in profiles}
+
+
+def profile_of(user):
+    return (
+        Multiplier.objects.filter(user=user)
+        .select_related("municipality__district")
+        .prefetch_related("topics", "languages")
+        .first()
+    )
+
+
+def contact_history(profile, limit=50):
+    return list(profile.contact_notes.all()[:limit])
+
+
+def listed_profile(uuid):
+    return (
+        Multiplier.objects.listed()
+        .filter(uuid=uuid)
+        .select_related("municipality__district", "user", "registration")
+        .prefetch_related("topics", "languages")
+        .first()
+    )
+
+
+def search(*, municipality_ids=None, topic=None, language=None):
+    """Listed multipliers, for the public search (place ids within the radius, topic slug, language code)."""
+    profiles = Multiplier.objects.listed()
+    if municipality_ids is not None:
+        profiles = profiles.filter(municipality_id__in=municipality_ids)
+    if topic:
+        profiles = profiles.filter(topics__slug=topic)
+    if language:
+        profiles = profiles.filter(languages__code=language)
+    return profiles.select_related("municipality__district").prefetch_related("topics", "languages").distinct()
+
+
+def listed_per_district():
+    rows = Multiplier.objects.listed().values("municipality__district_id").annotate(n=Count("id"))
+    return {row["municipality__district_id"]: row["n"] for row in rows}

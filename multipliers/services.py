@@ -9,13 +9,24 @@ from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 
+from accounts import services as accounts
+from accounts.models import User
 from audit.services import record
 from documents.pdf import render_pdf
 from events.models import Event
 from mail.services import Attachment, queue_mail
 from multipliers import queries
-from multipliers.models import CertificateRun, CompletionCertificate, CompletionRule, Consultation
+from multipliers.models import (
+    LISTING_CONSENT_VERSION,
+    CertificateRun,
+    CompletionCertificate,
+    CompletionRule,
+    Consultation,
+    ContactNote,
+    Multiplier,
+)
 from registrations.models import Registration
+from relay.services import send_relay_message
 
 logger = logging.getLogger(__name__)
 
@@ -200,3 +211,87 @@ def log_consultation(*, actor, month, district, municipality, topics, advised, a
 def delete_consultation(*, actor, entry):
     record(actor=actor, action="consultation.deleted", target=entry)
     entry.delete()
+
+
+# --- Multiplier accounts and the public listing -----------------------------------------------
+
+
+class NotCompleted(Exception):
+    """Only someone who completed the course can be invited as a multiplier."""
+
+
+@transaction.atomic
+def invite_multiplier(*, actor, registration, request=None):
+    """An account with the role multiplier for a person who completed the course, through the
+    accounts app's invitation (one-time link by mail, expires), and their profile (not listed)."""
+    registration = Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+    row = queries.row_for(registration)
+    if row is None or not row.completed or not registration.has_address:
+        raise NotCompleted
+    user = accounts.invite(
+        actor=actor,
+        email=registration.email,
+        role=User.Role.MULTIPLIER,
+        first_name=registration.name[:150],
+        language=registration.language,
+        request=request,
+    )
+    first, *rest = registration.name.split()
+    profile = Multiplier.objects.create(
+        user=user,
+        registration=registration,
+        display_name=(f"{first} {rest[-1][0]}." if rest else first)[:80],
+        municipality=registration.municipality,
+    )
+    record(
+        actor=actor,
+        action="multiplier.invited",
+        target=profile,
+        details={"registration": registration.pk},
+        request=request,
+    )
+    return profile
+
+
+class StaleProfile(Exception):
+    """The profile changed since the form was opened (another tab)."""
+
+
+@transaction.atomic
+def save_profile(*, actor, profile, version, data, listing_consent):
+    """The multiplier's own edit. Switching the listing off takes effect at once: the public pages
+    read the flag live and are never cached."""
+    profile = Multiplier.objects.select_for_update().get(pk=profile.pk)
+    if profile.version != version:
+        raise StaleProfile
+    was_listed = profile.listed
+    for name in ("display_name", "municipality", "how_i_help", "availability"):
+        setattr(profile, name, data[name])
+    profile.listed = data["listed"]
+    if profile.listed and not was_listed:
+        profile.listing_consent_version = LISTING_CONSENT_VERSION
+        profile.listing_consented_at = listing_consent or timezone.now()
+    profile.version += 1
+    profile.save()
+    profile.topics.set(data["topics"])
+    profile.languages.set(data["languages"])
+    action = "multiplier.profile_saved"
+    if was_listed != profile.listed:
+        action = "multiplier.listed" if profile.listed else "multiplier.unlisted"
+    record(actor=actor, action=action, target=profile, details={"consent_version": profile.listing_consent_version})
+    return profile
+
+
+def contact_multiplier(*, profile, data):
+    """The relay's mail to a listed multiplier (inside the public form's transaction) and its
+    metadata note; the address of the multiplier never leaves the server."""
+    send_relay_message(
+        recipient_email=profile.user.email,
+        recipient_label=profile.display_name,
+        sender_name=data["sender_name"],
+        sender_email=data["sender_email"],
+        share_address=data["share_address"],
+        message=data["message"],
+        language=profile.registration.language if profile.registration else "de",
+    )
+    ContactNote.objects.create(multiplier=profile, address_shared=data["share_address"])

@@ -12,5 +12,6 @@ urlpatterns = [
     path("veranstaltungen/<int:pk>/kohorte.xlsx", staff_views.cohort_xlsx, name="cohort_xlsx"),
     path("veranstaltungen/<int:pk>/abschlussregel/", staff_views.rule, name="rule"),
     path("veranstaltungen/<int:pk>/zertifikate/", staff_views.certificates, name="certificates"),
+    path("veranstaltungen/<int:pk>/kohorte/<int:registration_pk>/einladen/", staff_views.invite, name="invite"),
     path("beratungen/", staff_views.log_totals, name="log_totals"),
 ]

@@ -10,15 +10,22 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import login_completed_required
 from audit.services import record
+from events.models import Language, Topic
 from multipliers import queries, services
-from multipliers.forms import ConsultationForm
+from multipliers.filters import read_search
+from multipliers.forms import ConsultationForm, ProfileForm
 from multipliers.models import Consultation
 from multipliers.permissions import can_keep_log, is_course, own_entry_or_404
+from regions.maps import build_map
+from regions.queries import districts
 from registrations.permissions import registration_from_link
+from relay.flow import CONTACT_FORM
+from relay.forms import RelayContactForm
 
 
 def multiplier_required(view):
@@ -122,3 +129,101 @@ def my_certificate(request, token):
     response["Content-Disposition"] = f'attachment; filename="{services.certificate_filename(registration.event)}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+# --- The multiplier's own profile ------------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@multiplier_required
+def my_profile(request):
+    profile = queries.profile_of(request.user)
+    if profile is None:
+        raise Http404
+    initial = {
+        "display_name": profile.display_name,
+        "place": profile.municipality.name if profile.municipality else "",
+        "topics": list(profile.topics.all()),
+        "languages": list(profile.languages.all()),
+        "how_i_help": profile.how_i_help,
+        "availability": profile.availability,
+        "listed": profile.listed,
+        "version": profile.version,
+    }
+    form = ProfileForm(request.POST or None, initial=initial, already_listed=profile.listed)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_profile(
+                actor=request.user,
+                profile=profile,
+                version=form.cleaned_data["version"],
+                data=form.cleaned_data,
+                listing_consent=None,
+            )
+        except services.StaleProfile:
+            messages.error(request, _("Ihr Profil wurde inzwischen anderswo geändert. Hier ist der neue Stand."))
+            return redirect("multipliers:my_profile")
+        messages.success(request, _("Ihr Profil ist gespeichert."))
+        return redirect("multipliers:my_profile")
+    context = {"profile": profile, "form": form, "contacts": queries.contact_history(profile)}
+    return render(request, "multipliers/my_profile.html", context)
+
+
+# --- The public listing ------------------------------------------------------------------------
+
+
+def _public(response):
+    """Listing pages change the moment a multiplier withdraws: no shared cache may keep them."""
+    response["Cache-Control"] = "no-cache, max-age=0"
+    return response
+
+
+@require_safe
+def search(request):
+    topics, languages = Topic.objects.filter(archived=False), Language.objects.filter(archived=False)
+    query = read_search(request.GET, topics=topics, languages=languages)
+    profiles = list(queries.search(**query.arguments()))
+    if query.distances is not None:
+        profiles.sort(key=lambda p: (query.distances.get(p.municipality_id, 0), p.display_name))
+        for profile in profiles:
+            profile.distance_km = round(query.distances.get(profile.municipality_id, 0))
+    counts = queries.listed_per_district()
+    all_districts = districts()
+    district_map = build_map(all_districts, counts, None, count_label=_multipliers_count)
+    context = {
+        "query": query,
+        "profiles": profiles,
+        "map": district_map,
+        "district_rows": [(d, counts.get(d.id, 0)) for d in all_districts],
+    }
+    return _public(render(request, "multipliers/search.html", context))
+
+
+def _multipliers_count(number, text):
+    return ngettext("%(shown)s Multiplikator_in", "%(shown)s Multiplikator_innen", number) % {"shown": text}
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def profile(request, uuid):
+    listed = queries.listed_profile(uuid)
+    if listed is None:
+        raise Http404
+    form = RelayContactForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        submission = CONTACT_FORM.submit(
+            request, form, action=lambda: services.contact_multiplier(profile=listed, data=form.cleaned_data)
+        )
+        if submission.done:
+            return redirect("multipliers:contact_sent", uuid=listed.uuid)
+        status = submission.status
+    return _public(render(request, "multipliers/profile.html", {"profile": listed, "form": form}, status=status))
+
+
+@require_safe
+def contact_sent(request, uuid):
+    listed = queries.listed_profile(uuid)
+    if listed is None:
+        raise Http404
+    context = {"recipient_label": listed.display_name, "back_url": listed.get_absolute_url()}
+    return render(request, "relay/sent.html", context)
