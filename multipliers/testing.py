@@ -81,3 +81,26 @@ def attend(registration, *positions):
     for position in positions:
         booking = Booking.objects.get(registration=registration, event=modules[position - 1])
         participants.check_in(actor=None, booking=booking)
+
+
+def make_multiplier(*, name="Mira Beispiel", place="Görlitz", listed=True, topics=(), languages=(), email=None):
+    """A certified multiplier's account and profile (listed with consent unless told otherwise)."""
+    from accounts.models import User
+    from accounts.testing import make_user
+    from multipliers.models import LISTING_CONSENT_VERSION, Multiplier
+
+    n = next(_counter)
+    user = make_user(User.Role.MULTIPLIER, email=email or f"multi{n}@example.org")
+    profile = Multiplier.objects.create(
+        user=user,
+        display_name=name,
+        municipality=municipality(place),
+        how_i_help="Ich berate zu Asylverfahren und verweise an Fachstellen.",
+        availability="meist abends",
+        listed=listed,
+        listing_consent_version=LISTING_CONSENT_VERSION if listed else None,
+        listing_consented_at=timezone.now() if listed else None,
+    )
+    profile.topics.set(topics)
+    profile.languages.set(languages)
+    return profile
