@@ -6,6 +6,7 @@ from django.db import transaction
 from demo.seeders.accounts import seed_accounts
 from demo.seeders.directory import seed_directory
 from demo.seeders.events import seed_events
+from demo.seeders.multipliers import seed_multipliers
 from demo.seeders.network import seed_initiatives
 from demo.seeders.participants import seed_participants
 from demo.seeders.registrations import seed_registrations
@@ -42,6 +43,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo data: {registrations} registrations (one event full, with a waiting list).")
             attendees = seed_participants()
             self.stdout.write(f"Demo data: {attendees} people at a past event (check-in, feedback, certificates due).")
+            cohort, multipliers, logged = seed_multipliers()
+            self.stdout.write(
+                f"Demo data: a course with {cohort} people, {multipliers} multipliers, {logged} consultations logged."
+            )
         self.stdout.write(f"Demo data: {len(mails)} mails to the fictional people withheld, none sent.")
         self.stdout.write(
             self.style.SUCCESS(
