@@ -120,6 +120,8 @@ class ProfileForm(forms.Form):
     def __init__(self, *args, already_listed=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.already_listed = already_listed
+        if already_listed:
+            del self.fields["listing_consent"]  # given when the listing was switched on
 
     def clean_place(self):
         found = find_place(self.cleaned_data["place"]).place
