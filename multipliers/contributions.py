@@ -56,7 +56,7 @@ AUDIT_ACTIONS = {
     "multiplier.unlisted": _("Öffentliches Profil als Multiplikator_in abgeschaltet"),
 }
 
-HOOKS = {"personal_page_box": personal_box.progress_box}
+HOOKS = {"personal_page_box": personal_box.progress_box, "login_landing": personal_box.login_landing}
 
 PROCESSING_ACTIVITIES = [
     ProcessingActivity(

@@ -278,7 +278,33 @@ def search(*, municipality_ids=None, topic=None, language=None):
         profiles = profiles.filter(topics__slug=topic)
     if language:
         profiles = profiles.filter(languages__code=language)
-    return profiles.select_related("municipality__district").prefetch_related("topics", "languages").distinct()
+    return profiles.distinct()
+
+
+def ordered_ids(profiles, distances=None):
+    """(id, distance) of the found profiles, nearest first (else by name): one light query."""
+    rows = list(profiles.values_list("id", "municipality_id", "display_name"))
+    if distances is not None:
+        rows.sort(key=lambda row: (distances.get(row[1], 0), row[2], row[0]))
+        return [(pk, round(distances.get(municipality, 0))) for pk, municipality, _name in rows]
+    rows.sort(key=lambda row: (row[2], row[0]))
+    return [(pk, None) for pk, _municipality, _name in rows]
+
+
+def cards(page_rows):
+    """The profiles of one result page, in its order, with what the cards show (three queries)."""
+    by_id = {
+        profile.pk: profile
+        for profile in Multiplier.objects.filter(pk__in=[pk for pk, _km in page_rows])
+        .select_related("municipality__district")
+        .prefetch_related("topics", "languages")
+    }
+    result = []
+    for pk, km in page_rows:
+        profile = by_id[pk]
+        profile.distance_km = km
+        result.append(profile)
+    return result
 
 
 def listed_per_district():

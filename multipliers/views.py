@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import login_completed_required
 from audit.services import record
+from core.paging import page_with_note
 from events.models import Language, Topic
 from multipliers import queries, services
 from multipliers.filters import read_search
@@ -178,21 +179,24 @@ def _public(response):
     return response
 
 
+PAGE_SIZE = 20
+
+
 @require_safe
 def search(request):
     topics, languages = Topic.objects.filter(archived=False), Language.objects.filter(archived=False)
     query = read_search(request.GET, topics=topics, languages=languages)
-    profiles = list(queries.search(**query.arguments()))
-    if query.distances is not None:
-        profiles.sort(key=lambda p: (query.distances.get(p.municipality_id, 0), p.display_name))
-        for profile in profiles:
-            profile.distance_km = round(query.distances.get(profile.municipality_id, 0))
+    rows = queries.ordered_ids(queries.search(**query.arguments()), query.distances)
+    page, page_note = page_with_note(request, rows, PAGE_SIZE)
     counts = queries.listed_per_district()
     all_districts = districts()
     district_map = build_map(all_districts, counts, None, count_label=_multipliers_count)
     context = {
         "query": query,
-        "profiles": profiles,
+        "page": page,
+        "profiles": queries.cards(page.object_list),
+        "found": len(rows),
+        "notes": query.notes + ([page_note] if page_note else []),
         "map": district_map,
         "district_rows": [(d, counts.get(d.id, 0)) for d in all_districts],
     }

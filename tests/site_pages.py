@@ -122,7 +122,20 @@ def public_paths(site):
     ]
     if site.course:
         paths.append(f"{site.course.get_absolute_url()}anmelden/")
+    paths += _multiplier_pages()
     return both_languages(paths)
+
+
+def _listed_multiplier():
+    from multipliers.models import Multiplier
+
+    return Multiplier.objects.listed().order_by("id").first()
+
+
+def _multiplier_pages():
+    """The public multiplier search and a listed profile (the demo lists some)."""
+    listed = _listed_multiplier()
+    return ["/multiplikatorinnen/", *([listed.get_absolute_url()] if listed else [])]
 
 
 def filter_paths():
@@ -139,6 +152,8 @@ def filter_paths():
         "/wegweiser/?ort=Pirna",
         "/wegweiser/?ort=Nirgendwo&thema=x&sprache=x&kreis=x",
         "/wegweiser/?kreis=14628",
+        "/multiplikatorinnen/?ort=G%C3%B6rlitz&umkreis=40&thema=asylverfahren",
+        "/multiplikatorinnen/?ort=Nirgendwo&umkreis=x&thema=x&sprache=x&seite=99",
     ]
     return both_languages(paths)
 
@@ -163,6 +178,9 @@ def failed_submits(site):
     ]
     if site.course:
         forms.append((f"{site.course.get_absolute_url()}anmelden/", bad_person))
+    listed = _listed_multiplier()
+    if listed:
+        forms.append((listed.get_absolute_url(), relay))
     return [(path, data) for german, data in forms for path in (german, *english([german]))]
 
 
@@ -227,12 +245,25 @@ def back_office_paths(site):
     mailing = Mailing.objects.order_by("id").first()
     if mailing:
         paths.append(f"/team/veranstaltungen/{mailing.event_id}/rundmails/{mailing.pk}/")
+    paths += _multiplier_back_office()
     paths += ["/team/wegweiser/", "/team/wegweiser/?pruefen=on&q=Beratung", "/team/wegweiser/angebote/neu/"]
     paths += ["/team/wegweiser/organisationen/", "/team/wegweiser/organisationen/neu/"]
     service = _wegweiser_service()
     if service:
         paths += [f"/team/wegweiser/angebote/{service.pk}/", f"/team/wegweiser/angebote/{service.pk}/loeschen/"]
         paths += [f"/team/wegweiser/organisationen/{service.organization_id}/loeschen/"]
+    return paths
+
+
+def _multiplier_back_office():
+    """The demo course's cohort pages and the totals of the consultation log."""
+    from events.models import Event
+
+    course = Event.objects.filter(kind=Event.Kind.COURSE, completion_rule__isnull=False).order_by("id").first()
+    paths = ["/team/beratungen/", "/team/beratungen/?seit=x"]
+    if course:
+        base = f"/team/veranstaltungen/{course.pk}/"
+        paths += [base + "kohorte/", base + "abschlussregel/", base + "zertifikate/"]
     return paths
 
 

@@ -132,3 +132,11 @@ def test_personas_on_profiles(client, login_as, team, multiplier, anonymous):
     assert client.get("/multiplikator/").status_code == 302
     login_as(multiplier)  # a multiplier account without a profile
     assert client.get("/multiplikator/").status_code == 404
+
+
+def test_a_multiplier_lands_on_their_own_page_after_login(client):
+    from accounts.testing import TEST_PASSWORD
+
+    profile = make_multiplier(name="Mira B.")
+    response = client.post("/konto/anmelden/", {"username": profile.user.email, "password": TEST_PASSWORD})
+    assert response["Location"] == "/multiplikator/"
