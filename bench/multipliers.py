@@ -203,6 +203,7 @@ def main():
     with fresh_database(args.database_url) as database_url:
         env = production_env(database_url, ALLOWED_HOSTS="127.0.0.1,localhost,testserver")
         manage(env, "migrate", "--noinput")
+        manage(env, "collectstatic", "--noinput")  # the in-process pages need the static manifest
         started = time.monotonic()
         listed, queries_small, queries_large, log_ms = seed_and_measure(env)
         print(f"seeded {listed} listed multipliers, {LOG_ENTRIES} log entries in {time.monotonic() - started:.1f} s")

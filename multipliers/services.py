@@ -220,14 +220,27 @@ class NotCompleted(Exception):
     """Only someone who completed the course can be invited as a multiplier."""
 
 
+class HasAccount(Exception):
+    """The person's address already belongs to an account (one address, one account)."""
+
+
+class AlreadyInvited(Exception):
+    """A second click (or a second tab): the person has their invitation already."""
+
+
 @transaction.atomic
 def invite_multiplier(*, actor, registration, request=None):
     """An account with the role multiplier for a person who completed the course, through the
     accounts app's invitation (one-time link by mail, expires), and their profile (not listed)."""
+    # The row lock makes simultaneous clicks take turns; the second one then finds the profile.
     registration = Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+    if Multiplier.objects.filter(registration=registration).exists():
+        raise AlreadyInvited
     row = queries.row_for(registration)
     if row is None or not row.completed or not registration.has_address:
         raise NotCompleted
+    if User.objects.filter(email__iexact=registration.email).exists():
+        raise HasAccount
     user = accounts.invite(
         actor=actor,
         email=registration.email,

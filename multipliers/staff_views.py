@@ -3,7 +3,6 @@ certificates, and the totals of the consultation log."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -13,13 +12,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import role_required
 from accounts.permissions import can_use_back_office
-from accounts.services import AccountChangeRefused
 from audit.services import record
 from documents.pdf import render_pdf
 from events.permissions import visible_event_or_404
 from multipliers import exports, queries, services
 from multipliers.forms import month_choices
-from multipliers.models import Multiplier
 from multipliers.permissions import can_read_log_totals, can_run_programme, can_see_cohort, is_course
 from multipliers.staff_forms import RuleForm
 
@@ -201,20 +198,17 @@ def invite(request, pk, registration_pk):
     """Invite one person who completed the course as a multiplier (the accounts app's invitation)."""
     course = _course_for(request, pk, can_run_programme)
     registration = get_object_or_404(course.registrations, pk=registration_pk)
-    if Multiplier.objects.filter(registration=registration).exists():
+    try:
+        services.invite_multiplier(actor=request.user, registration=registration, request=request)
+    except services.AlreadyInvited:
         messages.info(request, _("Diese Person ist schon eingeladen."))
+    except services.NotCompleted:
+        messages.error(
+            request,
+            _("Nur wer die Fortbildung abgeschlossen hat und eine E-Mail-Adresse hat, kann eingeladen werden."),
+        )
+    except services.HasAccount:
+        messages.error(request, _("Für diese E-Mail-Adresse gibt es schon ein Konto."))
     else:
-        try:
-            services.invite_multiplier(actor=request.user, registration=registration, request=request)
-        except services.NotCompleted:
-            messages.error(
-                request,
-                _("Nur wer die Fortbildung abgeschlossen hat und eine E-Mail-Adresse hat, kann eingeladen werden."),
-            )
-        except AccountChangeRefused as refusal:
-            messages.error(request, str(refusal))
-        except IntegrityError:
-            messages.error(request, _("Für diese E-Mail-Adresse gibt es schon ein Konto."))
-        else:
-            messages.success(request, _("Die Einladung ist verschickt. Der Link gilt nur einmal und läuft ab."))
+        messages.success(request, _("Die Einladung ist verschickt. Der Link gilt nur einmal und läuft ab."))
     return redirect("multipliers_staff:cohort", pk=course.pk)
