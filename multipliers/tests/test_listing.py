@@ -140,3 +140,21 @@ def test_a_multiplier_lands_on_their_own_page_after_login(client):
     profile = make_multiplier(name="Mira B.")
     response = client.post("/konto/anmelden/", {"username": profile.user.email, "password": TEST_PASSWORD})
     assert response["Location"] == "/multiplikator/"
+
+
+def test_the_relay_refuses_a_flood(client, settings):
+    settings.RELAY_RATE_PER_SENDER = "2/h"
+    profile = make_multiplier(name="Mira B.")
+
+    def send(n):
+        form = {
+            "sender_name": "Flut",
+            "sender_email": "flut@example.org",
+            "message": f"Nachricht {n}",
+            "company": "",
+            "started": guards.issue_token(),
+        }
+        return client.post(profile.get_absolute_url(), form)
+
+    assert [send(n).status_code for n in range(3)] == [302, 302, 429]
+    assert ContactNote.objects.filter(multiplier=profile).count() == 2
