@@ -1,6 +1,7 @@
 """The consultation log form: categories only, so a name has nowhere to go."""
 
 import re
+from datetime import date
 
 from django import forms
 from django.utils import timezone
@@ -62,7 +63,7 @@ class ConsultationForm(forms.Form):
 
     def clean_month(self):
         year, month = self.cleaned_data["month"].split("-")
-        return timezone.datetime(int(year), int(month), 1).date()
+        return date(int(year), int(month), 1)
 
     def clean_other_agency(self):
         text = " ".join(self.cleaned_data["other_agency"].split())

@@ -143,3 +143,33 @@ def test_matrix_exports_pdf_and_xlsx(client, team, login_as):
     assert rows[0][0] == "Name" and rows[0][1] == "Modul 1: Asylverfahren"
     assert ["Erika Beispiel", *["anwesend"] * 6, 6, "ja", "nein"] in rows
     assert ["Max Muster", "anwesend", "anwesend", *["fehlt"] * 4, 2, "nein", "nein"] in rows
+
+
+@pytest.mark.parametrize(
+    ("persona", "cohort", "rule"),
+    [
+        ("anonymous", "login", "login"),
+        ("admin", 200, 200),
+        ("team", 200, 200),
+        ("trainer_a", 200, 403),  # gives the course: sees the cohort, sets no rule
+        ("trainer_b", 404, 404),  # another trainer: the course does not exist for them
+        ("partner_without_names", 404, 404),
+        ("multiplier", 403, 403),
+    ],
+)
+def test_personas_on_the_cohort_pages(client, login_as, request, persona, cohort, rule):
+    user = request.getfixturevalue(persona)
+    course = make_course()
+    if persona == "trainer_a":
+        course.trainers.add(user)
+    login_as(user)
+
+    def outcome(path):
+        response = client.get(path)
+        if response.status_code == 302 and response["Location"].startswith("/konto/anmelden/"):
+            return "login"
+        return response.status_code
+
+    assert outcome(f"/team/veranstaltungen/{course.pk}/kohorte/") == cohort
+    assert outcome(f"/team/veranstaltungen/{course.pk}/abschlussregel/") == rule
+    assert outcome(f"/team/veranstaltungen/{course.pk}/zertifikate/") == rule
