@@ -63,3 +63,9 @@ MENU = [
     MenuEntry("accounts", _("Konten"), "accounts_staff:account_list", is_admin, order=85),
     MenuEntry("account", _("Mein Konto"), "accounts:account", _logged_in, order=90),
 ]
+
+# The hooks this app announces (core.registry.announce), with what it passes and expects back.
+ANNOUNCES = {
+    "login_landing": "user: where an account lands after a login without `next` when it has no back-office "
+    "pages (returns a URL, or None to leave it to others)",
+}

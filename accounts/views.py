@@ -23,6 +23,7 @@ from accounts.forms import CodeForm, EmailAuthenticationForm, PasswordResetReque
 from accounts.lockout import account_key
 from accounts.permissions import has_completed_login, requires_two_factor
 from accounts.signals import announce
+from core import registry
 from core.guards import over_limit
 
 
@@ -58,6 +59,12 @@ class LoginView(auth_views.LoginView):
         services.start_pending_login(self.request, user)
         step = "accounts:verify" if services.has_confirmed_device(user) else "accounts:setup"
         return redirect(f"{reverse(step)}?{urlencode({'next': self.get_success_url()})}")
+
+    def get_default_redirect_url(self):
+        """Without `next`: the back office, or the page an app names for an account with no
+        back-office pages (hook `login_landing`, e.g. a multiplier's own page)."""
+        landing = [url for url in registry.announce("login_landing", user=self.request.user) if url]
+        return landing[0] if landing else super().get_default_redirect_url()
 
     def form_invalid(self, form):
         if form.data.get("username") and form.data.get("password"):

@@ -121,9 +121,12 @@ EVENT_TASKS = [
     )
 ]
 
+# The hooks this app announces (core.registry.announce), with what it passes and expects back.
 ANNOUNCES = {
     "newsletter_requested": "email, language, consent: a person ticked the newsletter on a registration form; "
     "start the newsletter's own double opt-in (returns nothing)",
+    "personal_page_box": "registration, token: a box on the person's personal-link page, e.g. course progress "
+    "(returns HTML, or an empty string)",
 }
 
 HOOKS = {

@@ -3,11 +3,13 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.registry import announce
 from events.calendars import calendar_bytes
 from events.models import Event
 from regions.queries import municipality_names
@@ -135,6 +137,8 @@ def personal(request, token):
         "token": token,
         "answers": answer_rows(registration, questions_for(registration.event)),
         "confirm_hours": confirm_hours(),
+        # Other apps' boxes (hook `personal_page_box`), e.g. a course's progress; their own HTML.
+        "boxes": mark_safe("".join(announce("personal_page_box", registration=registration, token=token))),  # noqa: S308
     }
     return render(request, "registrations/personal.html", context)
 

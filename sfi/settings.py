@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "feedback",
     "knowledge",
     "newsletter",
+    "multipliers",
     "demo",
 ]
 

@@ -122,7 +122,7 @@ def public_paths(site):
     ]
     if site.course:
         paths.append(f"{site.course.get_absolute_url()}anmelden/")
-    return both_languages(paths + _board_paths() + _newsletter_paths())
+    return both_languages(paths + _board_paths() + _newsletter_paths() + _multiplier_pages())
 
 
 def _board_post():
@@ -171,6 +171,18 @@ def _newsletter_paths():
     return paths
 
 
+def _listed_multiplier():
+    from multipliers.models import Multiplier
+
+    return Multiplier.objects.listed().order_by("id").first()
+
+
+def _multiplier_pages():
+    """The public multiplier search and a listed profile (the demo lists some)."""
+    listed = _listed_multiplier()
+    return ["/multiplikatorinnen/", *([listed.get_absolute_url()] if listed else [])]
+
+
 def filter_paths():
     """The filtered lists: a typical search, and invalid values in every filter."""
     paths = [
@@ -189,6 +201,8 @@ def filter_paths():
         "/wissen/?q=%3Cscript%3E&thema=x&sprache=x&seite=999",
         "/suche-biete/?ort=Bautzen&umkreis=30&art=need&kategorie=interpreting",
         "/suche-biete/?ort=Nirgendwo&umkreis=abc&art=x&kategorie=x&kreis=x&seite=-1",
+        "/multiplikatorinnen/?ort=G%C3%B6rlitz&umkreis=40&thema=asylverfahren",
+        "/multiplikatorinnen/?ort=Nirgendwo&umkreis=x&thema=x&sprache=x&seite=99",
     ]
     return both_languages(paths)
 
@@ -222,6 +236,9 @@ def failed_submits(site):
     ]
     if site.course:
         forms.append((f"{site.course.get_absolute_url()}anmelden/", bad_person))
+    listed = _listed_multiplier()
+    if listed:
+        forms.append((listed.get_absolute_url(), relay))
     return [(path, data) for german, data in forms for path in (german, *english([german]))]
 
 
@@ -290,6 +307,7 @@ def back_office_paths(site):
 
     paths += ["/team/suche-biete/", "/team/suche-biete/?liste=reported", "/team/suche-biete/?liste=closed"]
     paths += [f"/team/suche-biete/{post.pk}/" for post in Post.objects.filter(status="pending").order_by("id")[:2]]
+    paths += _multiplier_back_office()
     paths += ["/team/wegweiser/", "/team/wegweiser/?pruefen=on&q=Beratung", "/team/wegweiser/angebote/neu/"]
     paths += ["/team/wegweiser/organisationen/", "/team/wegweiser/organisationen/neu/"]
     paths += _newsletter_staff_paths()
@@ -320,6 +338,18 @@ def _newsletter_staff_paths():
     if issue:
         base = f"/team/newsletter/ausgaben/{issue.pk}/"
         paths += [base, base + "versand/", base + "versand/?zaehlen=1"]
+    return paths
+
+
+def _multiplier_back_office():
+    """The demo course's cohort pages and the totals of the consultation log."""
+    from events.models import Event
+
+    course = Event.objects.filter(kind=Event.Kind.COURSE, completion_rule__isnull=False).order_by("id").first()
+    paths = ["/team/beratungen/", "/team/beratungen/?seit=x"]
+    if course:
+        base = f"/team/veranstaltungen/{course.pk}/"
+        paths += [base + "kohorte/", base + "abschlussregel/", base + "zertifikate/"]
     return paths
 
 

@@ -91,6 +91,7 @@ def world(settings, tmp_path, team, trainer_a, trainer_b, partner_with_names, pa
     objects = {
         "event": event,
         "booking_pk": booking.pk,
+        "registration_pk": booking.registration_id,
         "session_pk": Session.objects.create(event=event, title="Tag 1", start=event.start, end=event.end).pk,
         "material_pk": material.pk,
         "venue_pk": make_venue("Bautzen").pk,

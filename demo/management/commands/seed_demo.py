@@ -8,6 +8,7 @@ from demo.seeders.board import seed_board
 from demo.seeders.directory import seed_directory
 from demo.seeders.events import seed_events
 from demo.seeders.knowledge import seed_knowledge
+from demo.seeders.multipliers import seed_multipliers
 from demo.seeders.network import seed_initiatives
 from demo.seeders.newsletter import seed_newsletter
 from demo.seeders.participants import seed_participants
@@ -51,6 +52,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo data: {attendees} people at a past event (check-in, feedback, certificates due).")
             issues, subscribers = seed_newsletter()
             self.stdout.write(f"Demo data: {issues} newsletter issues, {subscribers} subscribers.")
+            cohort, multipliers, logged = seed_multipliers()
+            self.stdout.write(
+                f"Demo data: a course with {cohort} people, {multipliers} multipliers, {logged} consultations logged."
+            )
         self.stdout.write(f"Demo data: {len(mails)} mails to the fictional people withheld, none sent.")
         self.stdout.write(
             self.style.SUCCESS(

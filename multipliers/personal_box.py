@@ -1,0 +1,26 @@
+"""Answers to other apps' hooks: a course participant's progress on the personal-link page
+(registrations' `personal_page_box`) and a multiplier's landing page after login (accounts' `login_landing`)."""
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from accounts.permissions import is_multiplier
+from multipliers import queries
+from multipliers.permissions import is_course
+
+
+def progress_box(*, registration, token):
+    if not is_course(registration.event):
+        return ""
+    row = queries.row_for(registration)
+    if row is None:
+        return ""
+    rule = queries.rule_for(registration.event, [cell.module for cell in row.cells])
+    offers = queries.make_up_offers(registration.event, row) if rule.allow_make_up and not row.completed else []
+    context = {"row": row, "token": token, "offers": offers, "rule": rule}
+    return render_to_string("multipliers/_progress.html", context)
+
+
+def login_landing(*, user):
+    """The answer to accounts' hook `login_landing`: a multiplier starts on their own page."""
+    return reverse("multipliers:my_profile") if is_multiplier(user) else None
