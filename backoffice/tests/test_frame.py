@@ -36,6 +36,7 @@ def test_the_menu_in_its_order_for_each_role(client, admin, team, trainer_a, par
         ("/team/protokoll/", "Protokoll"),
         ("/team/newsletter/", "Newsletter"),
         ("/team/datenschutz/anfragen/", "Datenschutz"),
+        ("/team/beratungen/", "Beratungen"),
         ("/team/konten/", "Konten"),
         ("/konto/", "Mein Konto"),
     ]
