@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "participants",
     "documents",
     "feedback",
+    "training_requests",
     "demo",
 ]
 
@@ -279,6 +280,9 @@ PRIVACY_RETENTION = {
     "audit_log_months": env_int("RETENTION_AUDIT_MONTHS", 24),
     # Sent and failed mails (addresses, personal links) are deleted after this many days.
     "mail_outbox_days": env_int("RETENTION_MAIL_DAYS", 30),
+    # The requester's contact data of a training request is anonymised this many months after
+    # the request was closed (held, declined, withdrawn); the counts stay.
+    "training_request_months_after_closed": env_int("RETENTION_TRAINING_REQUEST_MONTHS", 12),
 }
 
 # --- Accounts, two-factor login, lock-out (accounts, audit, backoffice apps) ----
@@ -368,6 +372,13 @@ REGISTRATION_RATE_PER_EMAIL = env_str("REGISTRATION_RATE_PER_EMAIL", "5/h")
 RELAY_RATE_PER_IP = env_str("RELAY_RATE_PER_IP", "10/h")
 RELAY_RATE_PER_SENDER = env_str("RELAY_RATE_PER_SENDER", "5/h")
 NETWORK_PROPOSAL_RATE = env_str("NETWORK_PROPOSAL_RATE", "5/h")
+
+# --- Training requests (training_requests app) -----------------------------------
+# Hours the address confirmation link of a training request stays valid; django-ratelimit
+# rates for the public request form per client address and per requester address.
+TRAINING_REQUEST_CONFIRM_HOURS = env_int("TRAINING_REQUEST_CONFIRM_HOURS", 72)
+TRAINING_REQUEST_RATE_PER_IP = env_str("TRAINING_REQUEST_RATE_PER_IP", "10/h")
+TRAINING_REQUEST_RATE_PER_EMAIL = env_str("TRAINING_REQUEST_RATE_PER_EMAIL", "5/h")
 
 # The retention rules run hourly (privacy app); RETENTION_INTERVAL (seconds) changes that.
 if env_str("RETENTION_INTERVAL"):
