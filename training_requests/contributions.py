@@ -14,7 +14,7 @@ from core.registry import (
     StaffUrls,
     Urls,
 )
-from training_requests import personal_data, retention, services, staff_views
+from training_requests import event_page, personal_data, retention, services, staff_views
 
 # --- Pages -------------------------------------------------------------------------------
 
@@ -118,4 +118,5 @@ def _follow(*, event):
 HOOKS = {
     "event_status_changed": _follow,
     "event_cancelled": _follow,
+    "event_page_box": event_page.box,
 }

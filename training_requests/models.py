@@ -151,6 +151,9 @@ class StateChange(models.Model):
     class Meta:
         ordering = ["at", "id"]
 
+    def __str__(self):
+        return f"{self.from_state or '-'} -> {self.to_state}"
+
 
 class Message(models.Model):
     """A message in the thread between the team and the requester (both see all of them)."""
@@ -164,6 +167,9 @@ class Message(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
 
+    def __str__(self):
+        return f"message {self.pk}"
+
 
 class Note(models.Model):
     """An internal note of the team (never shown to the requester)."""
@@ -175,3 +181,6 @@ class Note(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"note {self.pk}"
