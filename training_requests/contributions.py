@@ -14,6 +14,7 @@ from core.registry import (
     StaffUrls,
     Urls,
 )
+from events.models import Event
 from training_requests import event_page, personal_data, retention, services, staff_views
 
 # --- Pages -------------------------------------------------------------------------------
@@ -111,12 +112,17 @@ DASHBOARD_PANELS = [
 ]
 
 
-def _follow(*, event):
-    return services.follow_event(event)
+def _event_status_changed(*, event):
+    services.follow_event(event, event.status)
+
+
+def _event_cancelled(*, event):
+    # Announced before the cancelling transaction refreshes `event`: the hook's name is the status.
+    return services.follow_event(event, Event.Status.CANCELLED)
 
 
 HOOKS = {
-    "event_status_changed": _follow,
-    "event_cancelled": _follow,
+    "event_status_changed": _event_status_changed,
+    "event_cancelled": _event_cancelled,
     "event_page_box": event_page.box,
 }

@@ -285,10 +285,10 @@ EVENT_STATUS_TO_STATE = {
 }
 
 
-def follow_event(event):
-    """The requests an event was planned from follow its status: published → planned, held →
+def follow_event(event, status):
+    """The requests an event was planned from follow its `status`: published → planned, held →
     held, cancelled → in discussion. Returns how many requesters were told."""
-    to_state = EVENT_STATUS_TO_STATE.get(event.status)
+    to_state = EVENT_STATUS_TO_STATE.get(status)
     told = 0
     if to_state is None:
         return told
