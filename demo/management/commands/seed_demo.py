@@ -9,6 +9,7 @@ from demo.seeders.events import seed_events
 from demo.seeders.network import seed_initiatives
 from demo.seeders.participants import seed_participants
 from demo.seeders.registrations import seed_registrations
+from demo.seeders.training_requests import seed_training_requests
 from events.models import Event
 from mail.services import withheld
 
@@ -42,6 +43,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo data: {registrations} registrations (one event full, with a waiting list).")
             attendees = seed_participants()
             self.stdout.write(f"Demo data: {attendees} people at a past event (check-in, feedback, certificates due).")
+            requests = seed_training_requests()
+            self.stdout.write(f"Demo data: {requests} training requests (every state, one planned as an offer).")
         self.stdout.write(f"Demo data: {len(mails)} mails to the fictional people withheld, none sent.")
         self.stdout.write(
             self.style.SUCCESS(
