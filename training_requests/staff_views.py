@@ -228,6 +228,11 @@ def event_request(request, pk):
 # --- The partner portal ---------------------------------------------------------------------------
 
 
+def can_use_partner_portal(user):
+    """Partner accounts; the team is sent on to the queue, where every request is."""
+    return is_partner(user) or is_team(user)
+
+
 def _partner_id(user):
     if not user.partner_organisation_id:
         raise Http404
@@ -235,8 +240,10 @@ def _partner_id(user):
 
 
 @require_safe
-@role_required(is_partner)
+@role_required(can_use_partner_portal)
 def partner_portal(request):
+    if not is_partner(request.user):
+        return redirect("training_requests_staff:queue")
     partner_id = _partner_id(request.user)
     context = {
         "requests": list(partner_requests(partner_id)[:200]),
@@ -247,8 +254,10 @@ def partner_portal(request):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@role_required(is_partner)
+@role_required(can_use_partner_portal)
 def partner_request(request):
+    if not is_partner(request.user):
+        return redirect("training_requests:request")
     _partner_id(request.user)
     initial = {
         "organisation": request.user.partner_organisation.name,

@@ -24,6 +24,7 @@ from network.testing import make_initiative
 from participants.models import Mailing
 from participants.services import check_in
 from registrations.testing import make_participant
+from training_requests.testing import make_request
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +100,7 @@ def world(settings, tmp_path, team, trainer_a, trainer_b, partner_with_names, pa
         "service_pk": (service := make_agency()).pk,
         "organization_pk": service.organization_id,
         "account_pk": make_user("trainer").pk,  # the accounts page's own pages
+        "request_pk": make_request(state="discussion").pk,
     }
     return objects
 
