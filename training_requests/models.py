@@ -24,7 +24,7 @@ class TrainingRequestQuerySet(models.QuerySet):
         return self.filter(email_confirmed_at__isnull=False)
 
     def for_queue(self):
-        return self.select_related("municipality__district", "assignee", "event")
+        return self.select_related("municipality__district", "assignee")
 
 
 class TrainingRequest(ConsentFields):

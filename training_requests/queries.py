@@ -29,7 +29,7 @@ def request_page(pk):
     return (
         TrainingRequest.objects.confirmed()
         .for_queue()
-        .select_related("partner_organisation")
+        .select_related("partner_organisation", "event")
         .prefetch_related(
             "topics",
             "target_groups",
@@ -70,7 +70,8 @@ def state_counts(queryset=None):
 
 
 def partner_requests(partner_id):
-    return TrainingRequest.objects.filter(partner_organisation=partner_id).for_queue().order_by("-created_at", "-id")
+    requests = TrainingRequest.objects.filter(partner_organisation=partner_id).for_queue().select_related("event")
+    return requests.order_by("-created_at", "-id")
 
 
 def partner_events(partner_id):
