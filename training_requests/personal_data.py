@@ -1,10 +1,7 @@
 """What training requests hold about a requester, for privacy's access and erasure tools."""
 
-from django.http import Http404
-
 from training_requests.models import TrainingRequest
 from training_requests.services import anonymise
-from training_requests.tokens import request_for_personal_token
 
 
 def requests_of(email):
@@ -34,10 +31,3 @@ def export(records, *, now):
 def erase(records, *, now):
     count = anonymise(TrainingRequest.objects.filter(pk__in=[r.pk for r in records]), now=now)
     return {"cancelled": 0, "anonymised": count, "mails_deleted": 0}
-
-
-def address_from_link(token):
-    training_request = request_for_personal_token(token)
-    if training_request is None or not training_request.contact_email:
-        raise Http404
-    return training_request.contact_email

@@ -43,3 +43,15 @@ def test_closed_requests_lose_their_personal_data_after_the_period_counts_surviv
     assert still_open.contact_email and still_open.anonymised_at is None
     assert (state_counts(), [row.total for row in requests_map()["rows"]]) == before
     assert TrainingRequest.objects.count() == 2
+
+
+
+def test_privacy_tools_find_export_and_erase_a_requesters_data():
+    from privacy import rights
+
+    training_request = make_request(contact_email="finde-mich@example.org", message="Hallo")
+    data = rights.export_data(rights.find_person("finde-mich@example.org"))
+    assert data["schulungsanfragen"][0]["message"] == "Hallo"
+    rights.erase_person(email="finde-mich@example.org")
+    training_request.refresh_from_db()
+    assert training_request.contact_email == "" and training_request.anonymised_at is not None
