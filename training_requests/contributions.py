@@ -48,7 +48,7 @@ PROCESSING_ACTIVITIES = [
         ),
         recipients=_("Projektteam; Konten der eigenen Partnerorganisation; keine Übermittlung in Drittländer"),
         retention_key=("training_request_months_after_closed",),
-        order=40,
+        order=200,
     ),
 ]
 

@@ -66,11 +66,25 @@ def read_filters(params, *, districts, members):
     return query
 
 
-class VersionForm(forms.Form):
+class OnSharedPage(forms.Form):
+    """Several forms share the request page: each gets its own element ids."""
+
+    id_prefix = "form"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class VersionForm(OnSharedPage):
+    """The version the page showed (optimistic locking)."""
+
     version = forms.IntegerField(widget=forms.HiddenInput)
+    id_prefix = "version"
 
 
 class StateForm(VersionForm):
+    id_prefix = "decline"
     state = forms.ChoiceField(choices=TrainingRequest.State.choices, widget=forms.HiddenInput)
     reason = forms.CharField(
         label=gettext_lazy("Begründung (liest die anfragende Person)"),
@@ -81,6 +95,7 @@ class StateForm(VersionForm):
 
 
 class AssignForm(VersionForm):
+    id_prefix = "assign"
     assignee = forms.ModelChoiceField(
         label=gettext_lazy("Zuständig"), queryset=User.objects.none(), required=False, empty_label=_("noch niemand")
     )
@@ -91,7 +106,8 @@ class AssignForm(VersionForm):
         self.fields["assignee"].label_from_instance = lambda user: user.get_full_name() or user.email
 
 
-class NoteForm(forms.Form):
+class NoteForm(OnSharedPage):
+    id_prefix = "note"
     body = forms.CharField(
         label=gettext_lazy("Interne Notiz (sieht nur das Team)"),
         max_length=5000,
@@ -100,7 +116,8 @@ class NoteForm(forms.Form):
     )
 
 
-class MessageForm(forms.Form):
+class MessageForm(OnSharedPage):
+    id_prefix = "message"
     body = forms.CharField(
         label=gettext_lazy("Nachricht an die anfragende Person"),
         max_length=5000,

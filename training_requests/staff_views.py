@@ -65,7 +65,6 @@ def _page(request, training_request, *, forms=None, status=200):
         "note_form": forms.get("note") or NoteForm(),
         "message_form": forms.get("message") or MessageForm(),
         "decline_form": forms.get("decline") or StateForm(initial={**version, "state": services.State.DECLINED}),
-        "version_form": VersionForm(initial=version),
         "next_states": [
             (value, label)
             for value, label in TrainingRequest.State.choices
@@ -136,7 +135,7 @@ def assign(request, request_pk):
     training_request = _request_or_404(request_pk)
     form = AssignForm(request.POST)
     if not form.is_valid():
-        return _page(request, training_request, forms={"assign": form}, status=400)
+        return _page(request, training_request, forms={"assign": form})
     try:
         services.assign(
             actor=request.user,
@@ -157,7 +156,7 @@ def add_note(request, request_pk):
     training_request = _request_or_404(request_pk)
     form = NoteForm(request.POST)
     if not form.is_valid():
-        return _page(request, training_request, forms={"note": form}, status=400)
+        return _page(request, training_request, forms={"note": form})
     services.add_note(actor=request.user, training_request=training_request, body=form.cleaned_data["body"])
     messages.success(request, _("Die Notiz ist gespeichert."))
     return redirect("training_requests_staff:detail", request_pk=request_pk)
@@ -169,7 +168,7 @@ def send_message(request, request_pk):
     training_request = _request_or_404(request_pk)
     form = MessageForm(request.POST)
     if not form.is_valid():
-        return _page(request, training_request, forms={"message": form}, status=400)
+        return _page(request, training_request, forms={"message": form})
     services.send_message(
         actor=request.user, training_request=training_request, body=form.cleaned_data["body"], request=request
     )

@@ -45,7 +45,6 @@ def test_closed_requests_lose_their_personal_data_after_the_period_counts_surviv
     assert TrainingRequest.objects.count() == 2
 
 
-
 def test_privacy_tools_find_export_and_erase_a_requesters_data():
     from privacy import rights
 

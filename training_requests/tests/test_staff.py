@@ -125,7 +125,7 @@ def test_notes_messages_and_assignment(client, login_as, team, admin):
     assert training_request.notes.get().body == "Interne Notiz"
     assert training_request.messages.get().from_team
     response = client.post(base + "notiz/", {"body": ""})
-    assert response.status_code == 400 and "Bitte schreiben Sie eine Notiz." in response.content.decode()
+    assert response.status_code == 200 and "Bitte schreiben Sie eine Notiz." in response.content.decode()
 
 
 def test_the_map_shades_districts_and_lists_them(client, login_as, team):
