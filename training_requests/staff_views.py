@@ -36,7 +36,7 @@ from training_requests.staff_forms import (
     team_members,
 )
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 PARTNER_FORM = PublicForm(name="training_requests:partner")
 CONFLICT = gettext_lazy(
     "Jemand anderes hat diese Anfrage inzwischen geändert. Bitte sehen Sie sich den aktuellen Stand an "
