@@ -116,7 +116,11 @@ class TrainingRequest(ConsentFields):
         ordering = ["-created_at", "-id"]
         verbose_name = _("Schulungsanfrage")
         verbose_name_plural = _("Schulungsanfragen")
-        indexes = [models.Index(fields=["state", "created_at"], name="trainingrequest_queue_idx")]
+        indexes = [
+            models.Index(fields=["state", "created_at"], name="trainingrequest_queue_idx"),
+            # The queue's order (newest first): its first page is read from the index, not sorted.
+            models.Index(fields=["created_at", "id"], name="trainingrequest_created_idx"),
+        ]
 
     def __str__(self):
         return f"{_('Anfrage')} {self.pk}"
