@@ -173,7 +173,7 @@ def failed_submits(site):
             "/schulung-anfragen/",
             {"organisation": JUNK, "kind": "x", "place": "Rackwitzz", "contact_email": "x", "window1_end": JUNK},
         ),
-        (f"/schulung-anfragen/anfrage/{site.request_token}/antworten/", {"body": ""}),
+        (f"/schulung-anfragen/anfrage/{site.request_token}/", {"body": ""}),
         ("/konto/anmelden/", {"username": "kein-at-zeichen", "password": ""}),
         ("/konto/passwort-vergessen/", {"email": JUNK}),
     ]
@@ -299,6 +299,4 @@ def back_office_failed_submits(site):
         ("/team/wegweiser/angebote/neu/", WEGWEISER_JUNK),
         ("/konto/passwort-aendern/", {"old_password": "x", "new_password1": "a", "new_password2": "b"}),
         ("/team/konten/einladen/", {"email": "kein-at-zeichen", "role": "partner"}),
-        (f"/team/anfragen/{site.training_request.pk}/notiz/", {"body": ""}),
-        (f"/team/anfragen/{site.training_request.pk}/nachricht/", {"body": ""}),
     ]

@@ -9,6 +9,5 @@ urlpatterns = [
     path("schulung-anfragen/gesendet/", views.sent, name="sent"),
     path("schulung-anfragen/bestaetigen/<str:token>/", views.confirm, name="confirm"),
     path("schulung-anfragen/anfrage/<str:token>/", views.personal, name="personal"),
-    path("schulung-anfragen/anfrage/<str:token>/antworten/", views.reply, name="reply"),
     path("schulung-anfragen/anfrage/<str:token>/zurueckziehen/", views.withdraw, name="withdraw"),
 ]

@@ -105,14 +105,12 @@ def _personal(request, token, training_request, *, reply_form=None, status=200):
     return render(request, "training_requests/personal.html", context, status=status)
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def personal(request, token):
-    return _personal(request, token, _from_link(token))
-
-
-@require_POST
-def reply(request, token):
+    """The request, its state and the thread; a POST is the requester's reply."""
     training_request = _from_link(token)
+    if request.method != "POST":
+        return _personal(request, token, training_request)
     form = ReplyForm(request.POST)
     try:
         submission = REPLY_FORM.submit(

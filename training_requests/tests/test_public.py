@@ -125,7 +125,7 @@ def test_personal_link_shows_only_its_own_request(client):
 def test_requester_replies_and_withdraws(client):
     training_request = make_request(state="discussion")
     token = tokens.personal_token(training_request)
-    reply_url = reverse("training_requests:reply", kwargs={"token": token})
+    reply_url = reverse("training_requests:personal", kwargs={"token": token})
     data = {"body": "Der 6. März passt uns gut.", "company": "", "started": guards.issue_token()}
     assert client.post(reply_url, data).status_code == 302
     assert client.post(reply_url, data).status_code == 302  # resent: one message
