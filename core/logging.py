@@ -9,9 +9,11 @@ import logging
 import re
 
 # /anmeldung/<token>/…, /anmeldung/bestaetigen/<token>/, /datenschutz/meine-daten/<token>/,
-# /feedback/<token>/ — with or without the /en prefix.
+# /feedback/<token>/, /schulung-anfragen/anfrage/<token>/, /schulung-anfragen/bestaetigen/<token>/
+# — with or without the /en prefix.
 TOKEN_IN_PATH = re.compile(
-    r"(/(?:anmeldung/bestaetigen|anmeldung|datenschutz/meine-daten|feedback)/)(?!link/)[^/\s?\"']+"
+    r"(/(?:anmeldung/bestaetigen|anmeldung|datenschutz/meine-daten|feedback"
+    r"|schulung-anfragen/bestaetigen|schulung-anfragen/anfrage)/)(?!link/)[^/\s?\"']+"
 )
 # /konto/passwort-neu/<uid>/<token>/ (a password reset or set-up link): account id and token go.
 RESET_LINK_IN_PATH = re.compile(r"(/konto/passwort-neu/)(?!fertig/)[^\s?\"']+")

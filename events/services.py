@@ -2,9 +2,9 @@
 sessions, agenda, materials, and venues.
 
 Every function runs in one transaction and records an audit entry (ids only). What other apps
-keep about an event they learn through hooks (core.registry): `event_changed`, `event_copied`
-and `event_cancelled` are announced inside the transaction, so their mails leave through the
-outbox only if the change is committed.
+keep about an event they learn through hooks (core.registry): `event_changed`, `event_copied`,
+`event_cancelled` and `event_status_changed` (published, held) are announced inside the
+transaction, so their mails leave through the outbox only if the change is committed.
 """
 
 from datetime import datetime
@@ -195,6 +195,7 @@ def publish_event(*, actor, event, request=None):
         raise StatusChangeRefused(problems)
     _set_status(event, Event.Status.PUBLISHED)
     record(actor=actor, action="event.published", target=event, request=request)
+    announce("event_status_changed", event=event)
     return event
 
 
@@ -225,6 +226,7 @@ def mark_event_held(*, actor, event, request=None):
         raise StatusChangeRefused(problems)
     _set_status(event, Event.Status.HELD)
     record(actor=actor, action="event.held", target=event, request=request)
+    announce("event_status_changed", event=event)
     return event
 
 

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "knowledge",
     "newsletter",
     "multipliers",
+    "training_requests",
     "demo",
 ]
 
@@ -290,6 +291,9 @@ PRIVACY_RETENTION = {
     # Newsletter sign-ups never confirmed are deleted after this many days (unsubscribed
     # addresses go at once, see newsletter.services.unsubscribe).
     "newsletter_unconfirmed_days": env_int("RETENTION_NEWSLETTER_UNCONFIRMED_DAYS", 7),
+    # The requester's contact data of a training request is anonymised this many months after
+    # the request was closed (held, declined, withdrawn); the counts stay.
+    "training_request_months_after_closed": env_int("RETENTION_TRAINING_REQUEST_MONTHS", 12),
 }
 
 # --- Accounts, two-factor login, lock-out (accounts, audit, backoffice apps) ----
@@ -402,6 +406,12 @@ NEWSLETTER_CONFIRM_HOURS = env_int("NEWSLETTER_CONFIRM_HOURS", 72)
 NEWSLETTER_RATE_PER_MINUTE = env_int("NEWSLETTER_RATE_PER_MINUTE", 300)
 NEWSLETTER_SIGNUP_RATE = env_str("NEWSLETTER_SIGNUP_RATE", "20/h")
 NEWSLETTER_SIGNUP_RATE_PER_EMAIL = env_str("NEWSLETTER_SIGNUP_RATE_PER_EMAIL", "3/h")
+# --- Training requests (training_requests app) -----------------------------------
+# Hours the address confirmation link of a training request stays valid; django-ratelimit
+# rates for the public request form per client address and per requester address.
+TRAINING_REQUEST_CONFIRM_HOURS = env_int("TRAINING_REQUEST_CONFIRM_HOURS", 72)
+TRAINING_REQUEST_RATE_PER_IP = env_str("TRAINING_REQUEST_RATE_PER_IP", "10/h")
+TRAINING_REQUEST_RATE_PER_EMAIL = env_str("TRAINING_REQUEST_RATE_PER_EMAIL", "5/h")
 
 # The retention rules run hourly (privacy app); RETENTION_INTERVAL (seconds) changes that.
 if env_str("RETENTION_INTERVAL"):

@@ -28,6 +28,8 @@ class Site:
     initiative: object
     service: object
     staff: object  # an admin (sees every back-office page)
+    training_request: object = None  # a confirmed demo training request in discussion
+    request_token: str = ""  # its personal link
 
 
 def seed_site():
@@ -59,6 +61,10 @@ def site_from_demo():
     unconfirmed = unconfirmed.filter(bookings__event__start__gt=now).order_by("-created_at").first()
     token = new_token()
     Invitation.objects.create(token_hash=token_hash(token), event=past)
+    from training_requests.models import TrainingRequest
+    from training_requests.tokens import personal_token as request_token
+
+    training_request = TrainingRequest.objects.filter(state="discussion").order_by("pk").first()
     return Site(
         upcoming=open_trainings.exclude(pk=full.pk).first(),
         full=full,
@@ -70,6 +76,8 @@ def site_from_demo():
         initiative=Initiative.objects.filter(status="approved").order_by("name").first(),
         service=Service.objects.order_by("name").first(),
         staff=make_user("admin", is_staff=True, is_superuser=True),
+        training_request=training_request,
+        request_token=request_token(training_request),
     )
 
 
@@ -116,6 +124,9 @@ def public_paths(site):
         f"/datenschutz/meine-daten/{token}/",
         f"/datenschutz/meine-daten/{token}/loeschen/",
         f"/feedback/{site.feedback_token}/",
+        "/schulung-anfragen/",
+        "/schulung-anfragen/gesendet/",
+        f"/schulung-anfragen/anfrage/{site.request_token}/",
         "/konto/anmelden/",
         "/konto/passwort-vergessen/",
         "/gibt-es-nicht/",  # our 404 page
@@ -222,6 +233,11 @@ def failed_submits(site):
         (f"/wegweiser/angebote/{site.service.pk}/", relay),
         ("/initiativen/vorschlagen/", {"name": "", "place": "Rackwitzz", "website": JUNK, "contact_email": "x"}),
         (f"/feedback/{site.feedback_token}/", {"overall": "9", "usefulness": JUNK}),
+        (
+            "/schulung-anfragen/",
+            {"organisation": JUNK, "kind": "x", "place": "Rackwitzz", "contact_email": "x", "window1_end": JUNK},
+        ),
+        (f"/schulung-anfragen/anfrage/{site.request_token}/", {"body": ""}),
         ("/konto/anmelden/", {"username": "kein-at-zeichen", "password": ""}),
         ("/konto/passwort-vergessen/", {"email": JUNK}),
         ("/newsletter/anmelden/", {"email": "kein-at-zeichen", "districts": JUNK, "topics": "x"}),
@@ -262,6 +278,10 @@ def back_office_paths(site):
         "/team/protokoll/",
         "/team/initiativen/",
         f"/team/initiativen/{site.initiative.pk}/",
+        "/team/anfragen/",
+        "/team/anfragen/?stand=quatsch&kreis=x&alter=7",
+        "/team/anfragen/karte/",
+        f"/team/anfragen/{site.training_request.pk}/",
         "/team/datenschutz/anfragen/",
         "/team/datenschutz/verzeichnis/",
         "/konto/",

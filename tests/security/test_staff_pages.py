@@ -26,6 +26,7 @@ from network.testing import make_initiative
 from participants.models import Mailing
 from participants.services import check_in
 from registrations.testing import make_participant
+from training_requests.testing import make_request
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +107,7 @@ def world(settings, tmp_path, team, trainer_a, trainer_b, partner_with_names, pa
         "article_pk": (article := make_article()).pk,
         "download_pk": make_download(article).pk,
         "number": 1,  # the article's first revision
+        "request_pk": make_request(state="discussion").pk,
     }
     return objects
 

@@ -13,6 +13,7 @@ from demo.seeders.network import seed_initiatives
 from demo.seeders.newsletter import seed_newsletter
 from demo.seeders.participants import seed_participants
 from demo.seeders.registrations import seed_registrations
+from demo.seeders.training_requests import seed_training_requests
 from events.models import Event
 from mail.services import withheld
 
@@ -56,6 +57,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Demo data: a course with {cohort} people, {multipliers} multipliers, {logged} consultations logged."
             )
+            requests = seed_training_requests()
+            self.stdout.write(f"Demo data: {requests} training requests (every state, one planned as an offer).")
         self.stdout.write(f"Demo data: {len(mails)} mails to the fictional people withheld, none sent.")
         self.stdout.write(
             self.style.SUCCESS(
