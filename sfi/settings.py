@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "participants",
     "documents",
     "feedback",
+    "ninja",  # django-ninja: its Swagger UI files for /api/v1/docs/ come from our static files, no CDN
+    "api",
     "demo",
 ]
 
@@ -302,6 +304,10 @@ STAFF_SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("STAFF_SESSION_EXPIRE_AT_BROWSE
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 # How long an invitation or first-admin set-up link works (it works once).
 ACCOUNT_INVITATION_HOURS = 72
+# REST API (api app): requests per token (django-ratelimit syntax) and how long public lists may be cached.
+API_RATE_PER_TOKEN = env_str("API_RATE_PER_TOKEN", "600/m")
+API_PUBLIC_MAX_AGE = env_int("API_PUBLIC_MAX_AGE", 60)
+
 # django-ratelimit rates for "Passwort vergessen?" (per client address, per typed address).
 PASSWORD_RESET_RATE_PER_IP = env_str("PASSWORD_RESET_RATE_PER_IP", "10/h")
 PASSWORD_RESET_RATE_PER_EMAIL = env_str("PASSWORD_RESET_RATE_PER_EMAIL", "3/h")
