@@ -1,8 +1,8 @@
 """What a token may do. Each scope says who may put it on a token; apps above `api` add their own
 through the hook `api_scopes` (see docs/architecture.md, "REST API")."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.utils.translation import gettext_lazy as _
 

@@ -15,7 +15,9 @@ class TokenForm(forms.Form):
     scopes = forms.MultipleChoiceField(
         label=_("Berechtigungen"),
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Nur was die Anwendung braucht. Personenbezogene Daten sieht der Token nur, wo Ihr Konto sie sieht."),
+        help_text=_(
+            "Nur was die Anwendung braucht. Personenbezogene Daten sieht der Token nur, wo Ihr Konto sie sieht."
+        ),
     )
     days = forms.TypedChoiceField(label=_("Gültig für"), choices=DAY_CHOICES, coerce=int, initial=90)
 

@@ -16,13 +16,12 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import NinjaAPI, Query, Router
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from api import schemas
 from api.auth import TokenAuth, require_scope
-from api.problems import MEDIA_TYPE, TITLES, ApiProblem, Problem, invalid, not_found
+from api.problems import MEDIA_TYPE, ApiProblem, Problem, invalid, not_found
 from api.services import record_personal_data_read
 from core.registry import announce, hook_answers
 from core.text import fold
@@ -458,8 +457,9 @@ def team_participants(request, pk: int, params: Query[schemas.PageParams]):
         }
 
     data = paged(request, params, rows, len(rows), serialize)
+    count = len(data["results"])
     record_personal_data_read(
-        token=request.api_token, action="api.participants_read", target=event, count=len(data["results"]), request=request
+        token=request.api_token, action="api.participants_read", target=event, count=count, request=request
     )
     return private_json(data)
 
@@ -474,9 +474,7 @@ def team_waiting_list(request, pk: int, params: Query[schemas.PageParams]):
     reject_unknown(request, params)
     event = event_with_names(request, pk)
     rows = list(
-        Booking.objects.filter(event=event, status=Booking.Status.WAITING)
-        .select_related("registration")
-        .order_by("id")
+        Booking.objects.filter(event=event, status=Booking.Status.WAITING).select_related("registration").order_by("id")
     )
 
     def serialize(numbered):
@@ -484,8 +482,9 @@ def team_waiting_list(request, pk: int, params: Query[schemas.PageParams]):
         return {**person(booking), "position": position, "registered_at": booking.registration.created_at}
 
     data = paged(request, params, list(enumerate(rows, start=1)), len(rows), serialize)
+    count = len(data["results"])
     record_personal_data_read(
-        token=request.api_token, action="api.waiting_list_read", target=event, count=len(data["results"]), request=request
+        token=request.api_token, action="api.waiting_list_read", target=event, count=count, request=request
     )
     return private_json(data)
 
@@ -523,5 +522,3 @@ api.add_router("/team/", team)
 for answer in announce("api_routers"):
     for prefix, router in answer:
         api.add_router(prefix, router)
-
-

@@ -1,9 +1,9 @@
 """The public operations of /api/v1/: filters, paging with counts, ETag, problem documents."""
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.db import connection
 
 from events.testing import make_event
 from network.testing import make_initiative
