@@ -6,9 +6,10 @@ operation and the server leaves the body out."""
 
 from functools import wraps
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
+from django.views.decorators.http import require_safe
 
-from api.views import api
+from api.views import api, not_found_view
 
 
 def _head_as_get(view):
@@ -33,4 +34,4 @@ def _patterns():
 
 
 app_name = "api_v1"
-urlpatterns = _patterns()
+urlpatterns = [*_patterns(), path("<path:rest>", require_safe(not_found_view), name="not_found")]

@@ -9,14 +9,14 @@ Other apps add routers through the hook `api_routers` (docs/architecture.md, "RE
 """
 
 import hashlib
-import json
 import math
+from typing import Annotated
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query, Router
+from ninja import NinjaAPI, Path, Query, Router
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from api import schemas
@@ -53,6 +53,7 @@ for people who volunteer with refugees in Saxony.
 """
 
 PROBLEMS = {400: Problem, 404: Problem}
+EventId = Annotated[int, Path(ge=1, le=2_147_483_647, description="The event's id (from GET /team/events)")]
 TOKEN_PROBLEMS = {400: Problem, 401: Problem, 403: Problem, 404: Problem, 429: Problem}
 
 
@@ -77,6 +78,11 @@ api = Api(
     docs_url="/docs/",
     openapi_url="/openapi.json",
 )
+
+
+def not_found_view(request, rest=""):
+    """Any other path under /api/v1/: a problem document, not the site's HTML page."""
+    return problem_response(not_found(f"No operation at {request.path}."))
 
 
 def problem_response(problem: ApiProblem):
@@ -166,8 +172,10 @@ def public_json(request, schema, data):
     return response
 
 
-def private_json(data, status=200):
-    response = HttpResponse(json.dumps(data, default=str), content_type="application/json", status=status)
+def private_json(schema, data, status=200):
+    """An answer for a token: serialised through its schema, never stored by caches."""
+    body = schema.model_validate(data).model_dump_json()
+    response = HttpResponse(body, content_type="application/json", status=status)
     response["Cache-Control"] = "no-store"
     return response
 
@@ -416,7 +424,9 @@ def team_event_list(request, params: Query[schemas.TeamEventParams]):
             "waiting": event.waiting_count,
         }
 
-    return private_json(paged(request, params, with_registration_counts(events), count, serialize))
+    return private_json(
+        schemas.TeamEventPage, paged(request, params, with_registration_counts(events), count, serialize)
+    )
 
 
 def event_with_names(request, pk):
@@ -434,11 +444,11 @@ def person(booking):
 
 
 @team.get(
-    "/events/{int:pk}/participants",
+    "/events/{pk}/participants",
     response={200: schemas.ParticipantPage, **TOKEN_PROBLEMS},
     summary="Participants of one event",
 )
-def team_participants(request, pk: int, params: Query[schemas.PageParams]):
+def team_participants(request, pk: EventId, params: Query[schemas.PageParams]):
     """Everyone with a place (confirmed, held, offered), by name. Scope `participants:read`; audited."""
     reject_unknown(request, params)
     event = event_with_names(request, pk)
@@ -461,15 +471,15 @@ def team_participants(request, pk: int, params: Query[schemas.PageParams]):
     record_personal_data_read(
         token=request.api_token, action="api.participants_read", target=event, count=count, request=request
     )
-    return private_json(data)
+    return private_json(schemas.ParticipantPage, data)
 
 
 @team.get(
-    "/events/{int:pk}/waiting-list",
+    "/events/{pk}/waiting-list",
     response={200: schemas.WaitingPage, **TOKEN_PROBLEMS},
     summary="Waiting list of one event",
 )
-def team_waiting_list(request, pk: int, params: Query[schemas.PageParams]):
+def team_waiting_list(request, pk: EventId, params: Query[schemas.PageParams]):
     """The people waiting, in line. Scope `participants:read`; audited."""
     reject_unknown(request, params)
     event = event_with_names(request, pk)
@@ -486,15 +496,15 @@ def team_waiting_list(request, pk: int, params: Query[schemas.PageParams]):
     record_personal_data_read(
         token=request.api_token, action="api.waiting_list_read", target=event, count=count, request=request
     )
-    return private_json(data)
+    return private_json(schemas.WaitingPage, data)
 
 
 @team.post(
-    "/events/{int:pk}/check-ins",
+    "/events/{pk}/check-ins",
     response={200: schemas.CheckInOut, 201: schemas.CheckInOut, **TOKEN_PROBLEMS},
     summary="Mark one person present",
 )
-def team_check_in(request, pk: int, payload: schemas.CheckInIn):
+def team_check_in(request, pk: EventId, payload: schemas.CheckInIn):
     """Like the tick on the door list: the team and the event's trainers. Scope `checkin:write`.
     An event with sessions needs the session; a second call changes nothing (200, created false)."""
     require_scope(request, "checkin:write")
@@ -514,7 +524,7 @@ def team_check_in(request, pk: int, payload: schemas.CheckInIn):
         raise invalid("session", "this event has sessions: name one")
     created = check_in(actor=request.auth, booking=booking, session=session, request=request)
     data = {"booking": booking.pk, "session": session.pk if session else None, "present": True, "created": created}
-    return private_json(data, status=201 if created else 200)
+    return private_json(schemas.CheckInOut, data, status=201 if created else 200)
 
 
 api.add_router("/", public)
