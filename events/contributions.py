@@ -47,6 +47,7 @@ SITEMAPS = {"pages": StaticPagesSitemap, "events": EventSitemap}
 ANNOUNCES = {
     "event_cancelled": "event: an event was cancelled; tell everyone concerned (returns how many were told)",
     "event_changed": "event: date, time or venue of a published event changed (returns how many were told)",
+    "event_published": "event: a draft was published (returns nothing)",
     "event_copied": "source, copy: an event was copied; copy what belongs to the source",
     "event_list_annotations": "queryset: add per-event figures to a back-office event list (returns the queryset)",
     "event_card_annotations": "queryset: add per-event figures to a public event listing, e.g. places_taken for "

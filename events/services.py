@@ -195,6 +195,7 @@ def publish_event(*, actor, event, request=None):
         raise StatusChangeRefused(problems)
     _set_status(event, Event.Status.PUBLISHED)
     record(actor=actor, action="event.published", target=event, request=request)
+    announce("event_published", event=event)
     return event
 
 

@@ -101,6 +101,13 @@ PERSONAL_DATA = [
 
 # --- Back office and hooks ----------------------------------------------------------------
 
+# The hooks this app announces (core.registry.announce), inside the transaction of the change.
+ANNOUNCES = {
+    "registration_confirmed": "bookings: places became confirmed (address confirmed, offer accepted)",
+    "registration_cancelled": "bookings: a person gave back these places or waiting spots",
+    "waitlist_promoted": "bookings: people moved up from the waiting list (given, held or offered a place)",
+}
+
 
 STAFF_URLS = [StaffUrls(module="registrations.staff_urls", prefix="")]
 

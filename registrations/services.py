@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import record
+from core.registry import announce
 from events.models import Event
 from registrations import mails
 from registrations.models import (
@@ -170,6 +171,7 @@ def confirm_address(*, registration, now=None):
         waiting = [b for b in bookings if b.status == Booking.Status.WAITING]
         if confirmed:
             mails.confirmed(registration, confirmed)
+            announce("registration_confirmed", bookings=confirmed)
         if waiting:
             mails.waiting(registration, waiting)
     return registration
@@ -221,6 +223,8 @@ def fill_free_places(*, event, now=None):
                 booking.status = Booking.Status.HELD
             booking.save(update_fields=["status", "confirmed_at"])
             mails.moved_up(booking)
+        if promoted:
+            announce("waitlist_promoted", bookings=promoted)
     return promoted
 
 
@@ -257,6 +261,7 @@ def promote_from_waiting_list(*, booking, now=None):
             booking.status = Booking.Status.HELD
         booking.save(update_fields=["status", "confirmed_at"])
         mails.moved_up(booking)
+        announce("waitlist_promoted", bookings=[booking])
     return booking
 
 
@@ -281,6 +286,7 @@ def cancel_registration(*, registration, now=None):
             return []
         _end_bookings(registration, bookings, Booking.Status.CANCELLED, now)
         mails.cancelled_by_you(registration, bookings)
+        announce("registration_cancelled", bookings=bookings)
     return bookings
 
 
@@ -305,6 +311,7 @@ def accept_offer(*, booking, now=None):
             registration.email_confirmed_at = now
             registration.save(update_fields=["email_confirmed_at", "updated_at"])
         mails.confirmed(registration, [booking])
+        announce("registration_confirmed", bookings=[booking])
     return booking
 
 

@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import User
 from accounts.testing import log_in, make_user, persona_names
+from api.testing import make_token
 from directory.testing import make_agency
 from events.models import Material, Session
 from events.testing import make_event, make_topic, make_venue
@@ -24,6 +25,7 @@ from network.testing import make_initiative
 from participants.models import Mailing
 from participants.services import check_in
 from registrations.testing import make_participant
+from webhooks.testing import make_subscription
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +101,8 @@ def world(settings, tmp_path, team, trainer_a, trainer_b, partner_with_names, pa
         "service_pk": (service := make_agency()).pk,
         "organization_pk": service.organization_id,
         "account_pk": make_user("trainer").pk,  # the accounts page's own pages
+        "token_pk": make_token(make_user("team"))[0].pk,  # someone else's: 404 for every persona
+        "subscription_pk": make_subscription(make_user("team")).pk,
     }
     return objects
 
