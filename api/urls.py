@@ -7,6 +7,7 @@ operation and the server leaves the body out."""
 from functools import wraps
 
 from django.urls import URLPattern, path
+from django.views.generic.base import RedirectView
 from django.views.decorators.http import require_safe
 
 from api.views import api, not_found_view
@@ -34,4 +35,8 @@ def _patterns():
 
 
 app_name = "api_v1"
-urlpatterns = [*_patterns(), path("<path:rest>", require_safe(not_found_view), name="not_found")]
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="api_v1:openapi-view"), name="index"),
+    *_patterns(),
+    path("<path:rest>", require_safe(not_found_view), name="not_found"),
+]
