@@ -6,6 +6,7 @@ from django.db import transaction
 from demo.seeders.accounts import seed_accounts
 from demo.seeders.directory import seed_directory
 from demo.seeders.events import seed_events
+from demo.seeders.interfaces import seed_interfaces
 from demo.seeders.network import seed_initiatives
 from demo.seeders.participants import seed_participants
 from demo.seeders.registrations import seed_registrations
@@ -42,6 +43,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo data: {registrations} registrations (one event full, with a waiting list).")
             attendees = seed_participants()
             self.stdout.write(f"Demo data: {attendees} people at a past event (check-in, feedback, certificates due).")
+            secret = seed_interfaces()
+            if secret:
+                self.stdout.write(f"Demo API token of team@example.org (events:read, participants:read): {secret}")
         self.stdout.write(f"Demo data: {len(mails)} mails to the fictional people withheld, none sent.")
         self.stdout.write(
             self.style.SUCCESS(
