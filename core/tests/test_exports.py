@@ -62,3 +62,14 @@ def test_initiatives_and_proposals_export_per_tab(client, login_as, team):
     approved = csv_rows(client.get("/team/initiativen/", {"status": "approved", "export": "csv"}))
     assert [row[0] for row in approved[1:]] == ["Willkommen in Pirna"]
     assert Entry.objects.filter(action="initiative.exported").count() == 2
+
+
+def test_wegweiser_services_export_with_the_search(client, login_as, team):
+    from directory.testing import make_agency
+
+    make_agency(name="Migrationsberatung Pirna")
+    make_agency(name="Jugendmigrationsdienst Leipzig")
+    login_as(team)
+    rows = csv_rows(client.get("/team/wegweiser/", {"q": "Pirna", "export": "csv"}))
+    assert [row[0] for row in rows[1:]] == ["Migrationsberatung Pirna"]
+    assert Entry.objects.filter(action="directory.services_exported").count() == 1
