@@ -139,12 +139,13 @@ def on_waitlist_promoted(*, bookings):
 def claim(delivery_id, now=None):
     """Take a due delivery for one attempt; only one worker gets it (conditional UPDATE)."""
     now = now or timezone.now()
-    taken = Delivery.objects.filter(
-        pk=delivery_id,
-        status=Delivery.Status.PENDING,
-        next_attempt_at__lte=now,
-        subscription__is_active=True,
-    ).update(status=Delivery.Status.SENDING, attempts=F("attempts") + 1, claimed_at=now)
+    if not Subscription.objects.filter(is_active=True, deliveries=delivery_id).exists():
+        return None  # paused or deleted
+    # Only the delivery's own columns in the WHERE: a join would make Django update through a
+    # subquery, which PostgreSQL does not re-check after waiting for the row lock (two winners).
+    taken = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.PENDING, next_attempt_at__lte=now).update(
+        status=Delivery.Status.SENDING, attempts=F("attempts") + 1, claimed_at=now
+    )
     if not taken:
         return None
     return Delivery.objects.select_related("subscription__user").get(pk=delivery_id)
