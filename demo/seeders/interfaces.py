@@ -20,8 +20,14 @@ def seed_interfaces():
     _token, secret = create_token(
         actor=team, name="Demo: Kalender auf der Website", scopes=["events:read", "participants:read"], days=365
     )
+    # Paused: the receiver is invented, so nothing the demo does is sent anywhere.
+    now = timezone.now()
     subscription = Subscription.objects.create(
-        user=team, url="https://kalender.example.org/webhooks/sfi", event_types=list(EventType.values)
+        user=team,
+        url="https://kalender.example.org/webhooks/sfi",
+        event_types=list(EventType.values),
+        is_active=False,
+        disabled_at=now,
     )
     now = timezone.now()
     events = list(Event.objects.filter(status=Event.Status.PUBLISHED).order_by("start")[:3])
