@@ -7,8 +7,8 @@ operation and the server leaves the body out."""
 from functools import wraps
 
 from django.urls import URLPattern, path
-from django.views.generic.base import RedirectView
 from django.views.decorators.http import require_safe
+from django.views.generic.base import RedirectView
 
 from api.views import api, not_found_view
 
