@@ -11,6 +11,7 @@ from core.registry import MenuEntry, RetentionRule, StaffUrls
 
 AUDIT_ACTIONS = {
     "audit.viewed": _("Protokoll angesehen"),
+    "audit.exported": _("Protokoll exportiert"),
 }
 
 RETENTION_RULES = [

@@ -16,6 +16,7 @@ URLS = [
 # --- Records, privacy and jobs ------------------------------------------------------------
 
 AUDIT_ACTIONS = {
+    "directory.services_exported": _("Wegweiser: Angebotsliste exportiert"),
     "directory.organization_created": _("Wegweiser: Organisation angelegt"),
     "directory.organization_changed": _("Wegweiser: Organisation geändert"),
     "directory.organization_deleted": _("Wegweiser: Organisation gelöscht"),

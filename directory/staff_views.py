@@ -5,9 +5,13 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.decorators import role_required
+from audit.services import record
+from core.exports import Column, download, export_format, export_links
 from directory import services
 from directory.models import Organization, Service
 from directory.permissions import can_edit_directory
@@ -30,14 +34,30 @@ def _search(request):
     return form, data.get("q", "").strip(), data.get("pruefen", False)
 
 
+SERVICE_COLUMNS = [
+    Column(pgettext_lazy("directory service", "Angebot"), lambda s: s.name),
+    Column(_l("Organisation"), lambda s: s.organization.name),
+    Column(_l("Status"), lambda s: s.get_status_display()),
+    Column(_l("Zuletzt geprüft"), lambda s: s.last_checked_on),
+    Column(_l("Zuletzt geändert"), lambda s: s.last_modified),
+]
+
+
 @require_safe
 @role_required(can_edit_directory)
 def service_list(request):
     form, text, due_only = _search(request)
     today = timezone.localdate()
     services_found = staff_services(text=text, due_only=due_only, today=today)
+    fmt = export_format(request)
+    if fmt:
+        rows = list(services_found)
+        details = {"format": fmt, "rows": len(rows)}
+        record(actor=request.user, action="directory.services_exported", target=None, details=details, request=request)
+        return download(fmt, SERVICE_COLUMNS, rows, filename="wegweiser-angebote", sheet=_("Wegweiser"))
     page = Paginator(services_found, PAGE_SIZE).get_page(request.GET.get("seite"))
     context = {"page": page, "form": form, "due_only": due_only, "cutoff": check_cutoff(today), "nav": "directory"}
+    context["exports"] = export_links(request)
     return render(request, "directory/staff/service_list.html", context)
 
 

@@ -19,6 +19,7 @@ URLS = [Urls("events.urls")]
 
 AUDIT_ACTIONS = {
     "event.created": _("Veranstaltung angelegt"),
+    "events.exported": _("Veranstaltungsliste exportiert"),
     "event.changed": _("Veranstaltung geändert"),
     "event.copied": _("Veranstaltung kopiert"),
     "event.published": _("Veranstaltung veröffentlicht"),

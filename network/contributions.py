@@ -12,6 +12,7 @@ URLS = [Urls("network.urls")]
 
 AUDIT_ACTIONS = {
     "initiative.list_viewed": _("Initiativen (Verwaltung) angesehen"),
+    "initiative.exported": _("Initiativen (Verwaltung) exportiert"),
     "initiative.viewed": _("Initiative (Verwaltung) angesehen"),
     "initiative.changed": _("Initiative geändert"),
     "initiative.approved": _("Initiative freigegeben"),

@@ -1,19 +1,9 @@
 """Participant exports as CSV and XLSX (openpyxl): the same columns, cells made formula-safe."""
 
-import csv
-import io
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value):
-    """Spreadsheets run cells that start like a formula; a leading apostrophe keeps them text."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+from core import exports
 
 
 def _when(value):
@@ -69,27 +59,15 @@ def rows(bookings):
         ]
 
 
-def as_csv(bookings):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(header())
+def _lines(bookings):
+    yield header()
     for row in rows(bookings):
-        writer.writerow([_safe(value) for value in row])
-    # A byte-order mark, so spreadsheet programs on Windows read the umlauts right.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        yield [exports.safe(value) for value in row]
+
+
+def as_csv(bookings):
+    return exports.as_csv(_lines(bookings))
 
 
 def as_xlsx(bookings, title):
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Teilnehmende")[:31]
-    sheet.append(header())
-    for row in rows(bookings):
-        sheet.append([_safe(value) for value in row])
-    sheet.freeze_panes = "A2"
-    workbook.properties.title = title[:200]
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return exports.as_xlsx(_lines(bookings), sheet=_("Teilnehmende"), title=title)

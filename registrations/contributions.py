@@ -101,7 +101,6 @@ PERSONAL_DATA = [
 
 # --- Back office and hooks ----------------------------------------------------------------
 
-
 STAFF_URLS = [StaffUrls(module="registrations.staff_urls", prefix="")]
 
 
@@ -123,6 +122,11 @@ EVENT_TASKS = [
 
 # The hooks this app announces (core.registry.announce), with what it passes and expects back.
 ANNOUNCES = {
+    "registration_confirmed": "bookings: places became confirmed (address confirmed, offer accepted); inside the "
+    "transaction of the change",
+    "registration_cancelled": "bookings: a person gave back these places or waiting spots; inside the transaction",
+    "waitlist_promoted": "bookings: people moved up from the waiting list (given, held or offered a place); inside "
+    "the transaction",
     "newsletter_requested": "email, language, consent: a person ticked the newsletter on a registration form; "
     "start the newsletter's own double opt-in (returns nothing)",
     "personal_page_box": "registration, token: a box on the person's personal-link page, e.g. course progress "

@@ -174,6 +174,7 @@ def confirm_address(*, registration, now=None):
         waiting = [b for b in bookings if b.status == Booking.Status.WAITING]
         if confirmed:
             mails.confirmed(registration, confirmed)
+            announce("registration_confirmed", bookings=confirmed)
         if waiting:
             mails.waiting(registration, waiting)
     return registration
@@ -225,6 +226,8 @@ def fill_free_places(*, event, now=None):
                 booking.status = Booking.Status.HELD
             booking.save(update_fields=["status", "confirmed_at"])
             mails.moved_up(booking)
+        if promoted:
+            announce("waitlist_promoted", bookings=promoted)
     return promoted
 
 
@@ -261,6 +264,7 @@ def promote_from_waiting_list(*, booking, now=None):
             booking.status = Booking.Status.HELD
         booking.save(update_fields=["status", "confirmed_at"])
         mails.moved_up(booking)
+        announce("waitlist_promoted", bookings=[booking])
     return booking
 
 
@@ -285,6 +289,7 @@ def cancel_registration(*, registration, now=None):
             return []
         _end_bookings(registration, bookings, Booking.Status.CANCELLED, now)
         mails.cancelled_by_you(registration, bookings)
+        announce("registration_cancelled", bookings=bookings)
     return bookings
 
 
@@ -309,6 +314,7 @@ def accept_offer(*, booking, now=None):
             registration.email_confirmed_at = now
             registration.save(update_fields=["email_confirmed_at", "updated_at"])
         mails.confirmed(registration, [booking])
+        announce("registration_confirmed", bookings=[booking])
     return booking
 
 

@@ -74,6 +74,9 @@ INSTALLED_APPS = [
     "newsletter",
     "multipliers",
     "training_requests",
+    "ninja",  # django-ninja: its Swagger UI files for /api/v1/docs/ come from our static files, no CDN
+    "api",
+    "webhooks",
     "demo",
 ]
 
@@ -317,6 +320,20 @@ STAFF_SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("STAFF_SESSION_EXPIRE_AT_BROWSE
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 # How long an invitation or first-admin set-up link works (it works once).
 ACCOUNT_INVITATION_HOURS = 72
+# REST API (api app): requests per token (django-ratelimit syntax) and how long public lists may be cached.
+API_RATE_PER_TOKEN = env_str("API_RATE_PER_TOKEN", "600/m")
+API_PUBLIC_MAX_AGE = env_int("API_PUBLIC_MAX_AGE", 60)
+# Webhooks (webhooks app): seconds per attempt, retries with back-off (base × 2ⁿ up to the max),
+# attempts per delivery, failed attempts in a row before a subscription is paused (with a mail),
+# and whether receivers on private or loopback addresses are allowed (development and tests only).
+WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 10)
+WEBHOOK_RETRY_BASE_SECONDS = env_int("WEBHOOK_RETRY_BASE_SECONDS", 30)
+WEBHOOK_RETRY_MAX_SECONDS = env_int("WEBHOOK_RETRY_MAX_SECONDS", 6 * 3600)
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 8)
+WEBHOOK_DISABLE_AFTER = env_int("WEBHOOK_DISABLE_AFTER", 20)
+WEBHOOK_SENDING_TIMEOUT = env_int("WEBHOOK_SENDING_TIMEOUT", 60)
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", DEBUG)
+
 # django-ratelimit rates for "Passwort vergessen?" (per client address, per typed address).
 PASSWORD_RESET_RATE_PER_IP = env_str("PASSWORD_RESET_RATE_PER_IP", "10/h")
 PASSWORD_RESET_RATE_PER_EMAIL = env_str("PASSWORD_RESET_RATE_PER_EMAIL", "3/h")

@@ -90,3 +90,12 @@ def test_the_demo_mails_nobody_and_what_the_user_does_afterwards_is_mailed(
     )
     deliver_outbox()
     assert [mail.rcpt_tos for mail in smtp_server.messages] == [["erika.neu@example.org"]]
+
+
+def test_the_team_login_has_an_api_token_and_a_webhook_with_a_log(demo):
+    from api.models import ApiToken
+    from webhooks.models import Delivery
+
+    assert ApiToken.objects.filter(user__email="team@example.org").count() == 1
+    assert not Delivery.objects.filter(status__in=["pending", "sending"]).exists()
+    assert Delivery.objects.filter(subscription__user__email="team@example.org").count() == 3

@@ -5,11 +5,14 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import role_required
 from accounts.permissions import can_use_back_office
+from audit.services import record
 from core import registry
+from core.exports import Column, download, export_format, export_links
 from events import services
 from events import staff_queries as queries
 from events.models import Event
@@ -18,15 +21,36 @@ from events.staff_forms import CopyEventForm, EventFilterForm, EventForm
 
 PAGE_SIZE = 25
 
+# The columns of the list's download (core.exports): what the table shows, one row per event.
+EXPORT_COLUMNS = [
+    Column(_l("Nr."), lambda e: e.pk),
+    Column(_l("Titel"), lambda e: e.title),
+    Column(_l("Art"), lambda e: e.get_kind_display()),
+    Column(_l("Status"), lambda e: e.get_status_display()),
+    Column(_l("Beginn"), lambda e: e.start),
+    Column(_l("Ende"), lambda e: e.end),
+    Column(_l("Gemeinde"), lambda e: e.venue.municipality.name if e.venue_id else ""),
+    Column(_l("Plätze"), lambda e: e.capacity),
+    Column(_l("Bestätigt"), lambda e: e.confirmed_count),
+    Column(_l("Noch nicht bestätigt"), lambda e: e.pending_count),
+    Column(_l("Warteliste"), lambda e: e.waiting_count),
+]
+
 
 @require_safe
 @role_required(can_use_back_office)
 def event_list(request):
     form = EventFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(queries.filtered_events(request.user, data), PAGE_SIZE).get_page(request.GET.get("seite"))
+    events = queries.filtered_events(request.user, data)
+    fmt = export_format(request)
+    if fmt:
+        rows = list(events)
+        record(actor=request.user, action="events.exported", target=None, details={"format": fmt, "rows": len(rows)})
+        return download(fmt, EXPORT_COLUMNS, rows, filename="veranstaltungen", sheet=_("Veranstaltungen"))
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("seite"))
     queries.add_fill(page.object_list)
-    context = {"form": form, "page": page, "nav": "events"}
+    context = {"form": form, "page": page, "nav": "events", "exports": export_links(request)}
     context["can_manage"] = can_manage_events(request.user)
     return render(request, "events/staff/event_list.html", context)
 

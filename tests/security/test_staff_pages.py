@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import User
 from accounts.testing import log_in, make_user, persona_names
+from api.testing import make_token
 from board.testing import make_post
 from directory.testing import make_agency
 from events.models import Material, Session
@@ -27,6 +28,7 @@ from participants.models import Mailing
 from participants.services import check_in
 from registrations.testing import make_participant
 from training_requests.testing import make_request
+from webhooks.testing import make_subscription
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +110,8 @@ def world(settings, tmp_path, team, trainer_a, trainer_b, partner_with_names, pa
         "download_pk": make_download(article).pk,
         "number": 1,  # the article's first revision
         "request_pk": make_request(state="discussion").pk,
+        "token_pk": make_token(make_user("team"))[0].pk,  # someone else's: 404 for every persona
+        "subscription_pk": make_subscription(make_user("team")).pk,
     }
     return objects
 

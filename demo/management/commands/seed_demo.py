@@ -7,6 +7,7 @@ from demo.seeders.accounts import seed_accounts
 from demo.seeders.board import seed_board
 from demo.seeders.directory import seed_directory
 from demo.seeders.events import seed_events
+from demo.seeders.interfaces import seed_interfaces
 from demo.seeders.knowledge import seed_knowledge
 from demo.seeders.multipliers import seed_multipliers
 from demo.seeders.network import seed_initiatives
@@ -59,6 +60,9 @@ class Command(BaseCommand):
             )
             requests = seed_training_requests()
             self.stdout.write(f"Demo data: {requests} training requests (every state, one planned as an offer).")
+            secret = seed_interfaces()
+            if secret:
+                self.stdout.write(f"Demo API token of team@example.org (events:read, participants:read): {secret}")
         self.stdout.write(f"Demo data: {len(mails)} mails to the fictional people withheld, none sent.")
         self.stdout.write(
             self.style.SUCCESS(
