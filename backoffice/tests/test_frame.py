@@ -39,6 +39,8 @@ def test_the_menu_in_its_order_for_each_role(client, admin, team, trainer_a, par
         ("/team/datenschutz/anfragen/", "Datenschutz"),
         ("/team/beratungen/", "Beratungen"),
         ("/team/konten/", "Konten"),
+        ("/team/api-tokens/", "API-Tokens"),
+        ("/team/webhooks/", "Webhooks"),
         ("/konto/", "Mein Konto"),
     ]
     login_as(admin)
@@ -48,10 +50,11 @@ def test_the_menu_in_its_order_for_each_role(client, admin, team, trainer_a, par
         item for item in every if item[1] not in ("Protokoll", "Konten")
     ]
     login_as(trainer_a)
-    assert menu(client.get("/team/").content.decode()) == [every[0], every[1], every[-1]]
+    own = every[-3:]  # API tokens, webhooks, the account: every account's own
+    assert menu(client.get("/team/").content.decode()) == [every[0], every[1], *own]
     login_as(partner_without_names)
     assert menu(client.get("/team/").content.decode()) == [
-        every[0], every[1], ("/team/unsere-anfragen/", "Unsere Anfragen"), every[-1]
+        every[0], every[1], ("/team/unsere-anfragen/", "Unsere Anfragen"), *own
     ]  # fmt: skip
 
 
