@@ -121,6 +121,18 @@ EVENT_TASKS = [
     )
 ]
 
+# Hooks registrations announces, so an app above it (conferences) can add to the form and follow a
+# registration without registrations knowing it.
+ANNOUNCES = {
+    "registration_form_fields": "event: extra fields for the public registration form, a "
+    "`registrations.forms.FormPart` or None",
+    "registration_created": "registration, data (the form's cleaned data), now: called by services.register "
+    "inside its transaction, under the event lock",
+    "registration_ended": "registration, now: its last place or waiting spot ended (cancelled, lapsed); inside "
+    "the transaction",
+    "personal_page_links": "registration, token: links for the personal page, a list of (label, url)",
+}
+
 HOOKS = {
     "event_cancelled": services.tell_event_cancelled,
     "event_changed": services.notify_event_changed,

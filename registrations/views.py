@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.registry import announce
 from events.calendars import calendar_bytes
 from events.models import Event
 from regions.queries import municipality_names
@@ -47,7 +48,8 @@ def register(request, slug):
     places = places_for(bookable_events(event))
     seats_free = not any(p.full for p in places)
     options = {"options": settings_for(event), "questions": questions_for(event)}
-    form = RegistrationForm(request.POST or None, seats_seen=seats_free, **options)
+    parts = [part for part in announce("registration_form_fields", event=event) if part]
+    form = RegistrationForm(request.POST or None, seats_seen=seats_free, parts=parts, **options)
     closed, status = services.closed_reason(event), 200
     if request.method == "POST" and closed:
         status = 409
@@ -78,6 +80,7 @@ def _register(event, form):
         consent=form.consent(),
         submission_key=form.cleaned_data["submission_key"],
         language=get_language(),
+        extra=form.part_data(),
     )
 
 
@@ -135,6 +138,9 @@ def personal(request, token):
         "token": token,
         "answers": answer_rows(registration, questions_for(registration.event)),
         "confirm_hours": confirm_hours(),
+        "links": [
+            link for links in announce("personal_page_links", registration=registration, token=token) for link in links
+        ],
     }
     return render(request, "registrations/personal.html", context)
 

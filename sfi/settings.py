@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "participants",
     "documents",
     "feedback",
+    "conferences",
     "demo",
 ]
 

@@ -1,0 +1,18 @@
+"""The team's programme and workshop check-in pages, mounted under /team/ (namespace `conferences_staff`)."""
+
+from django.urls import path
+
+from conferences import staff_views
+
+app_name = "conferences_staff"
+
+EVENT = "veranstaltungen/<int:pk>/programm/"
+
+urlpatterns = [
+    path(EVENT, staff_views.programme, name="programme"),
+    path(EVENT + "<str:kind>/neu/", staff_views.item, name="item_add"),
+    path(EVENT + "<str:kind>/<int:item_pk>/", staff_views.item, name="item_edit"),
+    path(EVENT + "workshops/", staff_views.workshops, name="workshops"),
+    path(EVENT + "workshops/<int:session_pk>/einlass/", staff_views.workshop_checkin, name="workshop_checkin"),
+    path(EVENT + "workshops/<int:session_pk>/einlass/anwesend/", staff_views.workshop_tick, name="workshop_tick"),
+]
