@@ -43,7 +43,12 @@ def test_team_creates_programme_adds_items_and_publishes(client, team, login_as)
     base = f"/team/veranstaltungen/{event.pk}/programm/"
     assert client.post(base, {"action": "create"}).status_code == 302
     conference = Conference.objects.get(event=event)
-    assert client.post(base + "raum/neu/", {"name": "Saal", "capacity": "40", "step_free": "on", "position": "1"}).status_code == 302
+    assert (
+        client.post(
+            base + "raum/neu/", {"name": "Saal", "capacity": "40", "step_free": "on", "position": "1"}
+        ).status_code
+        == 302
+    )
     start = event.start.astimezone().strftime("%Y-%m-%dT%H:%M")
     end = event.end.astimezone().strftime("%Y-%m-%dT%H:%M")
     assert client.post(base + "zeitfenster/neu/", {"start": start, "end": end}).status_code == 302
@@ -55,7 +60,13 @@ def test_team_creates_programme_adds_items_and_publishes(client, team, login_as)
     assert conference.published
     assert client.get(f"/veranstaltungen/{event.slug}/programm/").status_code == 200
     actions = set(Entry.objects.filter(action__startswith="conference.").values_list("action", flat=True))
-    assert actions >= {"conference.created", "conference.room_saved", "conference.slot_saved", "conference.session_saved", "conference.published"}
+    assert actions >= {
+        "conference.created",
+        "conference.room_saved",
+        "conference.slot_saved",
+        "conference.session_saved",
+        "conference.published",
+    }
 
 
 def test_room_and_speaker_clashes_are_refused_with_a_message(client, team, login_as):
