@@ -90,3 +90,18 @@ def test_the_demo_mails_nobody_and_what_the_user_does_afterwards_is_mailed(
     )
     deliver_outbox()
     assert [mail.rcpt_tos for mail in smtp_server.messages] == [["erika.neu@example.org"]]
+
+
+def test_the_fachtag_in_dresden_has_parallel_workshops_some_full_with_waiting_lists(demo):
+    from conferences.models import Choice, Session
+    from conferences.queries import figures
+
+    event = Event.objects.get(slug="fachtag-flucht-und-asyl-dresden")
+    assert event.venue.municipality.name == "Dresden"
+    workshops = list(Session.objects.filter(conference__event=event, kind="workshop"))
+    assert len(workshops) == 12
+    counts = figures(workshops)
+    assert all(c.places is None or c.placed <= c.places for c in counts.values())
+    assert sum(1 for c in counts.values() if c.waiting) >= 2
+    assert Choice.objects.filter(got_second_choice=True, session__conference__event=event).exists()
+    assert "Workshop" in Client().get(f"/veranstaltungen/{event.slug}/anmelden/").content.decode()

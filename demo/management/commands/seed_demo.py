@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from demo.seeders.accounts import seed_accounts
+from demo.seeders.conferences import seed_conference
 from demo.seeders.directory import seed_directory
 from demo.seeders.events import seed_events
 from demo.seeders.network import seed_initiatives
@@ -42,6 +43,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo data: {registrations} registrations (one event full, with a waiting list).")
             attendees = seed_participants()
             self.stdout.write(f"Demo data: {attendees} people at a past event (check-in, feedback, certificates due).")
+            sessions, people = seed_conference()
+            self.stdout.write(f"Demo data: Fachtag in Dresden with {sessions} programme items, {people} registrations.")
         self.stdout.write(f"Demo data: {len(mails)} mails to the fictional people withheld, none sent.")
         self.stdout.write(
             self.style.SUCCESS(
