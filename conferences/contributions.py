@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from conferences import event_page, forms, services, views
-from core.registry import EventTask, StaffUrls, Urls
-from events.permissions import can_check_in, can_manage_events
+from conferences import event_page, forms, personal_data, queries, services, views
+from core.registry import EventTask, PersonalDataHolder, ProcessingActivity, RetentionRule, StaffUrls, Urls
+from events.permissions import can_check_in, can_manage_events, can_manage_participants
 
 URLS = [Urls("conferences.urls")]
 
@@ -30,6 +30,15 @@ EVENT_TASKS = [
         description=_("Tage, Zeitfenster, Räume, Programmpunkte, Referent_innen; Konflikte; veröffentlichen."),
     ),
     EventTask(
+        "conference_badges",
+        _("Namensschilder drucken"),
+        "conferences_staff:badges",
+        lambda user, event: event.kind == event.Kind.CONFERENCE and can_manage_participants(user, event),
+        order=57,
+        group=_("Fachkonferenz"),
+        description=_("A6 oder 8 pro A4, mit QR-Code für den Einlass."),
+    ),
+    EventTask(
         "conference_workshops",
         _("Einlass je Workshop"),
         "conferences_staff:workshops",
@@ -52,7 +61,44 @@ AUDIT_ACTIONS = {
     "conference.item_deleted": _("Programmeintrag gelöscht"),
     "conference.checked_in": _("Im Workshop anwesend"),
     "conference.check_in_undone": _("Anwesenheit im Workshop zurückgenommen"),
+    "conference.badges_printed": _("Namensschilder gedruckt"),
 }
+
+PROCESSING_ACTIVITIES = [
+    ProcessingActivity(
+        key="conferences",
+        name=_("Workshop-Wahl, Namensschilder und Einlass bei Fachkonferenzen"),
+        purpose=_("Workshop-Plätze vergeben, Namensschilder drucken, Anwesenheit je Workshop bescheinigen"),
+        legal_basis=_("Art. 6 Abs. 1 lit. b DSGVO (Teilnahme); Pronomen freiwillig, Art. 6 Abs. 1 lit. a DSGVO"),
+        data_subjects=_("Teilnehmer_innen von Fachkonferenzen"),
+        data_categories=_(
+            "Gewählte Workshops, Anwesenheit je Workshop, Name auf dem Namensschild, Pronomen (freiwillig)"
+        ),
+        recipients=_("Projektteam; Referent_innen der Veranstaltung beim Einlass"),
+        retention_key=("participant_months_after_event",),
+        order=15,
+    ),
+]
+
+RETENTION_RULES = [
+    RetentionRule(
+        key="conference_badges",
+        label=_("Angaben für das Namensschild (Pronomen) werden mit der Anmeldung anonymisiert."),
+        apply=personal_data.delete_badges_of_anonymised,
+        order=15,
+    ),
+]
+
+PERSONAL_DATA = [
+    PersonalDataHolder(
+        key="conference_badges",
+        export_key="namensschilder",
+        find=personal_data.badges_of,
+        export=personal_data.export,
+        erase=personal_data.erase,
+        order=50,
+    ),
+]
 
 HOOKS = {
     "registration_form_fields": forms.workshop_part,
@@ -60,4 +106,5 @@ HOOKS = {
     "registration_ended": services.end_choices,
     "personal_page_links": views.personal_links,
     "event_page_box": event_page.box,
+    "certificate_facts": queries.certificate_facts,
 }

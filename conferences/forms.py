@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from conferences.models import Badge
 from conferences.queries import choice_slots, figures, published_conference
 from registrations.forms import FormPart
 
@@ -25,14 +26,12 @@ def _option(session, count):
 
 
 def workshop_part(*, event):
-    """Answer to `registration_form_fields`: one required choice per slot with workshops, and an
-    optional second choice that counts only if the first is full."""
+    """Answer to `registration_form_fields`: one required choice per slot with workshops, an optional
+    second choice that counts only if the first is full, and how the name badge should read."""
     conference = published_conference(event)
     if conference is None:
         return None
     slots = choice_slots(conference)
-    if not slots:
-        return None
     counts = figures([session for _slot, sessions in slots for session in sessions])
     fields = {}
     for slot, sessions in slots:
@@ -57,6 +56,20 @@ def workshop_part(*, event):
                     "invalid_choice": _("Diesen Workshop gibt es nicht mehr. Bitte wählen Sie einen anderen.")
                 },
             )
+    fields["badge_name"] = forms.ChoiceField(
+        label=_("Wie soll Ihr Name auf dem Namensschild stehen?"),
+        choices=Badge.NameStyle.choices,
+        initial=Badge.NameStyle.FULL,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Bitte wählen Sie, wie Ihr Name auf dem Namensschild stehen soll.")},
+    )
+    fields["badge_pronouns"] = forms.CharField(
+        label=_("Pronomen auf dem Namensschild"),
+        required=False,
+        max_length=40,
+        help_text=_("Zum Beispiel sie/ihr, er/ihm, they/them."),
+        error_messages={"max_length": _("Bitte kürzen Sie Ihre Angabe auf höchstens %(limit_value)d Zeichen.")},
+    )
     slot_ids = [slot.pk for slot, _sessions in slots]
 
     def clean(form):

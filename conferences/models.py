@@ -202,3 +202,25 @@ class Choice(models.Model):
 
     def __str__(self):
         return f"{self.registration_id}: {self.session_id} ({self.status})"
+
+
+class Badge(models.Model):
+    """How a person wants their name badge printed (asked at registration), and when it was printed."""
+
+    class NameStyle(models.TextChoices):
+        FULL = "full", _("Vor- und Nachname")
+        FIRST = "first", _("nur Vorname")
+
+    registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="badge")
+    name_style = models.CharField(
+        _("Name auf dem Namensschild"), max_length=8, choices=NameStyle.choices, default=NameStyle.FULL
+    )
+    pronouns = models.CharField(_("Pronomen"), max_length=40, blank=True)
+    printed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Namensschild")
+        verbose_name_plural = _("Namensschilder")
+
+    def __str__(self):
+        return f"badge {self.registration_id}"

@@ -160,3 +160,19 @@ def check_in_rows(session):
         .select_related("registration")
         .order_by("registration__name", "id")
     )
+
+
+def certificate_facts(*, booking):
+    """Answer to `certificate_facts`: the workshops the person was checked in at, for the certificate."""
+    attended = (
+        Choice.objects.filter(registration=booking.registration_id, checked_in_at__isnull=False, session__isnull=False)
+        .select_related("session__slot")
+        .order_by("session__slot__start")
+    )
+    lines = [f"{session_line(c.session)}" for c in attended]
+    return [(_("Besuchte Workshops"), lines)] if lines else []
+
+
+def session_line(session):
+    start, end = timezone.localtime(session.slot.start), timezone.localtime(session.slot.end)
+    return f"{session.localized_title} ({start:%d.%m.%Y}, {start:%H:%M}–{end:%H:%M})"

@@ -15,9 +15,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from audit.services import record
-from conferences.models import Choice, Conference, Room, Session, Slot, Speaker
+from conferences.models import Badge, Choice, Conference, Room, Session, Slot, Speaker
 from conferences.queries import figures
 from mail.services import queue_mail
+from participants import services as participant_services
+from registrations.models import Booking
 from registrations.tokens import personal_token
 
 
@@ -97,6 +99,10 @@ def choose_at_registration(*, registration, data, now):
     conference = Conference.objects.filter(event=registration.event, published=True).first()
     if conference is None:
         return []
+    if data.get("badge_name"):
+        Badge.objects.create(
+            registration=registration, name_style=data["badge_name"], pronouns=data.get("badge_pronouns") or ""
+        )
     locked = _lock(conference)
     results = []
     for slot in Slot.objects.filter(conference=conference).order_by("start", "id"):
@@ -271,3 +277,26 @@ def check_in(*, actor, choice, present, now=None, request=None):
             target=choice,
             request=request,
         )
+
+
+def print_badges(*, actor, event, registrations, request=None, now=None):
+    """Note the badges as printed (for "only those added since the last print"); audited."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        for registration in registrations:
+            Badge.objects.update_or_create(registration=registration, defaults={"printed_at": now})
+        record(
+            actor=actor,
+            action="conference.badges_printed",
+            target=event,
+            details={"count": len(registrations)},
+            request=request,
+        )
+
+
+def check_in_from_badge(*, actor, registration, request=None):
+    """The badge's QR code was scanned at the door: the person is present at the event (idempotent)."""
+    booking = registration.bookings.filter(status__in=Booking.TAKEN).order_by("id").first()
+    if booking is None:
+        return False
+    return participant_services.check_in(actor=actor, booking=booking, request=request)

@@ -15,4 +15,6 @@ urlpatterns = [
     path(EVENT + "workshops/", staff_views.workshops, name="workshops"),
     path(EVENT + "workshops/<int:session_pk>/einlass/", staff_views.workshop_checkin, name="workshop_checkin"),
     path(EVENT + "workshops/<int:session_pk>/einlass/anwesend/", staff_views.workshop_tick, name="workshop_tick"),
+    path(EVENT + "namensschilder/", staff_views.badges, name="badges"),
+    path(EVENT + "einlass/<str:token>/", staff_views.badge_checkin, name="badge_checkin"),
 ]

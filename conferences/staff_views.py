@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,9 +12,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.decorators import role_required
 from accounts.permissions import can_use_back_office
 from conferences import queries, services
+from conferences.badges import badges_pdf, participants, registration_for_badge
+from conferences.badges import rows as badge_rows
 from conferences.models import Choice, Session
 from conferences.staff_forms import FORMS
-from events.permissions import can_check_in, can_manage_events, visible_event_or_404
+from events.permissions import can_check_in, can_manage_events, can_manage_participants, visible_event_or_404
 
 
 def _conference(request, pk, allowed):
@@ -184,3 +186,79 @@ def workshop_tick(request, pk, session_pk):
     else:
         messages.info(request, _("Anwesenheit von %(name)s zurückgenommen.") % {"name": choice.registration.name})
     return redirect("conferences_staff:workshop_checkin", pk=event.pk, session_pk=session_pk)
+
+
+# --- Name badges and check-in by QR code ---------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@role_required(can_use_back_office)
+def badges(request, pk):
+    """Print all badges, only those added since the last print, or one person's (POST: a PDF)."""
+    event, conference = _conference(request, pk, _may_print)
+    if conference is None:
+        raise Http404
+    if request.method == "POST":
+        scope, layout = request.POST.get("scope"), request.POST.get("layout")
+        person = request.POST.get("person", "")
+        if (
+            layout not in ("a6", "a4")
+            or scope not in ("all", "new", "one")
+            or (scope == "one" and not person.isdigit())
+        ):
+            messages.error(request, _("Bitte wählen Sie, welche Namensschilder in welchem Format gedruckt werden."))
+            return redirect("conferences_staff:badges", pk=event.pk)
+        chosen = badge_rows(
+            event, conference, only_new=scope == "new", registration_id=int(person) if scope == "one" else None
+        )
+        if not chosen:
+            messages.info(request, _("Es gibt keine neuen Namensschilder zu drucken."))
+            return redirect("conferences_staff:badges", pk=event.pk)
+        pdf = badges_pdf(event, chosen, layout=layout)
+        services.print_badges(
+            actor=request.user,
+            event=event,
+            registrations=[r.registration for r in chosen if r.registration],
+            request=request,
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="namensschilder-{layout}.pdf"'
+        return response
+    people = participants(event)
+    context = {
+        "event": event,
+        "people": people,
+        "new_count": sum(1 for p in people if not (hasattr(p, "badge") and p.badge.printed_at)),
+        "nav": "events",
+    }
+    return render(request, "conferences/staff/badges.html", context)
+
+
+def _may_print(user, event):
+    return can_manage_participants(user, event)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@role_required(can_use_back_office)
+def badge_checkin(request, pk, token):
+    """What scanning a badge's QR code opens: the person, present at the door and in their workshops."""
+    event, conference = _conference(request, pk, can_check_in)
+    registration = registration_for_badge(token)
+    if conference is None or registration is None or registration.event_id != event.pk:
+        raise Http404
+    if request.method == "POST":
+        if request.POST.get("action") == "door":
+            services.check_in_from_badge(actor=request.user, registration=registration, request=request)
+            messages.success(request, _("%(name)s ist als anwesend eingetragen.") % {"name": registration.name})
+        else:
+            value = request.POST.get("choice", "")
+            choice = get_object_or_404(
+                Choice, pk=int(value) if value.isdigit() else 0, registration=registration, status=Choice.Status.PLACE
+            )
+            services.check_in(actor=request.user, choice=choice, present=True, request=request)
+            messages.success(request, _("%(name)s ist als anwesend eingetragen.") % {"name": registration.name})
+        return redirect(request.path)
+    choices = [c for c in queries.choices_of(registration) if c.status == Choice.Status.PLACE]
+    at_door = registration.bookings.filter(attended=True).exists()
+    context = {"event": event, "registration": registration, "choices": choices, "at_door": at_door, "nav": "events"}
+    return render(request, "conferences/staff/badge_checkin.html", context)

@@ -1,0 +1,38 @@
+"""What conferences keeps about a person beyond the registration: the name badge wishes (pronouns).
+
+Workshop choices hold nothing personal of their own: they point at the registration, which
+registrations anonymises. The badge row goes with it (retention rule) or on request (privacy)."""
+
+from conferences.models import Badge
+
+
+def badges_of(email):
+    if not email.strip():
+        return []
+    return list(
+        Badge.objects.filter(registration__email__iexact=email.strip(), registration__anonymised_at__isnull=True)
+        .select_related("registration__event")
+        .order_by("id")
+    )
+
+
+def export(badges, *, now):
+    return [
+        {
+            "veranstaltung": badge.registration.event.title,
+            "name_auf_dem_namensschild": badge.get_name_style_display(),
+            "pronomen": badge.pronouns,
+        }
+        for badge in badges
+    ]
+
+
+def erase(badges, *, now=None):
+    deleted, _ = Badge.objects.filter(pk__in=[b.pk for b in badges]).delete()
+    return {"cancelled": 0, "anonymised": deleted, "mails_deleted": 0}
+
+
+def delete_badges_of_anonymised(*, now):
+    """Retention: a registration anonymised by registrations' rules takes its badge wishes along."""
+    deleted, _ = Badge.objects.filter(registration__anonymised_at__isnull=False).delete()
+    return {"badges_deleted": deleted}
