@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from conferences import event_page, forms, personal_data, queries, services, views
+from conferences import event_page, forms, personal_data, queries, retention, services, views
+from conferences.permissions import can_see_bank_data
 from core.registry import EventTask, PersonalDataHolder, ProcessingActivity, RetentionRule, StaffUrls, Urls
 from events.permissions import can_check_in, can_manage_events, can_manage_participants
 
@@ -39,6 +40,15 @@ EVENT_TASKS = [
         description=_("A6 oder 8 pro A4, mit QR-Code für den Einlass."),
     ),
     EventTask(
+        "conference_reimbursements",
+        _("Fahrtkostenerstattung"),
+        "conferences_staff:reimbursements",
+        lambda user, event: event.kind == event.Kind.CONFERENCE and can_see_bank_data(user),
+        order=58,
+        group=_("Fachkonferenz"),
+        description=_("Anträge prüfen, SEPA-Datei und XLSX für die Buchhaltung."),
+    ),
+    EventTask(
         "conference_workshops",
         _("Einlass je Workshop"),
         "conferences_staff:workshops",
@@ -62,6 +72,17 @@ AUDIT_ACTIONS = {
     "conference.checked_in": _("Im Workshop anwesend"),
     "conference.check_in_undone": _("Anwesenheit im Workshop zurückgenommen"),
     "conference.badges_printed": _("Namensschilder gedruckt"),
+    "reimbursement.offered": _("Fahrtkostenerstattung angeboten"),
+    "reimbursement.withdrawn": _("Fahrtkostenerstattung beendet"),
+    "reimbursement.submitted": _("Fahrtkosten beantragt"),
+    "reimbursement.approved": _("Fahrtkosten bewilligt"),
+    "reimbursement.partly": _("Fahrtkosten teilweise bewilligt"),
+    "reimbursement.rejected": _("Fahrtkosten abgelehnt"),
+    "reimbursement.exported": _("Fahrtkosten ausgezahlt (SEPA-Datei)"),
+    "reimbursement.list_viewed": _("Fahrtkostenanträge angesehen"),
+    "reimbursement.viewed": _("Fahrtkostenantrag mit Bankdaten angesehen"),
+    "reimbursement.receipt_viewed": _("Fahrtkostenbeleg angesehen"),
+    "reimbursement.xlsx_exported": _("Fahrtkosten exportiert (XLSX)"),
 }
 
 PROCESSING_ACTIVITIES = [
@@ -89,6 +110,19 @@ RETENTION_RULES = [
     ),
 ]
 
+RETENTION_RULES.append(
+    RetentionRule(
+        key="reimbursement_bank_data",
+        label=_(
+            "IBAN, Kontoinhaber_in, Strecke und Belege einer Fahrtkostenerstattung werden nach Auszahlung oder "
+            "Ablehnung gelöscht, sobald die Abrechnungsfrist des Konferenzjahres plus die eingestellten Monate "
+            "vorbei ist; Beträge bleiben für Berichte."
+        ),
+        apply=retention.erase_bank_data,
+        order=16,
+    )
+)
+
 PERSONAL_DATA = [
     PersonalDataHolder(
         key="conference_badges",
@@ -97,6 +131,14 @@ PERSONAL_DATA = [
         export=personal_data.export,
         erase=personal_data.erase,
         order=50,
+    ),
+    PersonalDataHolder(
+        key="conference_reimbursements",
+        export_key="fahrtkosten",
+        find=personal_data.reimbursements_of,
+        export=personal_data.export_reimbursements,
+        erase=personal_data.erase_reimbursements,
+        order=51,
     ),
 ]
 

@@ -2,11 +2,14 @@
 swap form on the personal programme page."""
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from schwifty import IBAN
+from schwifty.exceptions import SchwiftyException
 
-from conferences.models import Badge
+from conferences.models import Badge, Reimbursement
 from conferences.queries import choice_slots, figures, published_conference
 from registrations.forms import FormPart
 
@@ -102,3 +105,118 @@ class SwapForm(forms.Form):
         self.fields["session"].error_messages["invalid_choice"] = _(
             "In diesem Workshop ist kein Platz mehr frei. Bitte wählen Sie einen anderen."
         )
+
+
+# --- Travel-cost reimbursement ----------------------------------------------------------------
+
+# How a receipt's first bytes must start, by type (checked by content, not by the name).
+RECEIPT_TYPES = {
+    "application/pdf": (b"%PDF", (".pdf",)),
+    "image/jpeg": (b"\xff\xd8\xff", (".jpg", ".jpeg")),
+    "image/png": (b"\x89PNG\r\n\x1a\n", (".png",)),
+}
+RECEIPT_FIELDS = ("receipt_1", "receipt_2", "receipt_3")
+
+
+def receipt_type(upload):
+    """The receipt's type by its first bytes and name, or a ValidationError that says what is wrong."""
+    name = upload.name.lower()
+    if upload.size > settings.REIMBURSEMENT_MAX_RECEIPT_MB * 1024 * 1024:
+        raise forms.ValidationError(
+            _(
+                "Der Beleg ist größer als %(mb)d MB. Bitte verkleinern Sie ihn (z. B. als JPG) und laden Sie ihn "
+                "erneut hoch."
+            )
+            % {"mb": settings.REIMBURSEMENT_MAX_RECEIPT_MB}
+        )
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    for content_type, (magic, extensions) in RECEIPT_TYPES.items():
+        if head.startswith(magic):
+            if not name.endswith(extensions):
+                break
+            return content_type
+    raise forms.ValidationError(
+        _(
+            "Diese Datei ist kein PDF-, JPG- oder PNG-Beleg (der Inhalt passt nicht zum Namen). "
+            "Bitte laden Sie den Beleg als PDF, JPG oder PNG hoch."
+        )
+    )
+
+
+class ReimbursementForm(forms.Form):
+    route = forms.CharField(
+        label=_("Strecke"),
+        max_length=300,
+        help_text=_("Zum Beispiel: Zittau – Dresden und zurück."),
+        error_messages={"required": _("Bitte geben Sie die Strecke an.")},
+    )
+    transport = forms.ChoiceField(
+        label=_("Verkehrsmittel"),
+        choices=Reimbursement.Transport.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Bitte wählen Sie das Verkehrsmittel.")},
+    )
+    amount = forms.DecimalField(
+        label=_("Betrag in Euro"),
+        min_value=0,
+        max_digits=8,
+        decimal_places=2,
+        localize=True,
+        help_text=_("Zum Beispiel 23,40."),
+        error_messages={
+            "required": _("Bitte geben Sie den Betrag an."),
+            "invalid": _("Bitte geben Sie den Betrag als Zahl an, zum Beispiel 23,40."),
+            "min_value": _("Der Betrag darf nicht negativ sein."),
+            "max_digits": _("Bitte prüfen Sie den Betrag: Er ist zu groß."),
+            "max_whole_digits": _("Bitte prüfen Sie den Betrag: Er ist zu groß."),
+            "max_decimal_places": _("Bitte geben Sie höchstens zwei Nachkommastellen an."),
+        },
+    )
+    receipt_1 = forms.FileField(
+        label=_("Beleg"),
+        help_text=_("Fahrkarte oder Quittung als PDF, JPG oder PNG."),
+        error_messages={"required": _("Bitte laden Sie mindestens einen Beleg hoch.")},
+    )
+    receipt_2 = forms.FileField(label=_("weiterer Beleg"), required=False)
+    receipt_3 = forms.FileField(label=_("noch ein Beleg"), required=False)
+    account_holder = forms.CharField(
+        label=_("Kontoinhaber_in"),
+        max_length=140,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("Bitte geben Sie an, wem das Konto gehört.")},
+    )
+    iban = forms.CharField(
+        label=_("IBAN"),
+        max_length=42,
+        help_text=_("Zum Beispiel DE89 3704 0044 0532 0130 00."),
+        error_messages={"required": _("Bitte geben Sie Ihre IBAN an.")},
+    )
+
+    def clean_iban(self):
+        try:
+            return str(IBAN(self.cleaned_data["iban"]).compact)
+        except SchwiftyException:
+            raise forms.ValidationError(
+                _("Diese IBAN ist nicht gültig. Bitte prüfen Sie sie (Länderkürzel, Prüfziffer, Länge).")
+            ) from None
+
+    def clean(self):
+        data = super().clean()
+        self.receipt_types = {}
+        for name in RECEIPT_FIELDS:
+            upload = data.get(name)
+            if upload:
+                try:
+                    self.receipt_types[name] = receipt_type(upload)
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        return data
+
+    def receipts(self):
+        return [
+            (self.cleaned_data[name], self.receipt_types[name])
+            for name in RECEIPT_FIELDS
+            if self.cleaned_data.get(name)
+        ]

@@ -10,6 +10,8 @@ choices for a conference are only written while its sessions' rows are locked
 
 import uuid
 
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +25,7 @@ class Conference(models.Model):
     event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="conference")
     published = models.BooleanField(_("Programm veröffentlicht"), default=False)
     acronym = models.SlugField(_("Kürzel"), max_length=40, help_text=_("Für Konferenz-Apps, z. B. fachtag-2027."))
+    offers_reimbursement = models.BooleanField(_("Fahrtkostenerstattung angeboten"), default=False)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -224,3 +227,83 @@ class Badge(models.Model):
 
     def __str__(self):
         return f"badge {self.registration_id}"
+
+
+def receipts_storage():
+    """Receipts live outside MEDIA_ROOT: no URL reaches them, only the team's download view."""
+    return FileSystemStorage(location=settings.REIMBURSEMENT_RECEIPTS_ROOT, base_url=None)
+
+
+class Reimbursement(models.Model):
+    """A request to reimburse travel costs (Fahrtkostenerstattung), one per registration.
+
+    Bank details and receipts are personal data of the highest sensitivity: only admin and team
+    with the second factor see them, every view is audited, and `conferences.retention` erases
+    them a configurable time after the accounting deadline; amounts and states stay for reports."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("eingereicht")
+        APPROVED = "approved", _("bewilligt")
+        PARTLY = "partly", _("teilweise bewilligt")
+        REJECTED = "rejected", _("abgelehnt")
+        PAID = "paid", _("ausgezahlt")
+
+    class Transport(models.TextChoices):
+        TRAIN = "train", _("Bahn, Bus, Straßenbahn")
+        CAR = "car", _("Auto (Kilometerpauschale)")
+        BIKE = "bike", _("Fahrrad")
+        OTHER = "other", _("anderes")
+
+    conference = models.ForeignKey(Conference, on_delete=models.PROTECT, related_name="reimbursements")
+    registration = models.OneToOneField(Registration, on_delete=models.PROTECT, related_name="reimbursement")
+    status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)
+    route = models.CharField(_("Strecke"), max_length=300)
+    transport = models.CharField(_("Verkehrsmittel"), max_length=10, choices=Transport.choices)
+    amount = models.DecimalField(_("Betrag in Euro"), max_digits=8, decimal_places=2)
+    approved_amount = models.DecimalField(
+        _("bewilligter Betrag"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    reason = models.TextField(_("Begründung"), blank=True)
+    iban = models.CharField(_("IBAN"), max_length=34)
+    account_holder = models.CharField(_("Kontoinhaber_in"), max_length=140)
+    submitted_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    paid_at = models.DateTimeField(null=True, blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["submitted_at", "id"]
+        verbose_name = _("Fahrtkostenerstattung")
+        verbose_name_plural = _("Fahrtkostenerstattungen")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="reimbursement_amount_not_negative")
+        ]
+
+    def __str__(self):
+        return f"reimbursement {self.pk}"
+
+    @property
+    def masked_iban(self):
+        return f"{self.iban[:4]} **** {self.iban[-4:]}" if self.iban else ""
+
+    @property
+    def payable(self):
+        return (
+            self.approved_amount
+            if self.status in (self.Status.APPROVED, self.Status.PARTLY, self.Status.PAID)
+            else None
+        )
+
+
+class Receipt(models.Model):
+    reimbursement = models.ForeignKey(Reimbursement, on_delete=models.CASCADE, related_name="receipts")
+    file = models.FileField(storage=receipts_storage, upload_to="%Y/%m/")
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"receipt {self.pk}"

@@ -3,7 +3,9 @@
 Workshop choices hold nothing personal of their own: they point at the registration, which
 registrations anonymises. The badge row goes with it (retention rule) or on request (privacy)."""
 
-from conferences.models import Badge
+from django.utils import timezone
+
+from conferences.models import Badge, Receipt, Reimbursement
 
 
 def badges_of(email):
@@ -36,3 +38,41 @@ def delete_badges_of_anonymised(*, now):
     """Retention: a registration anonymised by registrations' rules takes its badge wishes along."""
     deleted, _ = Badge.objects.filter(registration__anonymised_at__isnull=False).delete()
     return {"badges_deleted": deleted}
+
+
+def reimbursements_of(email):
+    if not email.strip():
+        return []
+    return list(
+        Reimbursement.objects.filter(registration__email__iexact=email.strip(), erased_at__isnull=True)
+        .select_related("conference__event")
+        .order_by("id")
+    )
+
+
+def export_reimbursements(reimbursements, *, now):
+    return [
+        {
+            "veranstaltung": r.conference.event.title,
+            "strecke": r.route,
+            "betrag": str(r.amount),
+            "bewilligt": str(r.approved_amount) if r.approved_amount is not None else None,
+            "stand": r.get_status_display(),
+            "kontoinhaber_in": r.account_holder,
+            "iban": r.iban,
+            "belege": r.receipts.count(),
+        }
+        for r in reimbursements
+    ]
+
+
+def erase_reimbursements(reimbursements, *, now=None):
+    now = now or timezone.now()
+    for reimbursement in reimbursements:
+        for receipt in Receipt.objects.filter(reimbursement=reimbursement):
+            receipt.file.delete(save=False)
+            receipt.delete()
+    Reimbursement.objects.filter(pk__in=[r.pk for r in reimbursements]).update(
+        iban="", account_holder="", route="", erased_at=now
+    )
+    return {"cancelled": 0, "anonymised": len(reimbursements), "mails_deleted": 0}

@@ -2,12 +2,13 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from conferences.models import Choice, Conference, Session, Slot
+from conferences.models import Choice, Conference, Reimbursement, Session, Slot
 
 
 def conference_of(event):
@@ -176,3 +177,20 @@ def certificate_facts(*, booking):
 def session_line(session):
     start, end = timezone.localtime(session.slot.start), timezone.localtime(session.slot.end)
     return f"{session.localized_title} ({start:%d.%m.%Y}, {start:%H:%M}–{end:%H:%M})"
+
+
+def reimbursements_of(conference):
+    return list(
+        Reimbursement.objects.filter(conference=conference)
+        .select_related("registration")
+        .annotate(receipt_count=Count("receipts"))
+        .order_by("submitted_at", "id")
+    )
+
+
+def reimbursement_totals(rows):
+    """Requested, approved and paid sums (kept after the bank details are erased)."""
+    requested = sum((r.amount for r in rows), Decimal(0))
+    approved = sum((r.payable or Decimal(0) for r in rows), Decimal(0))
+    paid = sum((r.approved_amount for r in rows if r.status == Reimbursement.Status.PAID), Decimal(0))
+    return {"requested": requested, "approved": approved, "paid": paid, "count": len(rows)}

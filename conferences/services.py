@@ -10,16 +10,18 @@ functions that hand out workshop places.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from sepaxml import SepaTransfer
 
 from audit.services import record
-from conferences.models import Badge, Choice, Conference, Room, Session, Slot, Speaker
+from conferences.models import Badge, Choice, Conference, Receipt, Reimbursement, Room, Session, Slot, Speaker
 from conferences.queries import figures
 from mail.services import queue_mail
 from participants import services as participant_services
-from registrations.models import Booking
+from registrations.models import Booking, Registration
 from registrations.tokens import personal_token
 
 
@@ -300,3 +302,135 @@ def check_in_from_badge(*, actor, registration, request=None):
     if booking is None:
         return False
     return participant_services.check_in(actor=actor, booking=booking, request=request)
+
+
+# --- Travel-cost reimbursement ----------------------------------------------------------------
+
+
+class NotEligible(Exception):
+    """The person may not (or no longer) ask for reimbursement; the message says why."""
+
+
+def reimbursement_refusal(registration, conference):
+    """Why this person cannot ask for travel costs now, or None."""
+    if not conference.offers_reimbursement:
+        return _("Für diese Veranstaltung werden keine Fahrtkosten erstattet.")
+    if not registration.bookings.filter(attended=True).exists():
+        return _("Fahrtkosten können Sie beantragen, sobald Sie beim Einlass als anwesend eingetragen sind.")
+    if Reimbursement.objects.filter(registration=registration).exists():
+        return _("Sie haben Ihre Fahrtkosten bereits beantragt.")
+    return None
+
+
+def submit_reimbursement(*, registration, conference, form, now=None):
+    """The person asks for their travel costs (personal link), with receipts and bank details."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        Registration.objects.select_for_update().filter(pk=registration.pk).first()
+        refusal = reimbursement_refusal(registration, conference)
+        if refusal:
+            raise NotEligible(refusal)
+        data = form.cleaned_data
+        reimbursement = Reimbursement.objects.create(
+            conference=conference,
+            registration=registration,
+            route=data["route"],
+            transport=data["transport"],
+            amount=data["amount"],
+            iban=data["iban"],
+            account_holder=data["account_holder"],
+            submitted_at=now,
+        )
+        for upload, content_type in form.receipts():
+            Receipt.objects.create(
+                reimbursement=reimbursement, file=upload, content_type=content_type, size=upload.size
+            )
+        record(actor=None, action="reimbursement.submitted", target=reimbursement)
+    return reimbursement
+
+
+def decide_reimbursement(*, actor, reimbursement, decision, approved_amount, reason, version, now=None, request=None):
+    """Approve fully, partly (with a reason) or reject (with a reason); the person is told by mail.
+    Raises Stale if someone decided meanwhile."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        current = (
+            Reimbursement.objects.select_for_update().select_related("registration__event").get(pk=reimbursement.pk)
+        )
+        if current.version != version or current.status == Reimbursement.Status.PAID:
+            raise Stale
+        current.status = decision
+        current.approved_amount = {
+            Reimbursement.Status.APPROVED: current.amount,
+            Reimbursement.Status.PARTLY: approved_amount,
+            Reimbursement.Status.REJECTED: None,
+        }[decision]
+        current.reason = reason if decision != Reimbursement.Status.APPROVED else ""
+        current.decided_at = now
+        current.version += 1
+        current.save()
+        _mail(current.registration, "reimbursement_decided", reimbursement=current)
+        record(actor=actor, action=f"reimbursement.{decision}", target=current, request=request)
+    return current
+
+
+def export_payments(*, actor, conference, now=None, request=None):
+    """The approved payments not paid yet as one SEPA credit-transfer file (pain.001.001.03); they
+    are marked paid. Returns (xml bytes, count); (None, 0) when there is nothing to pay."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        due = list(
+            Reimbursement.objects.select_for_update()
+            .filter(conference=conference, status__in=[Reimbursement.Status.APPROVED, Reimbursement.Status.PARTLY])
+            .order_by("id")
+        )
+        due = [r for r in due if r.approved_amount]
+        if not due:
+            return None, 0
+        config = {
+            "name": settings.REIMBURSEMENT_DEBTOR_NAME,
+            "IBAN": settings.REIMBURSEMENT_DEBTOR_IBAN,
+            "BIC": settings.REIMBURSEMENT_DEBTOR_BIC,
+            "batch": True,
+            "currency": "EUR",
+        }
+        sepa = SepaTransfer(config, schema="pain.001.001.03", clean=True)
+        for reimbursement in due:
+            sepa.add_payment(
+                {
+                    "name": reimbursement.account_holder,
+                    "IBAN": reimbursement.iban,
+                    "amount": int(reimbursement.approved_amount * 100),
+                    "execution_date": timezone.localdate(now),
+                    "description": f"Fahrtkosten {conference.event.title}"[:140],
+                    "endtoend_id": f"SFI-FK-{reimbursement.pk}",
+                }
+            )
+        xml = sepa.export(validate=True)
+        Reimbursement.objects.filter(pk__in=[r.pk for r in due]).update(
+            status=Reimbursement.Status.PAID, paid_at=now, version=models.F("version") + 1
+        )
+        record(
+            actor=actor,
+            action="reimbursement.exported",
+            target=conference,
+            details={"count": len(due)},
+            request=request,
+        )
+    return xml, len(due)
+
+
+def record_bank_data_view(*, actor, target, what, request=None):
+    """Every look at bank details or receipts goes into the audit log."""
+    record(actor=actor, action=f"reimbursement.{what}", target=target, request=request)
+
+
+def set_reimbursement_offered(*, actor, conference, offered, request=None):
+    with transaction.atomic():
+        Conference.objects.filter(pk=conference.pk).update(offers_reimbursement=offered)
+        record(
+            actor=actor,
+            action="reimbursement.offered" if offered else "reimbursement.withdrawn",
+            target=conference,
+            request=request,
+        )

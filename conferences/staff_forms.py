@@ -4,7 +4,7 @@ read at (optimistic locking in `services.save_item`); a session that would clash
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from conferences.models import Room, Session, Slot, Speaker
+from conferences.models import Reimbursement, Room, Session, Slot, Speaker
 
 
 class VersionedForm(forms.ModelForm):
@@ -100,3 +100,62 @@ class SessionForm(VersionedForm):
 
 
 FORMS = {"raum": RoomForm, "zeitfenster": SlotForm, "referentin": SpeakerForm, "programmpunkt": SessionForm}
+
+
+class DecisionForm(forms.Form):
+    """The team's decision on a travel-cost request."""
+
+    decision = forms.ChoiceField(
+        label=_("Entscheidung"),
+        choices=[
+            (Reimbursement.Status.APPROVED, _("in voller Höhe bewilligen")),
+            (Reimbursement.Status.PARTLY, _("teilweise bewilligen")),
+            (Reimbursement.Status.REJECTED, _("ablehnen")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Bitte wählen Sie eine Entscheidung.")},
+    )
+    approved_amount = forms.DecimalField(
+        label=_("Bewilligter Betrag in Euro (bei teilweiser Bewilligung)"),
+        required=False,
+        min_value=0,
+        max_digits=8,
+        decimal_places=2,
+        localize=True,
+        error_messages={
+            "invalid": _("Bitte geben Sie den Betrag als Zahl an, zum Beispiel 23,40."),
+            "min_value": _("Der Betrag darf nicht negativ sein."),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Begründung (bei teilweiser Bewilligung oder Ablehnung)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Die Person bekommt sie per E-Mail."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, reimbursement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reimbursement = reimbursement
+        self.fields["version"].initial = reimbursement.version
+
+    def clean(self):
+        data = super().clean()
+        decision, amount = data.get("decision"), data.get("approved_amount")
+        if (
+            decision in (Reimbursement.Status.PARTLY, Reimbursement.Status.REJECTED)
+            and not data.get("reason", "").strip()
+        ):
+            self.add_error("reason", _("Bitte begründen Sie die teilweise Bewilligung oder die Ablehnung."))
+        if decision == Reimbursement.Status.PARTLY:
+            if amount is None:
+                self.add_error("approved_amount", _("Bitte geben Sie den bewilligten Betrag an."))
+            elif amount >= self.reimbursement.amount:
+                self.add_error(
+                    "approved_amount",
+                    _("Bei teilweiser Bewilligung muss der Betrag kleiner als der beantragte (%(amount)s €) sein.")
+                    % {"amount": self.reimbursement.amount},
+                )
+        return data

@@ -1,9 +1,10 @@
 """The team's programme pages and the check-in per workshop (/team/veranstaltungen/<pk>/programm/…)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,8 +15,10 @@ from accounts.permissions import can_use_back_office
 from conferences import queries, services
 from conferences.badges import badges_pdf, participants, registration_for_badge
 from conferences.badges import rows as badge_rows
-from conferences.models import Choice, Session
-from conferences.staff_forms import FORMS
+from conferences.exports import reimbursement_workbook
+from conferences.models import Choice, Receipt, Reimbursement, Session
+from conferences.permissions import can_see_bank_data
+from conferences.staff_forms import FORMS, DecisionForm
 from events.permissions import can_check_in, can_manage_events, can_manage_participants, visible_event_or_404
 
 
@@ -262,3 +265,115 @@ def badge_checkin(request, pk, token):
     at_door = registration.bookings.filter(attended=True).exists()
     context = {"event": event, "registration": registration, "choices": choices, "at_door": at_door, "nav": "events"}
     return render(request, "conferences/staff/badge_checkin.html", context)
+
+
+# --- Travel-cost reimbursement (bank data: admin and team with the second factor, every view audited) ---
+
+
+def _bank(request, pk):
+    event, conference = _conference(request, pk, lambda user, event: can_see_bank_data(user))
+    if conference is None:
+        raise Http404
+    return event, conference
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@role_required(can_see_bank_data)
+def reimbursements(request, pk):
+    event, conference = _bank(request, pk)
+    if request.method == "POST":  # offer or stop offering reimbursement
+        services.set_reimbursement_offered(
+            actor=request.user, conference=conference, offered=request.POST.get("action") == "offer", request=request
+        )
+        return redirect("conferences_staff:reimbursements", pk=event.pk)
+    rows = queries.reimbursements_of(conference)
+    services.record_bank_data_view(actor=request.user, target=conference, what="list_viewed", request=request)
+    context = {
+        "event": event,
+        "conference": conference,
+        "rows": rows,
+        "totals": queries.reimbursement_totals(rows),
+        "nav": "events",
+    }
+    return render(request, "conferences/staff/reimbursements.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@role_required(can_see_bank_data)
+def reimbursement(request, pk, item_pk):
+    event, conference = _bank(request, pk)
+    item = get_object_or_404(
+        Reimbursement.objects.select_related("registration").prefetch_related("receipts"),
+        pk=item_pk,
+        conference=conference,
+    )
+    form = DecisionForm(request.POST or None, reimbursement=item)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.decide_reimbursement(
+                actor=request.user,
+                reimbursement=item,
+                decision=data["decision"],
+                approved_amount=data["approved_amount"],
+                reason=data["reason"].strip(),
+                version=data["version"],
+                request=request,
+            )
+        except services.Stale:
+            form.add_error(
+                None,
+                _("Jemand anderes hat über diesen Antrag inzwischen entschieden. Bitte prüfen Sie den neuen Stand."),
+            )
+            item.refresh_from_db()
+            status = 409
+        else:
+            messages.success(request, _("Die Entscheidung ist gespeichert; die Person bekommt eine E-Mail."))
+            return redirect("conferences_staff:reimbursements", pk=event.pk)
+    services.record_bank_data_view(actor=request.user, target=item, what="viewed", request=request)
+    context = {"event": event, "conference": conference, "item": item, "form": form, "nav": "events"}
+    return render(request, "conferences/staff/reimbursement.html", context, status=status)
+
+
+@require_safe
+@role_required(can_see_bank_data)
+def receipt(request, pk, item_pk, receipt_pk):
+    event, conference = _bank(request, pk)
+    found = get_object_or_404(Receipt, pk=receipt_pk, reimbursement_id=item_pk, reimbursement__conference=conference)
+    services.record_bank_data_view(
+        actor=request.user, target=found.reimbursement, what="receipt_viewed", request=request
+    )
+    extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}[found.content_type]
+    response = FileResponse(found.file.open("rb"), content_type=found.content_type)
+    response["Content-Disposition"] = f'attachment; filename="beleg-{found.reimbursement_id}-{found.pk}.{extension}"'
+    return response
+
+
+@require_POST
+@role_required(can_see_bank_data)
+def reimbursements_sepa(request, pk):
+    event, conference = _bank(request, pk)
+    if not settings.REIMBURSEMENT_DEBTOR_IBAN:
+        messages.error(request, _("Für die SEPA-Datei fehlt das Auszahlungskonto (REIMBURSEMENT_DEBTOR_IBAN)."))
+        return redirect("conferences_staff:reimbursements", pk=event.pk)
+    xml, count = services.export_payments(actor=request.user, conference=conference, request=request)
+    if not count:
+        messages.info(request, _("Es gibt keine bewilligten Erstattungen, die noch nicht ausgezahlt sind."))
+        return redirect("conferences_staff:reimbursements", pk=event.pk)
+    response = HttpResponse(xml, content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="fahrtkosten-{event.pk}-pain001.xml"'
+    return response
+
+
+@require_safe
+@role_required(can_see_bank_data)
+def reimbursements_xlsx(request, pk):
+    event, conference = _bank(request, pk)
+    rows = queries.reimbursements_of(conference)
+    services.record_bank_data_view(actor=request.user, target=conference, what="xlsx_exported", request=request)
+    response = HttpResponse(
+        reimbursement_workbook(rows), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="fahrtkosten-{event.pk}.xlsx"'
+    return response

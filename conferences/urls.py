@@ -13,4 +13,5 @@ urlpatterns = [
     path("anmeldung/<str:token>/programm/", views.my_programme, name="my_programme"),
     path("anmeldung/<str:token>/programm/kalender.ics", views.my_calendar, name="my_calendar"),
     path("anmeldung/<str:token>/programm/<int:slot_pk>/wechseln/", views.my_swap, name="my_swap"),
+    path("anmeldung/<str:token>/fahrtkosten/", views.my_reimbursement, name="my_reimbursement"),
 ]

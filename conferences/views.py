@@ -5,11 +5,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from conferences import queries, schedule, services
-from conferences.forms import SwapForm, slot_label
-from conferences.models import Choice, Conference, Session
+from conferences.forms import ReimbursementForm, SwapForm, slot_label
+from conferences.models import Choice, Conference, Reimbursement, Session
 from events.models import Event
 from registrations.permissions import registration_from_link
 
@@ -147,6 +147,39 @@ def my_calendar(request, token):
 
 def personal_links(*, registration, token):
     """Answer to `personal_page_links`: the way to the personal programme, for a conference with one."""
-    if queries.published_conference(registration.event) is None:
+    conference = queries.published_conference(registration.event)
+    if conference is None:
         return []
-    return [(_("Mein Programm und meine Workshops"), reverse("conferences:my_programme", kwargs={"token": token}))]
+    links = [(_("Mein Programm und meine Workshops"), reverse("conferences:my_programme", kwargs={"token": token}))]
+    if conference.offers_reimbursement and registration.bookings.filter(attended=True).exists():
+        links.append(
+            (_("Fahrtkosten erstatten lassen"), reverse("conferences:my_reimbursement", kwargs={"token": token}))
+        )
+    return links
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def my_reimbursement(request, token):
+    """Travel costs through the personal link: the form once, afterwards the state of the request."""
+    registration, conference = _mine(token)
+    existing = Reimbursement.objects.filter(registration=registration).first()
+    refusal = None if existing else services.reimbursement_refusal(registration, conference)
+    form = ReimbursementForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST" and not existing and not refusal and form.is_valid():
+        try:
+            services.submit_reimbursement(registration=registration, conference=conference, form=form)
+        except services.NotEligible as exc:
+            refusal, status = str(exc), 409
+        else:
+            messages.success(request, _("Ihr Antrag ist eingegangen. Wir melden uns per E-Mail."))
+            return redirect("conferences:my_reimbursement", token=token)
+    context = {
+        "registration": registration,
+        "conference": conference,
+        "form": form,
+        "existing": existing,
+        "refusal": refusal,
+        "token": token,
+    }
+    return render(request, "conferences/my_reimbursement.html", context, status=status)
