@@ -71,9 +71,9 @@ print(json.dumps({{"workshops": len(sessions), "over": over, "order_ok": order_o
 
 
 def shell(env, code):
-    result = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
-    )
+    result = subprocess.run([PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(result.stderr[-3000:])
     return result.stdout.strip().splitlines()[-1]
 
 
