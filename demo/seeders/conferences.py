@@ -4,15 +4,21 @@ services, so two workshops are full and have waiting lists and some people got t
 
 import secrets
 from datetime import datetime, time, timedelta
+from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.utils import timezone
 
+from accounts.models import User
+from conferences import services as conferences_services
+from conferences.forms import ReimbursementForm
 from conferences.models import Conference, Room, Session, Slot, Speaker
 from events.models import Contact, Event, Venue
 from privacy.consent import Consent
 from regions.models import Municipality
 from registrations import services
-from registrations.models import Registration
+from registrations.models import Booking, Registration
 
 SLUG = "fachtag-flucht-und-asyl-dresden"
 
@@ -50,7 +56,17 @@ def _at(day, hour, minute=0):
 
 
 def seed_conference():
-    """Returns (sessions, registrations) made."""
+    """The upcoming Fachtag (full workshops, waiting lists) and last year's, held, with travel-cost
+    requests in every state. Returns (programme items, registrations) made."""
+    made, people = _fachtag(days=45, slug=SLUG, title="Fachtag Flucht und Asyl in Sachsen")
+    past_made, past_people = _fachtag(
+        days=-60, slug=f"{SLUG}-rueckblick", title="Fachtag Flucht und Asyl in Sachsen (Rückblick)", status="held"
+    )
+    _reimbursements(Conference.objects.get(event__slug=f"{SLUG}-rueckblick"))
+    return made + past_made, people + past_people
+
+
+def _fachtag(*, days, slug, title, status=Event.Status.PUBLISHED):
     dresden = Municipality.objects.get(name="Dresden")
     venue = Venue.objects.create(
         name="Bürgerhaus Dresden-Mitte (Demo)",
@@ -60,11 +76,11 @@ def seed_conference():
         accessibility="Aufzug zu allen Etagen außer Raum Prießnitz (Altbau, 6 Stufen); barrierefreies WC.",
         public_transport="Straßenbahn 4 und 8 bis Haltestelle Theaterplatz.",
     )
-    first_day = (timezone.localtime() + timedelta(days=45)).date()
+    first_day = (timezone.localtime() + timedelta(days=days)).date()
     event = Event.objects.create(
         kind=Event.Kind.CONFERENCE,
-        title="Fachtag Flucht und Asyl in Sachsen",
-        slug=SLUG,
+        title=title,
+        slug=slug,
         summary="Zwei Tage Austausch für Ehrenamtliche, Fachkräfte und Verwaltung: Vorträge, Podium und "
         "zwölf Workshops.",
         title_en="Conference on flight and asylum in Saxony",
@@ -72,11 +88,13 @@ def seed_conference():
         end=_at(first_day + timedelta(days=1), 16),
         registration_deadline=_at(first_day - timedelta(days=7), 23, 59),
         capacity=150,
-        status=Event.Status.PUBLISHED,
+        status=status,
         venue=venue,
         contact=Contact.objects.order_by("id").first(),
     )
-    conference = Conference.objects.create(event=event, acronym="fachtag-dresden", published=True)
+    conference = Conference.objects.create(
+        event=event, acronym=slug[:40], published=True, offers_reimbursement=days < 0
+    )
     rooms = [
         Room.objects.create(conference=conference, name=name, capacity=capacity, step_free=step_free, position=n)
         for n, (name, capacity, step_free) in enumerate(ROOMS)
@@ -132,6 +150,9 @@ def _register_people(conference):
         s for s in Slot.objects.filter(conference=conference).order_by("start") if s.sessions.filter(kind="workshop")
     ]
     municipalities = list(Municipality.objects.order_by("name").values_list("id", flat=True)[::30])
+    event = conference.event
+    # A past Fachtag: everyone registered two weeks before it (the service refuses late sign-ups).
+    now = min(timezone.now(), event.start - timedelta(days=14))
     made = 0
     for n in range(40):
         extra = {}
@@ -147,18 +168,69 @@ def _register_people(conference):
             event=conference.event,
             person={
                 "name": f"Demo Fachtag-Teilnehmer_in {n + 1}",
-                "email": f"demo.fachtag{n + 1}@example.org",
+                "email": f"demo.fachtag{n + 1}.{event.pk}@example.org",
                 "organisation": "Demo-Initiative",
                 "role": ["volunteer", "professional", "administration"][n % 3],
                 "municipality_id": municipalities[n % len(municipalities)],
             },
-            consent=Consent(None, timezone.now()),
+            consent=Consent(None, now),
             submission_key=key,
             language="de",
             extra=extra,
+            now=now,
         )
         registration = Registration.objects.get(submission_key=key)
         if n % 5:
-            services.confirm_address(registration=registration)
+            services.confirm_address(registration=registration, now=now)
         made += 1
     return made
+
+
+DEMO_PDF = b"%PDF-1.4\n% Demo-Fahrkarte (fiktiv)\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+DEMO_IBANS = ["DE89370400440532013000", "DE02120300000000202051", "DE02100100100006820101", "DE12500105170648489890"]
+
+
+def _reimbursements(conference):
+    """Six people were there; their travel-cost requests are in every state (written by the services)."""
+    team = User.objects.filter(role=User.Role.TEAM).order_by("id").first()
+    people = list(
+        Registration.objects.filter(event=conference.event, email_confirmed_at__isnull=False).order_by("id")[:6]
+    )
+    Booking.objects.filter(registration__in=people).update(attended=True)
+    made = []
+    for n, person in enumerate(people):
+        form = ReimbursementForm(
+            {
+                "route": ["Zittau – Dresden und zurück", "Plauen – Dresden", "Torgau – Dresden und zurück"][n % 3],
+                "transport": ["train", "car", "train"][n % 3],
+                "amount": ["23,40", "61,20", "18,00"][n % 3],
+                "account_holder": person.name,
+                "iban": DEMO_IBANS[n % len(DEMO_IBANS)],
+            },
+            {"receipt_1": SimpleUploadedFile("fahrkarte.pdf", DEMO_PDF)},
+        )
+        form.is_valid()
+        made.append(conferences_services.submit_reimbursement(registration=person, conference=conference, form=form))
+    decide = conferences_services.decide_reimbursement
+    decide(actor=team, reimbursement=made[1], decision="approved", approved_amount=None, reason="", version=1)
+    decide(
+        actor=team,
+        reimbursement=made[2],
+        decision="partly",
+        approved_amount=Decimal("12.00"),
+        reason="Nur 2. Klasse erstattungsfähig.",
+        version=1,
+    )
+    decide(
+        actor=team,
+        reimbursement=made[3],
+        decision="rejected",
+        approved_amount=None,
+        reason="Mitfahrgelegenheit ohne Kosten.",
+        version=1,
+    )
+    decide(actor=team, reimbursement=made[4], decision="approved", approved_amount=None, reason="", version=1)
+    # The first two approved are paid already: the SEPA file was made from a fictional demo account.
+    with override_settings(REIMBURSEMENT_DEBTOR_IBAN="DE02120300000000202051", REIMBURSEMENT_DEBTOR_BIC="BYLADEM1001"):
+        conferences_services.export_payments(actor=team, conference=conference)
+    decide(actor=team, reimbursement=made[5], decision="approved", approved_amount=None, reason="", version=1)

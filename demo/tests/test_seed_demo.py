@@ -14,7 +14,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 @pytest.fixture
-def demo():
+def demo(settings, tmp_path):
+    settings.REIMBURSEMENT_RECEIPTS_ROOT = tmp_path / "receipts"  # the demo's fictional receipts
     call_command("seed_demo", verbosity=0)
 
 
@@ -105,3 +106,10 @@ def test_the_fachtag_in_dresden_has_parallel_workshops_some_full_with_waiting_li
     assert sum(1 for c in counts.values() if c.waiting) >= 2
     assert Choice.objects.filter(got_second_choice=True, session__conference__event=event).exists()
     assert "Workshop" in Client().get(f"/veranstaltungen/{event.slug}/anmelden/").content.decode()
+
+
+def test_last_years_fachtag_has_travel_cost_requests_in_every_state(demo):
+    from conferences.models import Reimbursement
+
+    states = set(Reimbursement.objects.values_list("status", flat=True))
+    assert states == {"submitted", "approved", "partly", "rejected", "paid"}
