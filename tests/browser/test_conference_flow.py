@@ -1,13 +1,18 @@
 """A Fachtag: register on a phone choosing three workshops (one full: the second choice), swap one
 later through the personal link; the team plans the programme and checks people in per workshop."""
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
 from accounts.testing import make_user
-from conferences.models import Choice
+from conferences.badges import check_in_url
+from conferences.models import Choice, Conference, Reimbursement
 from conferences.testing import make_conference, register_with_wishes, workshops
 from mail.testing import deliver_outbox
+from registrations.models import Booking
+from registrations.tokens import personal_token
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.login import log_in
 
@@ -84,3 +89,62 @@ def test_team_plans_the_programme_and_checks_in_per_workshop(page):
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Jonas Muster").click()
     expect(page.locator("main")).to_contain_text("1 von 1 anwesend")
+
+
+def test_team_prints_badges_and_checks_in_by_scanning_a_badge(page):
+    conference = make_conference(slots=1, workshops=1, capacity=5)
+    person = register_with_wishes(conference, (workshops(conference)[0][0], None), name="Jonas Muster")
+    event = conference.event
+    log_in(page, make_user("team"))
+    page.goto(page.base_url + f"/team/veranstaltungen/{event.pk}/programm/namensschilder/")
+    assert_no_axe_violations(page)
+    page.get_by_label("Etiketten 105 × 74 mm, 8 pro A4-Bogen").check()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Namensschilder als PDF herunterladen").click()
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+    # The phone camera opens the URL in the badge's QR code.
+    url = check_in_url(event, person)
+    page.goto(page.base_url + "/" + url.split("://", 1)[1].split("/", 1)[1])
+    expect(page.locator("h1")).to_contain_text("Jonas Muster")
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Als anwesend eintragen").click()
+    expect(page.locator("main")).to_contain_text("Ist als anwesend eingetragen.")
+    page.get_by_role("button", name="Im Workshop anwesend").click()
+    assert Choice.objects.get(registration=person).checked_in_at is not None
+
+
+def test_reimbursement_with_a_receipt_is_submitted_on_a_phone_and_approved(phone, page, settings, tmp_path):
+    settings.REIMBURSEMENT_RECEIPTS_ROOT = tmp_path / "receipts"
+    conference = make_conference(slots=1, workshops=1)
+    Conference.objects.filter(pk=conference.pk).update(offers_reimbursement=True)
+    person = register_with_wishes(conference, (workshops(conference)[0][0], None), name="Erika Beispiel")
+    Booking.objects.filter(registration=person).update(attended=True)
+    phone.goto(phone.base_url + f"/anmeldung/{personal_token(person)}/")
+    phone.get_by_role("link", name="Fahrtkosten erstatten lassen").click()
+    assert_no_axe_violations(phone)
+    phone.get_by_label("Strecke").fill("Zittau – Dresden und zurück")
+    phone.get_by_label("Bahn, Bus, Straßenbahn").check()
+    phone.get_by_label("Betrag in Euro").fill("23,40")
+    phone.get_by_label("Kontoinhaber_in").fill("Erika Beispiel")
+    phone.get_by_label("IBAN").fill("DE89 3704 0044 0532 0130 01")  # a typo
+    receipt = tmp_path / "fahrkarte.pdf"
+    receipt.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    phone.get_by_label("Beleg", exact=True).set_input_files(str(receipt))
+    phone.get_by_role("button", name="Antrag absenden").click()
+    expect(phone.locator(".error-summary")).to_contain_text("Diese IBAN ist nicht gültig")
+    assert phone.get_by_label("Strecke").input_value() == "Zittau – Dresden und zurück"
+    assert_no_axe_violations(phone)
+    phone.get_by_label("IBAN").fill("DE89 3704 0044 0532 0130 00")
+    phone.get_by_label("Beleg", exact=True).set_input_files(str(receipt))  # files are never kept by a browser
+    phone.get_by_role("button", name="Antrag absenden").click()
+    expect(phone.locator("main")).to_contain_text("eingereicht")
+
+    log_in(page, make_user("team"))
+    page.goto(page.base_url + f"/team/veranstaltungen/{person.event.pk}/programm/fahrtkosten/")
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Erika Beispiel").click()
+    assert_no_axe_violations(page)
+    page.get_by_label("in voller Höhe bewilligen").check()
+    page.get_by_role("button", name="Entscheidung speichern und Person benachrichtigen").click()
+    expect(page.locator("main")).to_contain_text("bewilligt")
+    assert Reimbursement.objects.get().status == "approved"
