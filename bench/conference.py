@@ -22,7 +22,6 @@ import argparse
 import asyncio
 import json
 import random
-import re
 import subprocess
 import sys
 import time
@@ -31,8 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._harness import PYTHON, ROOT, fresh_database, manage, p95, production_env, production_server
-
-HIDDEN = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)"')
+from bench.rush import open_forms
 
 SETUP = """
 import json
@@ -71,24 +69,12 @@ print(json.dumps({{"workshops": len(sessions), "over": over, "order_ok": order_o
 
 
 def shell(env, code):
-    result = subprocess.run([PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     if result.returncode:
         sys.exit(result.stderr[-3000:])
     return result.stdout.strip().splitlines()[-1]
-
-
-async def open_forms(client, url, count, cookie):
-    semaphore = asyncio.Semaphore(50)
-
-    async def one():
-        async with semaphore:
-            response = await client.get(url, headers={"Cookie": cookie})
-            response.raise_for_status()
-            fields = dict(HIDDEN.findall(response.text))
-            fields.pop("company", None)  # the honeypot (core/_form_guard.html)
-            return fields
-
-    return await asyncio.gather(*(one() for _ in range(count)))
 
 
 def wishes(n, programme):

@@ -5,7 +5,8 @@ registrations anonymises. The badge row goes with it (retention rule) or on requ
 
 from django.utils import timezone
 
-from conferences.models import Badge, Receipt, Reimbursement
+from conferences.models import Badge, Reimbursement
+from conferences.retention import erase_bank_details
 
 
 def badges_of(email):
@@ -67,12 +68,5 @@ def export_reimbursements(reimbursements, *, now):
 
 
 def erase_reimbursements(reimbursements, *, now=None):
-    now = now or timezone.now()
-    for reimbursement in reimbursements:
-        for receipt in Receipt.objects.filter(reimbursement=reimbursement):
-            receipt.file.delete(save=False)
-            receipt.delete()
-    Reimbursement.objects.filter(pk__in=[r.pk for r in reimbursements]).update(
-        iban="", account_holder="", route="", erased_at=now
-    )
+    erase_bank_details(reimbursements, now=now or timezone.now())
     return {"cancelled": 0, "anonymised": len(reimbursements), "mails_deleted": 0}

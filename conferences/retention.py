@@ -29,14 +29,19 @@ def erase_bank_data(*, now):
         )
         if erase_after(r.conference.event.start) <= today
     ]
-    receipts = 0
-    for reimbursement in due:
-        with transaction.atomic():
-            for receipt in Receipt.objects.filter(reimbursement=reimbursement):
-                receipt.file.delete(save=False)
-                receipt.delete()
-                receipts += 1
-            Reimbursement.objects.filter(pk=reimbursement.pk).update(
-                iban="", account_holder="", route="", erased_at=now
-            )
+    receipts = erase_bank_details(due, now=now)
     return {"bank_details_erased": len(due), "receipts_deleted": receipts}
+
+
+def erase_bank_details(reimbursements, *, now):
+    """IBAN, account holder, route and receipt files go; amounts and states stay. Returns receipts deleted."""
+    receipts = 0
+    with transaction.atomic():
+        for receipt in Receipt.objects.filter(reimbursement__in=[r.pk for r in reimbursements]):
+            receipt.file.delete(save=False)
+            receipt.delete()
+            receipts += 1
+        Reimbursement.objects.filter(pk__in=[r.pk for r in reimbursements]).update(
+            iban="", account_holder="", route="", erased_at=now
+        )
+    return receipts
