@@ -61,10 +61,10 @@ def workshop_part(*, event):
             )
     fields["badge_name"] = forms.ChoiceField(
         label=_("Wie soll Ihr Name auf dem Namensschild stehen?"),
+        required=False,
         choices=Badge.NameStyle.choices,
         initial=Badge.NameStyle.FULL,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Bitte wählen Sie, wie Ihr Name auf dem Namensschild stehen soll.")},
     )
     fields["badge_pronouns"] = forms.CharField(
         label=_("Pronomen auf dem Namensschild"),

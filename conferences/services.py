@@ -101,9 +101,11 @@ def choose_at_registration(*, registration, data, now):
     conference = Conference.objects.filter(event=registration.event, published=True).first()
     if conference is None:
         return []
-    if data.get("badge_name"):
+    if "badge_name" in data:
         Badge.objects.create(
-            registration=registration, name_style=data["badge_name"], pronouns=data.get("badge_pronouns") or ""
+            registration=registration,
+            name_style=data["badge_name"] or Badge.NameStyle.FULL,
+            pronouns=data.get("badge_pronouns") or "",
         )
     locked = _lock(conference)
     results = []
@@ -370,7 +372,12 @@ def decide_reimbursement(*, actor, reimbursement, decision, approved_amount, rea
         current.version += 1
         current.save()
         _mail(current.registration, "reimbursement_decided", reimbursement=current)
-        record(actor=actor, action=f"reimbursement.{decision}", target=current, request=request)
+        action = {
+            Reimbursement.Status.APPROVED: "reimbursement.approved",
+            Reimbursement.Status.PARTLY: "reimbursement.partly",
+            Reimbursement.Status.REJECTED: "reimbursement.rejected",
+        }[decision]
+        record(actor=actor, action=action, target=current, request=request)
     return current
 
 
@@ -420,9 +427,17 @@ def export_payments(*, actor, conference, now=None, request=None):
     return xml, len(due)
 
 
+BANK_DATA_VIEWS = {
+    "list_viewed": "reimbursement.list_viewed",
+    "viewed": "reimbursement.viewed",
+    "receipt_viewed": "reimbursement.receipt_viewed",
+    "xlsx_exported": "reimbursement.xlsx_exported",
+}
+
+
 def record_bank_data_view(*, actor, target, what, request=None):
     """Every look at bank details or receipts goes into the audit log."""
-    record(actor=actor, action=f"reimbursement.{what}", target=target, request=request)
+    record(actor=actor, action=BANK_DATA_VIEWS[what], target=target, request=request)
 
 
 def set_reimbursement_offered(*, actor, conference, offered, request=None):
