@@ -213,24 +213,12 @@ def _reimbursements(conference):
         made.append(conferences_services.submit_reimbursement(registration=person, conference=conference, form=form))
     decide = conferences_services.decide_reimbursement
     decide(actor=team, reimbursement=made[1], decision="approved", approved_amount=None, reason="", version=1)
-    decide(
-        actor=team,
-        reimbursement=made[2],
-        decision="partly",
-        approved_amount=Decimal("12.00"),
-        reason="Nur 2. Klasse erstattungsfähig.",
-        version=1,
-    )
-    decide(
-        actor=team,
-        reimbursement=made[3],
-        decision="rejected",
-        approved_amount=None,
-        reason="Mitfahrgelegenheit ohne Kosten.",
-        version=1,
-    )
     decide(actor=team, reimbursement=made[4], decision="approved", approved_amount=None, reason="", version=1)
-    # The first two approved are paid already: the SEPA file was made from a fictional demo account.
+    reason = "Mitfahrgelegenheit ohne Kosten."
+    decide(actor=team, reimbursement=made[3], decision="rejected", approved_amount=None, reason=reason, version=1)
+    # These two are paid already: the SEPA file was made from a fictional demo account.
     with override_settings(REIMBURSEMENT_DEBTOR_IBAN="DE02120300000000202051", REIMBURSEMENT_DEBTOR_BIC="BYLADEM1001"):
         conferences_services.export_payments(actor=team, conference=conference)
+    reason, amount = "Nur 2. Klasse erstattungsfähig.", Decimal("12.00")
+    decide(actor=team, reimbursement=made[2], decision="partly", approved_amount=amount, reason=reason, version=1)
     decide(actor=team, reimbursement=made[5], decision="approved", approved_amount=None, reason="", version=1)
