@@ -122,7 +122,24 @@ def public_paths(site):
     ]
     if site.course:
         paths.append(f"{site.course.get_absolute_url()}anmelden/")
-    return both_languages(paths)
+    return both_languages(paths + conference_paths())
+
+
+def conference_paths():
+    """The demo Fachtage: programme, registration form with workshop choice, personal programme and
+    travel costs (a form for last year's attendee who has not asked yet)."""
+    from conferences.models import Conference
+    from registrations.tokens import personal_token
+
+    paths = []
+    for conference in Conference.objects.filter(published=True).select_related("event").order_by("id"):
+        paths += [f"{conference.event.get_absolute_url()}programm/", f"{conference.event.get_absolute_url()}anmelden/"]
+        people = conference.event.registrations.filter(is_active=True, email_confirmed_at__isnull=False)
+        person = people.filter(reimbursement__isnull=True).order_by("-id").first()
+        if person:
+            token = personal_token(person)
+            paths += [f"/anmeldung/{token}/programm/", f"/anmeldung/{token}/fahrtkosten/"]
+    return paths
 
 
 def filter_paths():
