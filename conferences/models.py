@@ -211,7 +211,7 @@ class Badge(models.Model):
     """How a person wants their name badge printed (asked at registration), and when it was printed."""
 
     class NameStyle(models.TextChoices):
-        FULL = "full", _("Vor- und Nachname")
+        FULL = "full", _("voller Name")
         FIRST = "first", _("nur Vorname")
 
     registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="badge")
