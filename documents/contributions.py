@@ -48,4 +48,8 @@ EVENT_TASKS = [
     ),
 ]
 
+ANNOUNCES = {
+    "certificate_facts": "booking: more facts for its Teilnahmebescheinigung, a list of (label, [lines])",
+}
+
 HOOKS = {"dashboard_due": queries.due_for_dashboard, "event_hub_figures": queries.hub_figures}

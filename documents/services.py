@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 
+from core.registry import announce
 from documents import queries
 from documents.models import Certificate
 from documents.pdf import render_pdf
@@ -61,6 +62,10 @@ def certificate_pdf(data, event, topics):
     with translation.override(registration.language):
         context = {"data": data, "registration": registration, "event": event, "topics": topics, **_organiser()}
         context["issued_on"] = timezone.localdate()
+        # Other apps add lines, e.g. the workshops attended at a conference: [(label, [lines])].
+        context["extra_facts"] = [
+            fact for facts in announce("certificate_facts", booking=data.booking) for fact in facts
+        ]
         return render_pdf("documents/certificate.html", context)
 
 

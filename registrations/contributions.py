@@ -131,6 +131,13 @@ ANNOUNCES = {
     "start the newsletter's own double opt-in (returns nothing)",
     "personal_page_box": "registration, token: a box on the person's personal-link page, e.g. course progress "
     "(returns HTML, or an empty string)",
+    "registration_form_fields": "event: extra fields for the public registration form, a "
+    "`registrations.forms.FormPart` or None",
+    "registration_created": "registration, data (the form's cleaned data), now: called by services.register "
+    "inside its transaction, under the event lock",
+    "registration_ended": "registration, now: its last place or waiting spot ended (cancelled, lapsed); inside "
+    "the transaction",
+    "personal_page_links": "registration, token: links for the personal page, a list of (label, url)",
 }
 
 HOOKS = {

@@ -2,6 +2,8 @@
 
 import re
 import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,18 @@ from core.guards import FormGuard
 from privacy.consent import ConsentFormMixin
 from regions.queries import find_place
 from registrations.models import Question, Role
+
+
+@dataclass(frozen=True)
+class FormPart:
+    """Fields another app adds to the registration form (answer to the hook `registration_form_fields`).
+
+    `fields` are added before the consent; `clean(form)` may add errors with `form.add_error`. The
+    cleaned values reach the app again through the hook `registration_created`."""
+
+    fields: dict
+    clean: Callable | None = None  # (form) -> None
+
 
 SUBMISSION_KEY = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 YES, NO = "ja", "nein"
@@ -187,10 +201,28 @@ class RegistrationForm(FormGuard, ConsentFormMixin, AnswersForm):
     submission_key = forms.CharField(widget=forms.HiddenInput, required=False)
     seats_seen = forms.BooleanField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, seats_seen=False, **kwargs):
+    def __init__(self, *args, seats_seen=False, parts=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["submission_key"].initial = secrets.token_urlsafe(24)
         self.fields["seats_seen"].initial = seats_seen
+        self.parts = parts
+        if parts:
+            order = list(self.fields)
+            at = order.index("privacy_consent") if "privacy_consent" in order else len(order)
+            added = [name for part in parts for name in part.fields]
+            self.fields.update({name: f for part in parts for name, f in part.fields.items()})
+            self.order_fields(order[:at] + added + order[at:])
+
+    def clean(self):
+        cleaned = super().clean()
+        for part in self.parts:
+            if part.clean:
+                part.clean(self)
+        return cleaned
+
+    def part_data(self):
+        """The cleaned values of the fields other apps added (for the hook `registration_created`)."""
+        return {name: self.cleaned_data.get(name) for part in self.parts for name in part.fields}
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

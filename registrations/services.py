@@ -93,14 +93,17 @@ def closed_reason(event, now=None):
     return None
 
 
-def register(*, event, person, consent, submission_key, language, now=None, entered_by_team=False):
+def register(*, event, person, consent, submission_key, language, now=None, entered_by_team=False, extra=None):
     """Register one person for an event (or all modules of a course) in arrival order.
 
     Returns an `Outcome`. A replayed form (same submission key) changes nothing; the same
     address again gets one mail with the existing personal link. Raises RegistrationClosed.
 
     Only the team (`entered_by_team`: phone, paper) may leave the address out: such a person gets
-    no mails, so nothing waits for a confirmation and their places are confirmed right away."""
+    no mails, so nothing waits for a confirmation and their places are confirmed right away.
+
+    `extra` holds the values of the fields other apps added to the form (`registration_form_fields`);
+    they get them back through the hook `registration_created`, in this transaction."""
     targets = bookable_events(event)
     with transaction.atomic():
         locked = _lock([event, *targets])
@@ -145,6 +148,7 @@ def register(*, event, person, consent, submission_key, language, now=None, ente
                 Booking.objects.create(
                     registration=registration, event=place.event, status=Booking.Status.CONFIRMED, confirmed_at=now
                 )
+        announce("registration_created", registration=registration, data=extra or {}, now=now)
         mails.confirm_address(registration, bookings_with_positions(registration))
         if email and registration.newsletter_consent:
             # Whoever runs a newsletter asks the person to confirm its own sign-up.
@@ -274,6 +278,7 @@ def _end_bookings(registration, bookings, status, now):
     Booking.objects.filter(pk__in=[b.pk for b in bookings]).update(status=status, ended_at=now)
     if not registration.bookings.filter(status__in=Booking.ACTIVE).exists():
         Registration.objects.filter(pk=registration.pk).update(is_active=False, updated_at=now)
+        announce("registration_ended", registration=registration, now=now)
     for event in freed:
         fill_free_places(event=event, now=now)
 

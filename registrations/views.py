@@ -49,7 +49,8 @@ def register(request, slug):
     places = places_for(bookable_events(event))
     seats_free = not any(p.full for p in places)
     options = {"options": settings_for(event), "questions": questions_for(event)}
-    form = RegistrationForm(request.POST or None, seats_seen=seats_free, **options)
+    parts = [part for part in announce("registration_form_fields", event=event) if part]
+    form = RegistrationForm(request.POST or None, seats_seen=seats_free, parts=parts, **options)
     closed, status = services.closed_reason(event), 200
     if request.method == "POST" and closed:
         status = 409
@@ -80,6 +81,7 @@ def _register(event, form):
         consent=form.consent(),
         submission_key=form.cleaned_data["submission_key"],
         language=get_language(),
+        extra=form.part_data(),
     )
 
 
@@ -139,6 +141,9 @@ def personal(request, token):
         "confirm_hours": confirm_hours(),
         # Other apps' boxes (hook `personal_page_box`), e.g. a course's progress; their own HTML.
         "boxes": mark_safe("".join(announce("personal_page_box", registration=registration, token=token))),  # noqa: S308
+        "links": [
+            link for links in announce("personal_page_links", registration=registration, token=token) for link in links
+        ],
     }
     return render(request, "registrations/personal.html", context)
 

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "ninja",  # django-ninja: its Swagger UI files for /api/v1/docs/ come from our static files, no CDN
     "api",
     "webhooks",
+    "conferences",
     "demo",
 ]
 
@@ -393,6 +394,19 @@ REGISTRATION_REMINDER_DAYS = [int(d) for d in env_list("REGISTRATION_REMINDER_DA
 # everything from 127.0.0.1 and raises the per-address limit with REGISTRATION_RATE_PER_IP.
 REGISTRATION_RATE_PER_IP = env_str("REGISTRATION_RATE_PER_IP", "30/h")
 REGISTRATION_RATE_PER_EMAIL = env_str("REGISTRATION_RATE_PER_EMAIL", "5/h")
+
+# --- Travel-cost reimbursement (conferences app) ----------------------------------
+# Receipts are kept outside MEDIA_ROOT (never served as files; only the team downloads them).
+REIMBURSEMENT_RECEIPTS_ROOT = Path(env_str("REIMBURSEMENT_RECEIPTS_ROOT", str(VAR_DIR / "private" / "receipts")))
+REIMBURSEMENT_MAX_RECEIPT_MB = env_int("REIMBURSEMENT_MAX_RECEIPT_MB", 10)
+# Bank details and receipts are erased this many months after the accounting deadline of the
+# conference's year (month-day in the following year, default 31 March); totals stay for reports.
+REIMBURSEMENT_ACCOUNTING_DEADLINE = env_str("REIMBURSEMENT_ACCOUNTING_DEADLINE", "03-31")
+REIMBURSEMENT_KEEP_MONTHS = env_int("REIMBURSEMENT_KEEP_MONTHS", 6)
+# The account the SEPA credit transfers (pain.001) are paid from.
+REIMBURSEMENT_DEBTOR_NAME = env_str("REIMBURSEMENT_DEBTOR_NAME", "Kulturbuero Sachsen e.V.")
+REIMBURSEMENT_DEBTOR_IBAN = env_str("REIMBURSEMENT_DEBTOR_IBAN", "")
+REIMBURSEMENT_DEBTOR_BIC = env_str("REIMBURSEMENT_DEBTOR_BIC", "")
 
 # --- Contact relay and initiative proposals (relay, network apps) ----------------
 # django-ratelimit rates: contact messages per client address and per sender address (relay,

@@ -133,7 +133,7 @@ def public_paths(site):
     ]
     if site.course:
         paths.append(f"{site.course.get_absolute_url()}anmelden/")
-    return both_languages(paths + _board_paths() + _newsletter_paths() + _multiplier_pages())
+    return both_languages(paths + _board_paths() + _newsletter_paths() + _multiplier_pages() + conference_paths())
 
 
 def _board_post():
@@ -192,6 +192,23 @@ def _multiplier_pages():
     """The public multiplier search and a listed profile (the demo lists some)."""
     listed = _listed_multiplier()
     return ["/multiplikatorinnen/", *([listed.get_absolute_url()] if listed else [])]
+
+
+def conference_paths():
+    """The demo Fachtage: programme, registration form with workshop choice, personal programme and
+    travel costs (a form for last year's attendee who has not asked yet)."""
+    from conferences.models import Conference
+    from registrations.tokens import personal_token
+
+    paths = []
+    for conference in Conference.objects.filter(published=True).select_related("event").order_by("id"):
+        paths += [f"{conference.event.get_absolute_url()}programm/", f"{conference.event.get_absolute_url()}anmelden/"]
+        people = conference.event.registrations.filter(is_active=True, email_confirmed_at__isnull=False)
+        person = people.filter(reimbursement__isnull=True).order_by("-id").first()
+        if person:
+            token = personal_token(person)
+            paths += [f"/anmeldung/{token}/programm/", f"/anmeldung/{token}/fahrtkosten/"]
+    return paths
 
 
 def filter_paths():

@@ -14,7 +14,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 @pytest.fixture
-def demo():
+def demo(settings, tmp_path):
+    settings.REIMBURSEMENT_RECEIPTS_ROOT = tmp_path / "receipts"  # the demo's fictional receipts
     call_command("seed_demo", verbosity=0)
 
 
@@ -99,3 +100,23 @@ def test_the_team_login_has_an_api_token_and_a_webhook_with_a_log(demo):
     assert ApiToken.objects.filter(user__email="team@example.org").count() == 1
     assert not Delivery.objects.filter(status__in=["pending", "sending"]).exists()
     assert Delivery.objects.filter(subscription__user__email="team@example.org").count() == 3
+def test_the_fachtag_in_dresden_has_parallel_workshops_some_full_with_waiting_lists(demo):
+    from conferences.models import Choice, Session
+    from conferences.queries import figures
+
+    event = Event.objects.get(slug="fachtag-flucht-und-asyl-dresden")
+    assert event.venue.municipality.name == "Dresden"
+    workshops = list(Session.objects.filter(conference__event=event, kind="workshop"))
+    assert len(workshops) == 12
+    counts = figures(workshops)
+    assert all(c.places is None or c.placed <= c.places for c in counts.values())
+    assert sum(1 for c in counts.values() if c.waiting) >= 2
+    assert Choice.objects.filter(got_second_choice=True, session__conference__event=event).exists()
+    assert "Workshop" in Client().get(f"/veranstaltungen/{event.slug}/anmelden/").content.decode()
+
+
+def test_last_years_fachtag_has_travel_cost_requests_in_every_state(demo):
+    from conferences.models import Reimbursement
+
+    states = set(Reimbursement.objects.values_list("status", flat=True))
+    assert states == {"submitted", "approved", "partly", "rejected", "paid"}

@@ -100,6 +100,8 @@ def world(settings, tmp_path, team, trainer_a, trainer_b, partner_with_names, pa
         "venue_pk": make_venue("Bautzen").pk,
         "kind": "themen",
         "item_pk": make_topic().pk,
+        "token": "kein-gueltiger-token",  # conferences: the check-in a badge's QR code opens
+        "receipt_pk": 1,  # conferences: a travel-cost receipt
         "mailing_pk": Mailing.objects.create(event=event, kind="message", audience="participants", created_by=team).pk,
         "initiative": make_initiative(status="proposed"),
         "post": make_post(status="pending"),

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from demo.seeders.accounts import seed_accounts
 from demo.seeders.board import seed_board
+from demo.seeders.conferences import seed_conference
 from demo.seeders.directory import seed_directory
 from demo.seeders.events import seed_events
 from demo.seeders.interfaces import seed_interfaces
@@ -63,6 +64,8 @@ class Command(BaseCommand):
             secret = seed_interfaces()
             if secret:
                 self.stdout.write(f"Demo API token of team@example.org (events:read, participants:read): {secret}")
+            sessions, people = seed_conference()
+            self.stdout.write(f"Demo data: Fachtag in Dresden with {sessions} programme items, {people} registrations.")
         self.stdout.write(f"Demo data: {len(mails)} mails to the fictional people withheld, none sent.")
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,0 +1,451 @@
+"""Writes: the programme (team) and workshop places (people). One transaction each.
+
+Workshop capacity rule (the same as for event seats in `registrations.services`): places in a
+conference's workshops are only taken or given back while the rows of all its sessions are
+locked (`SELECT … FOR UPDATE`, in id order so two transactions never deadlock; on SQLite every
+write transaction is already serialised). `_allocate` and `fill_workshop` are the only two
+functions that hand out workshop places.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from sepaxml import SepaTransfer
+
+from audit.services import record
+from conferences.models import Badge, Choice, Conference, Receipt, Reimbursement, Room, Session, Slot, Speaker
+from conferences.queries import figures
+from mail.services import queue_mail
+from participants import services as participant_services
+from registrations.models import Booking, Registration
+from registrations.tokens import personal_token
+
+
+class Stale(Exception):
+    """Someone else saved the same record meanwhile (optimistic locking)."""
+
+
+class NoPlace(Exception):
+    """The workshop has no free place (a change through the personal link needs one)."""
+
+
+def _lock(conference):
+    return {s.pk: s for s in Session.objects.select_for_update().filter(conference=conference).order_by("pk")}
+
+
+# --- Mails ------------------------------------------------------------------------------------
+
+
+def _programme_url(registration):
+    with translation.override(registration.language):
+        path = reverse("conferences:my_programme", kwargs={"token": personal_token(registration)})
+    return f"{settings.SITE_URL}{path}"
+
+
+def _mail(registration, name, **context):
+    if not registration.has_address:
+        return
+    queue_mail(
+        to=registration.email,
+        template=f"conferences/mail/{name}",
+        context={
+            "registration": registration,
+            "offer": registration.event,
+            "programme_url": _programme_url(registration),
+            **context,
+        },
+        language=registration.language,
+        erase_body_after_send=True,
+        belongs_to=registration.outbox_key,
+    )
+
+
+# --- Workshop places -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placed:
+    """What happened to one wish: the workshop the person got (or waits for), and how."""
+
+    slot: Slot
+    session: Session
+    status: str
+    second_choice: bool = False
+
+
+def _has_room(session, counts):
+    return not counts[session.pk].full
+
+
+def _allocate(*, registration, slot, first, second, locked, now):
+    """A place in `first`, else in `second`, else a spot on `first`'s waiting list. Call under the lock."""
+    counts = figures([s for s in (first, second) if s])
+    if _has_room(first, counts):
+        status, session, fallback = Choice.Status.PLACE, first, False
+    elif second and _has_room(second, counts):
+        status, session, fallback = Choice.Status.PLACE, second, True
+    else:
+        status, session, fallback = Choice.Status.WAITING, first, False
+    Choice.objects.create(
+        registration=registration, slot=slot, session=session, status=status, got_second_choice=fallback, created_at=now
+    )
+    return Placed(slot=slot, session=session, status=status, second_choice=fallback)
+
+
+def choose_at_registration(*, registration, data, now):
+    """Answer to `registration_created`: the workshop wishes from the form, in arrival order."""
+    conference = Conference.objects.filter(event=registration.event, published=True).first()
+    if conference is None:
+        return []
+    if "badge_name" in data:
+        Badge.objects.create(
+            registration=registration,
+            name_style=data["badge_name"] or Badge.NameStyle.FULL,
+            pronouns=data.get("badge_pronouns") or "",
+        )
+    locked = _lock(conference)
+    results = []
+    for slot in Slot.objects.filter(conference=conference).order_by("start", "id"):
+        first = locked.get(_pk(data.get(f"workshop_{slot.pk}")))
+        second = locked.get(_pk(data.get(f"workshop_{slot.pk}_second")))
+        if first is None or first.slot_id != slot.pk or not first.is_workshop:
+            continue
+        if second is not None and (second.slot_id != slot.pk or second.pk == first.pk or not second.is_workshop):
+            second = None
+        results.append(
+            _allocate(registration=registration, slot=slot, first=first, second=second, locked=locked, now=now)
+        )
+    return results
+
+
+def _pk(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def fill_workshop(*, session, now=None):
+    """Give free places in a workshop to the first people on its waiting list, in arrival order."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock(session.conference_id)
+        session = Session.objects.select_related("room", "slot").get(pk=session.pk)
+        count = figures([session])[session.pk]
+        free = count.waiting if count.left is None else min(count.left, count.waiting)
+        if free <= 0:
+            return []
+        promoted = list(
+            Choice.objects.waiting().filter(session=session).select_related("registration__event").order_by("id")[:free]
+        )
+        for choice in promoted:
+            choice.status = Choice.Status.PLACE
+            choice.save(update_fields=["status"])
+            _mail(choice.registration, "moved_up", session=session)
+    return promoted
+
+
+def change_choice(*, registration, session, now=None):
+    """The person swaps to another workshop of the same slot through the personal link, only into a
+    free place. Their old place goes to the first person waiting there. Raises NoPlace."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = _lock(session.conference_id)
+        session = locked[session.pk]
+        if not session.is_workshop:
+            raise NoPlace
+        old = Choice.objects.active().filter(registration=registration, slot=session.slot_id).first()
+        if old and old.session_id == session.pk and old.status == Choice.Status.PLACE:
+            return old
+        if not _has_room(session, figures([session])):
+            raise NoPlace
+        if old:
+            Choice.objects.filter(pk=old.pk).update(status=Choice.Status.CHANGED, ended_at=now)
+        choice = Choice.objects.create(
+            registration=registration,
+            slot_id=session.slot_id,
+            session=session,
+            status=Choice.Status.PLACE,
+            created_at=now,
+        )
+        if old and old.status == Choice.Status.PLACE and old.session_id:
+            fill_workshop(session=locked[old.session_id], now=now)
+    return choice
+
+
+def end_choices(*, registration, now):
+    """Answer to `registration_ended`: every workshop place and waiting spot is given back and refilled."""
+    choices = list(Choice.objects.active().filter(registration=registration).select_related("session"))
+    if not choices:
+        return 0
+    _lock(choices[0].session.conference_id)
+    Choice.objects.filter(pk__in=[c.pk for c in choices]).update(status=Choice.Status.ENDED, ended_at=now)
+    for choice in choices:
+        if choice.status == Choice.Status.PLACE:
+            fill_workshop(session=choice.session, now=now)
+    return len(choices)
+
+
+# --- Programme (team) -----------------------------------------------------------------------------
+
+
+def create_conference(*, actor, event, request=None):
+    with transaction.atomic():
+        conference, created = Conference.objects.get_or_create(event=event, defaults={"acronym": event.slug[:40]})
+        if created:
+            record(actor=actor, action="conference.created", target=conference, request=request)
+    return conference
+
+
+def set_published(*, actor, conference, published, request=None):
+    with transaction.atomic():
+        Conference.objects.filter(pk=conference.pk).update(published=published, version=conference.version + 1)
+        record(
+            actor=actor,
+            action="conference.published" if published else "conference.unpublished",
+            target=conference,
+            request=request,
+        )
+
+
+AUDIT_CODES = {
+    Room: "conference.room_saved",
+    Slot: "conference.slot_saved",
+    Speaker: "conference.speaker_saved",
+    Session: "conference.session_saved",
+}
+
+
+def save_item(*, actor, form, conference, request=None):
+    """Create or edit a room, slot, speaker or session. Optimistic locking on `version`: the form
+    carries the version it was read at; if someone saved since, raises Stale and nothing changes."""
+    with transaction.atomic():
+        item = form.instance
+        if item.pk:
+            model = type(item)
+            current = model.objects.select_for_update().get(pk=item.pk)
+            if current.version != form.cleaned_data["version"]:
+                raise Stale
+            item.version = current.version + 1
+        item.conference = conference
+        item = form.save()
+        record(actor=actor, action=AUDIT_CODES[type(item)], target=item, request=request)
+    return item
+
+
+def delete_session(*, actor, session, now=None, request=None):
+    """Remove a programme item. Everyone who chose it is told by mail and asked to choose again; the
+    choices stay (status removed) so the personal page shows what to do."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock(session.conference_id)
+        affected = list(Choice.objects.active().filter(session=session).select_related("registration__event"))
+        Choice.objects.filter(pk__in=[c.pk for c in affected]).update(status=Choice.Status.REMOVED, ended_at=now)
+        for choice in affected:
+            _mail(choice.registration, "workshop_removed", title=session.title)
+        record(
+            actor=actor,
+            action="conference.session_deleted",
+            target=session,
+            details={"choices": len(affected)},
+            request=request,
+        )
+        session.delete()
+    return len(affected)
+
+
+def delete_item(*, actor, item, request=None):
+    """Delete a room, slot or speaker that nothing uses (rooms and slots in use are protected)."""
+    with transaction.atomic():
+        record(
+            actor=actor,
+            action="conference.item_deleted",
+            target=item,
+            details={"kind": type(item).__name__},
+            request=request,
+        )
+        item.delete()
+
+
+def check_in(*, actor, choice, present, now=None, request=None):
+    now = now or timezone.now()
+    with transaction.atomic():
+        Choice.objects.filter(pk=choice.pk).update(checked_in_at=now if present else None)
+        record(
+            actor=actor,
+            action="conference.checked_in" if present else "conference.check_in_undone",
+            target=choice,
+            request=request,
+        )
+
+
+def print_badges(*, actor, event, registrations, request=None, now=None):
+    """Note the badges as printed (for "only those added since the last print"); audited."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        for registration in registrations:
+            Badge.objects.update_or_create(registration=registration, defaults={"printed_at": now})
+        record(
+            actor=actor,
+            action="conference.badges_printed",
+            target=event,
+            details={"count": len(registrations)},
+            request=request,
+        )
+
+
+def check_in_from_badge(*, actor, registration, request=None):
+    """The badge's QR code was scanned at the door: the person is present at the event (idempotent)."""
+    booking = registration.bookings.filter(status__in=Booking.TAKEN).order_by("id").first()
+    if booking is None:
+        return False
+    return participant_services.check_in(actor=actor, booking=booking, request=request)
+
+
+# --- Travel-cost reimbursement ----------------------------------------------------------------
+
+
+class NotEligible(Exception):
+    """The person may not (or no longer) ask for reimbursement; the message says why."""
+
+
+def reimbursement_refusal(registration, conference):
+    """Why this person cannot ask for travel costs now, or None."""
+    if not conference.offers_reimbursement:
+        return _("Für diese Veranstaltung werden keine Fahrtkosten erstattet.")
+    if not registration.bookings.filter(attended=True).exists():
+        return _("Fahrtkosten können Sie beantragen, sobald Sie beim Einlass als anwesend eingetragen sind.")
+    if Reimbursement.objects.filter(registration=registration).exists():
+        return _("Sie haben Ihre Fahrtkosten bereits beantragt.")
+    return None
+
+
+def submit_reimbursement(*, registration, conference, form, now=None):
+    """The person asks for their travel costs (personal link), with receipts and bank details."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        Registration.objects.select_for_update().filter(pk=registration.pk).first()
+        refusal = reimbursement_refusal(registration, conference)
+        if refusal:
+            raise NotEligible(refusal)
+        data = form.cleaned_data
+        reimbursement = Reimbursement.objects.create(
+            conference=conference,
+            registration=registration,
+            route=data["route"],
+            transport=data["transport"],
+            amount=data["amount"],
+            iban=data["iban"],
+            account_holder=data["account_holder"],
+            submitted_at=now,
+        )
+        for upload, content_type in form.receipts():
+            Receipt.objects.create(
+                reimbursement=reimbursement, file=upload, content_type=content_type, size=upload.size
+            )
+        record(actor=None, action="reimbursement.submitted", target=reimbursement)
+    return reimbursement
+
+
+def decide_reimbursement(*, actor, reimbursement, decision, approved_amount, reason, version, now=None, request=None):
+    """Approve fully, partly (with a reason) or reject (with a reason); the person is told by mail.
+    Raises Stale if someone decided meanwhile."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        current = (
+            Reimbursement.objects.select_for_update().select_related("registration__event").get(pk=reimbursement.pk)
+        )
+        if current.version != version or current.status == Reimbursement.Status.PAID:
+            raise Stale
+        current.status = decision
+        current.approved_amount = {
+            Reimbursement.Status.APPROVED: current.amount,
+            Reimbursement.Status.PARTLY: approved_amount,
+            Reimbursement.Status.REJECTED: None,
+        }[decision]
+        current.reason = reason if decision != Reimbursement.Status.APPROVED else ""
+        current.decided_at = now
+        current.version += 1
+        current.save()
+        _mail(current.registration, "reimbursement_decided", reimbursement=current)
+        action = {
+            Reimbursement.Status.APPROVED: "reimbursement.approved",
+            Reimbursement.Status.PARTLY: "reimbursement.partly",
+            Reimbursement.Status.REJECTED: "reimbursement.rejected",
+        }[decision]
+        record(actor=actor, action=action, target=current, request=request)
+    return current
+
+
+def export_payments(*, actor, conference, now=None, request=None):
+    """The approved payments not paid yet as one SEPA credit-transfer file (pain.001.001.03); they
+    are marked paid. Returns (xml bytes, count); (None, 0) when there is nothing to pay."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        due = list(
+            Reimbursement.objects.select_for_update()
+            .filter(conference=conference, status__in=[Reimbursement.Status.APPROVED, Reimbursement.Status.PARTLY])
+            .order_by("id")
+        )
+        due = [r for r in due if r.approved_amount]
+        if not due:
+            return None, 0
+        config = {
+            "name": settings.REIMBURSEMENT_DEBTOR_NAME,
+            "IBAN": settings.REIMBURSEMENT_DEBTOR_IBAN,
+            "BIC": settings.REIMBURSEMENT_DEBTOR_BIC,
+            "batch": True,
+            "currency": "EUR",
+        }
+        sepa = SepaTransfer(config, schema="pain.001.001.03", clean=True)
+        for reimbursement in due:
+            sepa.add_payment(
+                {
+                    "name": reimbursement.account_holder,
+                    "IBAN": reimbursement.iban,
+                    "amount": int(reimbursement.approved_amount * 100),
+                    "execution_date": timezone.localdate(now),
+                    "description": f"Fahrtkosten {conference.event.title}"[:140],
+                    "endtoend_id": f"SFI-FK-{reimbursement.pk}",
+                }
+            )
+        xml = sepa.export(validate=True)
+        Reimbursement.objects.filter(pk__in=[r.pk for r in due]).update(
+            status=Reimbursement.Status.PAID, paid_at=now, version=models.F("version") + 1
+        )
+        record(
+            actor=actor,
+            action="reimbursement.exported",
+            target=conference,
+            details={"count": len(due)},
+            request=request,
+        )
+    return xml, len(due)
+
+
+BANK_DATA_VIEWS = {
+    "list_viewed": "reimbursement.list_viewed",
+    "viewed": "reimbursement.viewed",
+    "receipt_viewed": "reimbursement.receipt_viewed",
+    "xlsx_exported": "reimbursement.xlsx_exported",
+}
+
+
+def record_bank_data_view(*, actor, target, what, request=None):
+    """Every look at bank details or receipts goes into the audit log."""
+    record(actor=actor, action=BANK_DATA_VIEWS[what], target=target, request=request)
+
+
+def set_reimbursement_offered(*, actor, conference, offered, request=None):
+    with transaction.atomic():
+        Conference.objects.filter(pk=conference.pk).update(offers_reimbursement=offered)
+        record(
+            actor=actor,
+            action="reimbursement.offered" if offered else "reimbursement.withdrawn",
+            target=conference,
+            request=request,
+        )

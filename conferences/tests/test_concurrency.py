@@ -1,0 +1,83 @@
+"""Many people choosing the same workshops at the same moment: never more than its places, fair order."""
+
+import contextlib
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from conferences import services
+from conferences.models import Choice
+from conferences.testing import make_conference, register_with_wishes, workshops
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="real row locks need PostgreSQL (bench/conference.py covers SQLite)"
+    ),
+]
+
+THREADS = 30
+PLACES = 4
+
+
+def _run(threads):
+    barrier = threading.Barrier(len(threads))
+    errors = []
+
+    def attempt(job):
+        try:
+            barrier.wait()
+            job()
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    running = [threading.Thread(target=attempt, args=(job,)) for job in threads]
+    for thread in running:
+        thread.start()
+    for thread in running:
+        thread.join()
+    return errors
+
+
+def test_registrations_at_once_never_overfill_a_workshop_and_keep_arrival_order():
+    conference = make_conference(slots=1, workshops=2, capacity=PLACES)
+    ((first, second),) = workshops(conference)
+    jobs = [
+        lambda n=n: register_with_wishes(conference, (first, second), email=f"rush{n}@example.org", confirm=False)
+        for n in range(THREADS)
+    ]
+    assert _run(jobs) == []
+    assert Choice.objects.filter(session=first, status="place").count() == PLACES
+    assert Choice.objects.filter(session=second, status="place").count() == PLACES
+    choices = list(Choice.objects.filter(slot=first.slot).order_by("id"))
+    assert len(choices) == THREADS
+    # Arrival order: the first PLACES got their first choice, the next PLACES their second, the rest wait.
+    assert [(c.session_id, c.status) for c in choices] == (
+        [(first.pk, "place")] * PLACES
+        + [(second.pk, "place")] * PLACES
+        + [(first.pk, "waiting")] * (THREADS - 2 * PLACES)
+    )
+    by_time = sorted(choices, key=lambda c: (c.registration.created_at, c.registration_id))
+    assert [c.pk for c in by_time] == [c.pk for c in choices]
+
+
+def test_swaps_at_once_never_overfill_the_target():
+    conference = make_conference(slots=1, workshops=2, capacity=PLACES)
+    ((first, second),) = workshops(conference)
+    people = [register_with_wishes(conference, (first, None), email=f"swap{n}@example.org") for n in range(PLACES)]
+    # Second has PLACES free; twice as many try to move there at once, while others register for it.
+    movers = people[:PLACES]
+    jobs = [lambda p=p: _try_swap(p, second) for p in movers]
+    jobs += [
+        lambda n=n: register_with_wishes(conference, (second, None), email=f"new{n}@example.org") for n in range(PLACES)
+    ]
+    assert _run(jobs) == []
+    assert Choice.objects.filter(session=second, status="place").count() == PLACES
+
+
+def _try_swap(registration, session):
+    with contextlib.suppress(services.NoPlace):
+        services.change_choice(registration=registration, session=session)
