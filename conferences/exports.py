@@ -1,57 +1,29 @@
-"""Travel-cost requests as XLSX for accounting (openpyxl); cells made formula-safe like participants' exports."""
+"""Travel-cost requests as XLSX for accounting, through the one export mechanism (`core.exports`)."""
 
-import io
-
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from participants.exports import _safe
+from core.exports import Column, as_xlsx, table
 
 
-def _day(value):
-    return timezone.localtime(value).strftime("%d.%m.%Y") if value else ""
+def _euros(value):
+    return float(value) if value is not None else ""
+
+
+def _columns():
+    return [
+        Column(_("Nr."), lambda r: r.pk),
+        Column(_("Name"), lambda r: r.registration.name),
+        Column(_("Strecke"), lambda r: r.route),
+        Column(_("Verkehrsmittel"), lambda r: r.get_transport_display()),
+        Column(_("beantragt (€)"), lambda r: _euros(r.amount)),
+        Column(_("bewilligt (€)"), lambda r: _euros(r.approved_amount)),
+        Column(_("Stand"), lambda r: r.get_status_display()),
+        Column(_("Kontoinhaber_in"), lambda r: r.account_holder),
+        Column(_("IBAN"), lambda r: r.iban),
+        Column(_("eingereicht"), lambda r: r.submitted_at),
+        Column(_("ausgezahlt"), lambda r: r.paid_at),
+    ]
 
 
 def reimbursement_workbook(rows):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Fahrtkosten")
-    sheet.append(
-        [
-            _("Nr."),
-            _("Name"),
-            _("Strecke"),
-            _("Verkehrsmittel"),
-            _("beantragt (€)"),
-            _("bewilligt (€)"),
-            _("Stand"),
-            _("Kontoinhaber_in"),
-            _("IBAN"),
-            _("eingereicht"),
-            _("ausgezahlt"),
-        ]
-    )
-    for r in rows:
-        sheet.append(
-            [
-                _safe(value)
-                for value in (
-                    r.pk,
-                    r.registration.name,
-                    r.route,
-                    r.get_transport_display(),
-                    float(r.amount),
-                    float(r.approved_amount) if r.approved_amount is not None else "",
-                    r.get_status_display(),
-                    r.account_holder,
-                    r.iban,
-                    _day(r.submitted_at),
-                    _day(r.paid_at),
-                )
-            ]
-        )
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return as_xlsx(table(_columns(), rows), sheet=_("Fahrtkosten"))

@@ -1,9 +1,8 @@
-"""The cohort matrix as XLSX (openpyxl); cells written as values, never formulas."""
-
-import io
+"""The cohort matrix as XLSX through the one export mechanism (`core.exports`): values, never formulas."""
 
 from django.utils.translation import gettext as _
 
+from core.exports import as_xlsx, safe
 from multipliers import queries
 
 
@@ -17,38 +16,24 @@ def status_labels():
     }
 
 
-def _text(value):
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 def cohort_xlsx(cohort):
-    from openpyxl import Workbook
-
     labels = status_labels()
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Kohorte")[:31]
-    sheet.append(
-        [
-            _("Name"),
-            *[_text(m.title) for m in cohort.modules],
-            _("Besucht"),
-            _("Abgeschlossen"),
-            _("Kann noch abschließen"),
-        ]
-    )
     yes, no = _("ja"), _("nein")
-    for row in cohort.rows:
-        sheet.append(
-            [
-                _text(row.registration.name),
-                *[labels[cell.status] for cell in row.cells],
-                row.counted,
-                yes if row.completed else no,
-                yes if row.can_complete else no,
-            ]
-        )
-    sheet.freeze_panes = "B2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    header = [
+        _("Name"),
+        *[m.title for m in cohort.modules],
+        _("Besucht"),
+        _("Abgeschlossen"),
+        _("Kann noch abschließen"),
+    ]
+    rows = [
+        [
+            row.registration.name,
+            *[labels[cell.status] for cell in row.cells],
+            row.counted,
+            yes if row.completed else no,
+            yes if row.can_complete else no,
+        ]
+        for row in cohort.rows
+    ]
+    return as_xlsx([[safe(value) for value in line] for line in [header, *rows]], sheet=_("Kohorte"))

@@ -1,8 +1,6 @@
 """A multiplier's own pages (the consultation log) and a course participant's certificate through
 the personal link."""
 
-import csv
-import io
 from functools import wraps
 
 from django.contrib import messages
@@ -15,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import login_completed_required
 from audit.services import record
+from core.exports import Column, download
 from core.paging import page_with_note
 from events.models import Language, Topic
 from multipliers import queries, services
@@ -79,35 +78,19 @@ def delete_entry(request, pk):
     return render(request, "multipliers/delete_entry.html", {"entry": entry})
 
 
-def _cell(text):
-    """Spreadsheets run cells that start like a formula; a leading apostrophe keeps them text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 @require_safe
 @multiplier_required
 def log_csv(request):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(
-        [_("Monat"), _("Landkreis"), _("Gemeinde"), _("Themen"), _("Beraten wurde"), _("Fachstelle"), _("Dauer")]
-    )
-    for entry in queries.own_log(request.user):
-        writer.writerow(
-            [
-                entry.month.strftime("%m/%Y"),
-                entry.district.name,
-                entry.municipality.name if entry.municipality else "",
-                ", ".join(topic.name for topic in entry.topics.all()),
-                entry.get_advised_display(),
-                entry.agency.name if entry.agency else _cell(entry.other_agency),
-                entry.get_duration_display(),
-            ]
-        )
-    response = HttpResponse(("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="beratungen.csv"'
-    response["Cache-Control"] = "no-store"
-    return response
+    columns = [
+        Column(_("Monat"), lambda entry: entry.month.strftime("%m/%Y")),
+        Column(_("Landkreis"), lambda entry: entry.district.name),
+        Column(_("Gemeinde"), lambda entry: entry.municipality.name if entry.municipality else ""),
+        Column(_("Themen"), lambda entry: ", ".join(topic.name for topic in entry.topics.all())),
+        Column(_("Beraten wurde"), lambda entry: entry.get_advised_display()),
+        Column(_("Fachstelle"), lambda entry: entry.agency.name if entry.agency else entry.other_agency),
+        Column(_("Dauer"), lambda entry: entry.get_duration_display()),
+    ]
+    return download("csv", columns, queries.own_log(request.user), filename="beratungen", sheet=_("Beratungen"))
 
 
 @require_safe

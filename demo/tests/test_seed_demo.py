@@ -100,6 +100,8 @@ def test_the_team_login_has_an_api_token_and_a_webhook_with_a_log(demo):
     assert ApiToken.objects.filter(user__email="team@example.org").count() == 1
     assert not Delivery.objects.filter(status__in=["pending", "sending"]).exists()
     assert Delivery.objects.filter(subscription__user__email="team@example.org").count() == 3
+
+
 def test_the_fachtag_in_dresden_has_parallel_workshops_some_full_with_waiting_lists(demo):
     from conferences.models import Choice, Session
     from conferences.queries import figures
