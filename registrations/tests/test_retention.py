@@ -216,11 +216,11 @@ def test_retention_runs_as_a_periodic_task():
     assert ("privacy.tasks.apply_retention", 3600) in periodic_schedule()
     event_ended(400)
     result = task.call()
-    assert set(result) == {
+    # Every app's declared rules run; these are the registrations', the audit log's and the outbox's.
+    assert set(result) >= {
         "anonymised",
         "attendance_names_removed",
         "unconfirmed_deleted",
         "audit_entries_deleted",
         "mails_deleted",
-        "newsletter_unconfirmed_deleted",
     }
