@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.core.cache import caches
 from django.utils import translation
+from pytest_django.plugin import blocking_manager_key
 
 from mail.testing import smtp_server  # noqa: F401
 
@@ -63,9 +64,33 @@ def _saxony_after_flush(request):
     if not marker or not marker.kwargs.get("transaction"):
         return
     request.getfixturevalue("transactional_db")
+    _load_saxony_if_gone()
+
+
+def _load_saxony_if_gone(*, everything=False):
+    """Put back what the migrations loaded (Saxony's regions; with `everything`, also the first privacy
+    notice, from the copy Django serialised when it made the test database)."""
     from django.apps import apps
+    from django.db import connection
 
     from regions.models import Municipality
 
-    if not Municipality.objects.exists():
+    if Municipality.objects.exists():
+        return
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if everything and contents:
+        connection.creation.deserialize_db_from_string(contents)
+    else:
         importlib.import_module("regions.migrations.0002_load_saxony").load(apps, None)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends with a flush of every table. Django and pytest-django run those tests
+    last for that reason, but the parallel workers (bin/test) take whole files, and a file may mix
+    both kinds: so what the migrations loaded is put back after each one."""
+    yield
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        with item.config.stash[blocking_manager_key].unblock():
+            _load_saxony_if_gone(everything=True)
