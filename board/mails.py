@@ -83,10 +83,16 @@ def confirm_alert(alert):
 def alert_digest(alert, posts):
     with translation.override(alert.language):
         items = [(post, _absolute("board:detail", pk=post.pk)) for post in posts]
+    links = _alert_links(alert)
     queue_mail(
         to=alert.email,
         template=PREFIX + "alert",
-        context={"alert": alert, "items": items, **_alert_links(alert)},
+        context={"alert": alert, "items": items, **links},
         language=alert.language,
         belongs_to=alert.outbox_key,
+        # RFC 8058: mail clients offer "unsubscribe" and send one POST to this link, no page needed.
+        headers={
+            "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
     )

@@ -8,12 +8,16 @@ handler writes the record.
 import logging
 import re
 
-# /anmeldung/<token>/…, /anmeldung/bestaetigen/<token>/, /datenschutz/meine-daten/<token>/,
-# /feedback/<token>/, /schulung-anfragen/anfrage/<token>/, /schulung-anfragen/bestaetigen/<token>/
-# — with or without the /en prefix.
+# Every route whose path carries a personal-link token, with or without the /en prefix: registrations
+# (/anmeldung/…), privacy (/datenschutz/meine-daten/…), feedback, training requests, newsletter,
+# Suche/Biete, and a conference badge's check-in link. deploy/nginx/sfi.conf masks the same list;
+# tests/security/test_logs.py walks the URLconf, so a new route with a token fails until it is here.
 TOKEN_IN_PATH = re.compile(
     r"(/(?:anmeldung/bestaetigen|anmeldung|datenschutz/meine-daten|feedback"
-    r"|schulung-anfragen/bestaetigen|schulung-anfragen/anfrage)/)(?!link/)[^/\s?\"']+"
+    r"|schulung-anfragen/bestaetigen|schulung-anfragen/anfrage|newsletter/abmelden|newsletter/abo"
+    r"|newsletter/bestaetigen|suche-biete/benachrichtigung/abbestellen|suche-biete/benachrichtigung/bestaetigen"
+    r"|suche-biete/bestaetigen|suche-biete/mein-beitrag|team/veranstaltungen/[0-9]+/programm/einlass)/)"
+    r"(?!link/)[^/\s?\"']+"
 )
 # /konto/passwort-neu/<uid>/<token>/ (a password reset or set-up link): account id and token go.
 RESET_LINK_IN_PATH = re.compile(r"(/konto/passwort-neu/)(?!fertig/)[^\s?\"']+")

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from board.models import Alert
@@ -68,6 +69,8 @@ def test_new_offers_in_bautzen_after_double_opt_in_then_one_click_unsubscribe(cl
         assert other not in digest.text
 
     unsubscribe = next(p for p in digest.paths if "/abbestellen/" in p)
+    assert digest.header("List-Unsubscribe").strip() == f"<{settings.SITE_URL}{unsubscribe}>"
+    assert digest.header("List-Unsubscribe-Post").strip() == "List-Unsubscribe=One-Click"
     assert "Jetzt abbestellen" in client.get(unsubscribe).content.decode()
     assert Alert.objects.exists()
     # Mail clients' one-click POST (RFC 8058) carries no form token.

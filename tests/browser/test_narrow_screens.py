@@ -23,7 +23,15 @@ WIDTH = 320
 OVERFLOW = """width => {
   const page = document.documentElement.scrollWidth;
   if (page <= width) return null;
+  // What sits inside a box that scrolls or clips sideways (the phone menu, wide tables) cannot widen the page.
+  const inScroller = el => {
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+      if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(up).overflowX)) return true;
+    }
+    return false;
+  };
   const over = [...document.querySelectorAll('body *')].filter(el => {
+    if (inScroller(el)) return false;
     const box = el.getBoundingClientRect();
     return box.right > width + 0.5 || (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1
       && getComputedStyle(el).overflowX === 'visible');

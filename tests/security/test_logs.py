@@ -115,3 +115,12 @@ def test_main_flows_log_no_personal_data(all_logs, smtp_server, settings):
     assert len(all_logs.texts) > 5  # the flows did log something, just nothing personal
     leaks = [(name, text[:200]) for name, text in all_logs.texts for value in PLANTED if value.lower() in text.lower()]
     assert leaks == [], [t for n, t in all_logs.texts if any(v.lower() in t.lower() for v in PLANTED)][0][-1500:]
+
+
+def test_every_route_with_a_personal_token_is_masked_in_the_log():
+    """A new route whose path carries a token must join core.logging's list (and the nginx map)."""
+    from core.logging import redact
+    from tests.test_deploy_config import TOKEN, personal_link_paths
+
+    leaking = [path for path in personal_link_paths() if TOKEN in redact(path)]
+    assert leaking == []
