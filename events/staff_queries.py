@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import Count, Q, Value
 from django.utils import timezone
 
@@ -122,6 +123,23 @@ def reference_usage(item):
     return events.count(), list(events[:USAGE_SHOWN]), accounts
 
 
+def other_uses(item):
+    """How many records of other kinds refer to `item` (articles, consultations, requests, subscriptions …):
+    [(plural name, count)]. Found through the model's reverse relations, so apps above events need not be named
+    and a new one that points at a topic or a language is counted without a change here."""
+    uses = []
+    for relation in item._meta.get_fields(include_hidden=True):
+        model = relation.related_model
+        if not relation.auto_created or relation.concrete or model is None or model._meta.auto_created:
+            continue
+        if model is Event or model._meta.label == settings.AUTH_USER_MODEL:
+            continue  # counted and listed by reference_usage
+        count = model._default_manager.filter(**{relation.field.name: item}).count()
+        if count:
+            uses.append((str(model._meta.verbose_name_plural), count))
+    return sorted(uses)
+
+
 def reference_use_count(item):
     count, _latest, accounts = reference_usage(item)
-    return count + accounts
+    return count + accounts + sum(count for _name, count in other_uses(item))

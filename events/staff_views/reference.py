@@ -132,7 +132,15 @@ def item_list(request, kind):
 
 def _usage(item):
     count, latest, accounts = staff_queries.reference_usage(item)
-    return {"count": count, "events": latest, "more": count - len(latest), "accounts": accounts}
+    others = staff_queries.other_uses(item)
+    return {
+        "count": count,
+        "events": latest,
+        "more": count - len(latest),
+        "accounts": accounts,
+        "others": others,
+        "in_use": bool(count or accounts or others),
+    }
 
 
 def _differences(form, current):

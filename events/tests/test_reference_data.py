@@ -341,3 +341,23 @@ def test_archived_target_group_and_language_leave_the_catalogue_filters(client):
     Language.objects.filter(pk=language.pk).update(archived=True)
     page = client.get("/veranstaltungen/").content.decode()
     assert 'value="ehrenamtliche"' not in page and 'value="uk"' not in page and "Schulung Kamenz" in page
+
+
+def test_a_topic_used_only_outside_events_is_kept_and_the_page_says_where(client, team, login_as):
+    """Articles and consultations are apps above events; deleting their topic would silently drop it from them
+    (and from the funder reports), so the delete is refused and the page names them."""
+    from knowledge.testing import make_article
+    from multipliers.testing import make_multiplier
+
+    login_as(team)
+    topic = make_topic()
+    make_article(title="Asylverfahren kurz erklärt", topics=[topic])
+    make_article(title="Wohnsitzauflage", topics=[topic])
+    make_multiplier(place="Görlitz", topics=[topic])
+    form_page = client.get(f"/team/stammdaten/themen/{topic.pk}/").content.decode()
+    assert "Verwendet in:" in form_page and "Artikel: 2" in form_page and "Multiplikator_innen: 1" in form_page
+    assert f"/team/stammdaten/themen/{topic.pk}/loeschen/" not in form_page
+    response = client.post(f"/team/stammdaten/themen/{topic.pk}/loeschen/")
+    assert response.status_code == 200 and "kann nicht gelöscht werden" in response.content.decode()
+    assert Topic.objects.filter(pk=topic.pk).exists()
+    assert not Entry.objects.filter(action="reference.deleted").exists()
