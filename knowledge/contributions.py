@@ -24,6 +24,7 @@ AUDIT_ACTIONS = {
     "knowledge.published": _("Wissensartikel veröffentlicht"),
     "knowledge.unpublished": _("Wissensartikel zurückgezogen"),
     "knowledge.reviewed": _("Wissensartikel als geprüft vermerkt"),
+    "knowledge.revision_restored": _("Frühere Fassung eines Wissensartikels wiederhergestellt"),
     "knowledge.download_added": _("Download an Wissensartikel angehängt"),
     "knowledge.download_removed": _("Download von Wissensartikel entfernt"),
 }

@@ -63,6 +63,30 @@ def save_article(*, actor, article, topics, changed_fields=(), expected_version=
     return article
 
 
+RESTORED_FIELDS = ("title", "summary", "body", "language")
+
+
+@transaction.atomic
+def restore_revision(*, actor, article, number, expected_version, request=None):
+    """Make revision `number` the article's text again (title, summary, body, language; the topics stay as they
+    are, since a revision keeps only their names). Saved like an edit: a new revision on top, nothing lost, and
+    EditConflict when someone saved after the page was opened."""
+    old = article.revisions.get(number=number)
+    changed = [name for name in RESTORED_FIELDS if getattr(article, name) != getattr(old, name)]
+    for name in RESTORED_FIELDS:
+        setattr(article, name, getattr(old, name))
+    save_article(
+        actor=actor,
+        article=article,
+        topics=article.topics.all(),
+        changed_fields=changed,
+        expected_version=expected_version,
+        request=request,
+    )
+    record(actor=actor, action="knowledge.revision_restored", target=article, details={"revision": number})
+    return article
+
+
 def _set_status(*, actor, article, status, action, request):
     with transaction.atomic():
         current = Article.objects.select_for_update().get(pk=article.pk)

@@ -27,3 +27,7 @@ def revisions_of(article):
 
 def revision_of(article, number):
     return get_object_or_404(article.revisions.all(), number=number)
+
+
+def latest_revision_number(article):
+    return article.revisions.order_by("-number").values_list("number", flat=True).first()

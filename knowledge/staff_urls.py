@@ -20,4 +20,9 @@ urlpatterns = [
     ),
     path("wissen/<int:article_pk>/fassungen/", staff_views.revisions, name="revisions"),
     path("wissen/<int:article_pk>/fassungen/<int:number>/", staff_views.revision, name="revision"),
+    path(
+        "wissen/<int:article_pk>/fassungen/<int:number>/wiederherstellen/",
+        staff_views.revision_restore,
+        name="revision_restore",
+    ),
 ]

@@ -13,7 +13,13 @@ from knowledge.models import Article, Download
 from knowledge.permissions import can_edit_knowledge
 from knowledge.services import EditConflict
 from knowledge.staff_forms import ArticleForm, DownloadForm, ListSearchForm, VersionForm
-from knowledge.staff_queries import article_for_editing, revision_of, revisions_of, staff_articles
+from knowledge.staff_queries import (
+    article_for_editing,
+    latest_revision_number,
+    revision_of,
+    revisions_of,
+    staff_articles,
+)
 
 PAGE_SIZE = 50
 NAV = {"nav": "knowledge"}
@@ -128,5 +134,41 @@ def revisions(request, article_pk):
 @role_required(can_edit_knowledge)
 def revision(request, article_pk, number):
     article = get_object_or_404(Article, pk=article_pk)
-    context = {"article": article, "revision": revision_of(article, number)}
+    context = {
+        "article": article,
+        "revision": revision_of(article, number),
+        "is_latest": number == latest_revision_number(article),
+        "version": VersionForm(initial={"version": article.version}),
+    }
     return render(request, "knowledge/staff/revision.html", {**context, **NAV})
+
+
+@require_POST
+@role_required(can_edit_knowledge)
+def revision_restore(request, article_pk, number):
+    article = get_object_or_404(Article, pk=article_pk)
+    revision_of(article, number)  # 404 for a number that does not exist
+    version = VersionForm(request.POST)
+    try:
+        if not version.is_valid():
+            raise EditConflict(article)
+        services.restore_revision(
+            actor=request.user,
+            article=article,
+            number=number,
+            expected_version=version.cleaned_data["version"],
+            request=request,
+        )
+    except EditConflict:
+        messages.error(
+            request,
+            _(
+                "Der Artikel wurde inzwischen noch einmal gespeichert. "
+                "Prüfen Sie die aktuelle Fassung, bevor Sie eine frühere wiederherstellen."
+            ),
+        )
+        return redirect("knowledge_staff:revision", article_pk=article.pk, number=number)
+    messages.success(
+        request, _("Fassung %(number)s ist wiederhergestellt und als neue Fassung gespeichert.") % {"number": number}
+    )
+    return redirect("knowledge_staff:article_edit", article_pk=article.pk)

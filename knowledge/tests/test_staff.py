@@ -323,3 +323,45 @@ def test_revision_and_download_lists_query_count_does_not_grow(client, login_as,
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(one.captured_queries) == len(many.captured_queries)
+
+
+def test_an_old_revision_is_restored_as_a_new_one_and_nothing_is_lost(client, login_as, team):
+    article = make_article(title="Erste Fassung", body="Alter Text")
+    login_as(team)
+    client.post(
+        f"/team/wissen/{article.pk}/",
+        _article_data(title="Zweite Fassung", summary=article.summary, body="Neuer Text", version=1),
+    )
+    old = client.get(f"/team/wissen/{article.pk}/fassungen/1/").content.decode()
+    assert "Diese Fassung wiederherstellen" in old
+    assert (
+        "Diese Fassung wiederherstellen" not in client.get(f"/team/wissen/{article.pk}/fassungen/2/").content.decode()
+    )
+
+    response = client.post(f"/team/wissen/{article.pk}/fassungen/1/wiederherstellen/", {"version": 2})
+
+    assert response.status_code == 302 and response["Location"] == f"/team/wissen/{article.pk}/"
+    article.refresh_from_db()
+    assert (article.title, article.body, article.version) == ("Erste Fassung", "Alter Text", 3)
+    assert list(article.revisions.values_list("number", "title")) == [
+        (3, "Erste Fassung"),
+        (2, "Zweite Fassung"),
+        (1, "Erste Fassung"),
+    ]
+    entry = Entry.objects.get(action="knowledge.revision_restored")
+    assert entry.details == {"revision": 1} and entry.actor == team
+
+
+def test_restoring_from_a_stale_page_changes_nothing(client, login_as, team):
+    article = make_article(title="Erste Fassung", body="Alter Text")
+    login_as(team)
+    client.post(
+        f"/team/wissen/{article.pk}/",
+        _article_data(title="Zweite Fassung", summary=article.summary, body="Neuer Text", version=1),
+    )
+    response = client.post(f"/team/wissen/{article.pk}/fassungen/1/wiederherstellen/", {"version": 1}, follow=True)
+    assert "inzwischen noch einmal gespeichert" in response.content.decode()
+    article.refresh_from_db()
+    assert (article.title, article.version) == ("Zweite Fassung", 2)
+    assert not Entry.objects.filter(action="knowledge.revision_restored").exists()
+    assert client.post(f"/team/wissen/{article.pk}/fassungen/9/wiederherstellen/", {"version": 2}).status_code == 404
