@@ -83,7 +83,9 @@ def restore_revision(*, actor, article, number, expected_version, request=None):
         expected_version=expected_version,
         request=request,
     )
-    record(actor=actor, action="knowledge.revision_restored", target=article, details={"revision": number})
+    record(
+        actor=actor, action="knowledge.revision_restored", target=article, details={"revision": number}, request=request
+    )
     return article
 
 
