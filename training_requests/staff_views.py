@@ -182,7 +182,8 @@ plan_event = _action(
     lambda request, r, data: services.plan_event(**_by(request, r, data)),
     lambda data, event: (
         _(
-            "Der Entwurf „%(title)s“ ist angelegt. Ergänzen Sie Termin, Ort und Ansprechperson und veröffentlichen Sie ihn."
+            "Der Entwurf „%(title)s“ ist angelegt. Ergänzen Sie Termin, Ort und Ansprechperson "
+            "und veröffentlichen Sie ihn."
         )
         % {"title": event.title}
     ),
