@@ -27,15 +27,14 @@ class TrainingRequestQuerySet(models.QuerySet):
         return self.select_related("municipality__district", "assignee")
 
     def with_reply_state(self):
-        """Annotate `unread_replies` (requester messages no team member has read yet) and
-        `last_from_team` (who wrote the thread's last message; None without messages), one
-        subquery each, so a list of any length needs the same queries."""
-        last = Message.objects.filter(request=models.OuterRef("pk")).order_by("-created_at", "-id")
+        """Annotate `last_unread_id` (the newest requester message no team member has read yet,
+        None when all are read) and `last_from_team` (who wrote the thread's last message; None
+        without messages), one subquery each, so a list of any length needs the same queries."""
+        thread = Message.objects.filter(request=models.OuterRef("pk"))
+        unread = thread.filter(from_team=False, read_at__isnull=True).order_by("-id")
         return self.annotate(
-            unread_replies=models.Exists(
-                Message.objects.filter(request=models.OuterRef("pk"), from_team=False, read_at__isnull=True)
-            ),
-            last_from_team=models.Subquery(last.values("from_team")[:1]),
+            last_unread_id=models.Subquery(unread.values("pk")[:1]),
+            last_from_team=models.Subquery(thread.order_by("-created_at", "-id").values("from_team")[:1]),
         )
 
 

@@ -64,7 +64,7 @@ class QueueQuery(FilterQuery):
             cutoff = (now or timezone.now()) - timedelta(days=int(values["alter"]))
             queryset = queryset.filter(created_at__lt=cutoff)
         if values.get("antworten") == "ungelesen":
-            queryset = queryset.filter(unread_replies=True)
+            queryset = queryset.filter(last_unread_id__isnull=False)
         elif values.get("antworten") == "unbeantwortet":
             queryset = queryset.filter(last_from_team=False)
         return queryset
@@ -130,9 +130,11 @@ class NoteForm(OnSharedPage):
 
 
 class MarkReadForm(OnSharedPage):
-    """„Als gelesen markieren“ in the queue; `back` is the queue's query string to return to."""
+    """„Als gelesen markieren“ in the queue: `up_to` is the newest reply the queue showed (a reply
+    that arrived since stays unread), `back` the queue's query string to return to."""
 
     id_prefix = "read"
+    up_to = forms.IntegerField(widget=forms.HiddenInput)
     back = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_back(self):

@@ -95,7 +95,9 @@ def detail(request, request_pk):
     """The request page. Opening it marks the requester's replies read; the page still shows which
     of them were new (the thread was read before)."""
     training_request = _request_or_404(request_pk)
-    services.mark_read(actor=request.user, training_request=training_request)
+    shown = [message.pk for message in training_request.messages.all() if message.is_unread]
+    if shown:
+        services.mark_read(actor=request.user, training_request=training_request, up_to=max(shown))
     return _page(request, training_request)
 
 
@@ -191,7 +193,7 @@ plan_event = _action(
 )
 mark_read = _action(
     MarkReadForm,
-    lambda request, r, data: services.mark_read(actor=request.user, training_request=r),
+    lambda request, r, data: services.mark_read(actor=request.user, training_request=r, up_to=data["up_to"]),
     gettext_lazy("Die Antworten sind als gelesen markiert."),
     # Back to the queue as it was filtered (only its own parameters go along).
     then=lambda data, count: reverse("training_requests_staff:queue") + data["back"],

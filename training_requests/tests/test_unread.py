@@ -63,13 +63,22 @@ def test_mark_read_from_the_queue_keeps_the_filters(client, login_as, admin):
     reply(client, training_request, "Noch eine Frage")
     reply(client, training_request, "Und noch eine")
     login_as(admin)
+    queue = client.get(QUEUE + "?stand=discussion").content.decode()
+    newest = Message.objects.latest("id").pk
+    assert f'name="up_to" value="{newest}"' in queue
+    reply(client, training_request, "Kam nach dem Laden der Liste")  # not yet seen by anyone
     url = reverse("training_requests_staff:mark_read", args=[training_request.pk])
-    response = client.post(url, {"back": "stand=discussion&antworten=ungelesen&next=https://evil.example"})
+    back = "stand=discussion&antworten=ungelesen&next=https://evil.example"
+    response = client.post(url, {"up_to": newest, "back": back})
     assert response.status_code == 302
     assert response["Location"] == f"{QUEUE}?stand=discussion&antworten=ungelesen"
-    assert not Message.objects.filter(read_at__isnull=True).exists()
-    assert set(Message.objects.values_list("read_by", flat=True)) == {admin.pk}
-    assert client.post(url, {"back": ""}).status_code == 302  # a second click changes nothing
+    (still_unread,) = Message.objects.filter(read_at__isnull=True)
+    assert still_unread.body == "Kam nach dem Laden der Liste"
+    assert set(Message.objects.filter(read_at__isnull=False).values_list("read_by", flat=True)) == {admin.pk}
+    assert client.post(url, {"up_to": newest, "back": ""}).status_code == 302  # a second click changes nothing
+    assert Message.objects.filter(read_at__isnull=True).count() == 1
+    response = client.post(url, {"up_to": "x"}, follow=True)
+    assert "Bitte laden Sie die Seite neu" in response.content.decode()
     assert client.get(url).status_code == 405
 
 
@@ -79,7 +88,7 @@ def test_only_the_team_marks_replies_read(client, login_as, partner_with_names, 
     url = reverse("training_requests_staff:mark_read", args=[training_request.pk])
     for persona in (partner_with_names, trainer_a):
         login_as(persona)
-        assert client.post(url, {"back": ""}).status_code == 403
+        assert client.post(url, {"up_to": Message.objects.get().pk, "back": ""}).status_code == 403
     assert Message.objects.get().read_at is None
 
 
