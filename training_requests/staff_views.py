@@ -96,7 +96,7 @@ def detail(request, request_pk):
     of them were new (the thread was read before)."""
     training_request = _request_or_404(request_pk)
     shown = [message.pk for message in training_request.messages.all() if message.is_unread]
-    if shown:
+    if shown and request.method == "GET":  # a HEAD request shows nobody anything
         services.mark_read(actor=request.user, training_request=training_request, up_to=max(shown))
     return _page(request, training_request)
 

@@ -47,6 +47,8 @@ def test_a_reply_is_marked_in_the_queue_until_someone_opens_the_request(client, 
     assert shown(client, "?antworten=ungelesen", names) == {"Kirchgemeinde Zittau"}
     assert "Verein Bautzen" in client.get(QUEUE).content.decode() and quiet.pk
 
+    assert client.head(f"{QUEUE}{replied.pk}/").status_code == 200
+    assert Message.objects.get().read_at is None  # nobody saw it
     page = client.get(f"{QUEUE}{replied.pk}/").content.decode()
     assert "1 neue Antwort der anfragenden Person" in page and ">neu</strong>" in page
     message = Message.objects.get()
