@@ -1,8 +1,13 @@
 """What the board holds about a person (posts and alerts by e-mail address), for privacy's access,
 export and erasure tools (declared as PERSONAL_DATA in board/contributions.py)."""
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
 from board.models import Alert, Post
 from board.services import blank_post
+from board.tokens import personal_token, unsubscribe_token
+from core.registry import PersonalRecord
 from mail.services import erase_mails
 
 
@@ -13,6 +18,21 @@ def records_of(email):
     posts = Post.objects.for_cards().filter(email__iexact=email, anonymised_at__isnull=True).order_by("id")
     alerts = Alert.objects.select_related("district").filter(email__iexact=email).order_by("id")
     return [*posts, *alerts]
+
+
+def describe(records):
+    """A post links to its own page (edit, renew, delete), an alert to its unsubscribe page."""
+    described = []
+    for record in records:
+        if isinstance(record, Post):
+            url = reverse("board:personal", kwargs={"token": personal_token(record)})
+            described.append(PersonalRecord(what=_("Beitrag bei Suche/Biete"), title=record.title, url=url))
+        else:
+            url = reverse("board:alert_unsubscribe", kwargs={"token": unsubscribe_token(record)})
+            described.append(
+                PersonalRecord(what=_("Benachrichtigung bei Suche/Biete"), title=str(record.describe()), url=url)
+            )
+    return described
 
 
 def _iso(moment):

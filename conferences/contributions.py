@@ -130,6 +130,7 @@ PERSONAL_DATA = [
         find=personal_data.badges_of,
         export=personal_data.export,
         erase=personal_data.erase,
+        describe=personal_data.describe_badges,
         order=50,
     ),
     PersonalDataHolder(
@@ -138,6 +139,7 @@ PERSONAL_DATA = [
         find=personal_data.reimbursements_of,
         export=personal_data.export_reimbursements,
         erase=personal_data.erase_reimbursements,
+        describe=personal_data.describe_reimbursements,
         order=51,
     ),
 ]

@@ -3,10 +3,19 @@
 Workshop choices hold nothing personal of their own: they point at the registration, which
 registrations anonymises. The badge row goes with it (retention rule) or on request (privacy)."""
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from conferences.models import Badge, Reimbursement
 from conferences.retention import erase_bank_details
+from core.registry import PersonalRecord
+from registrations.tokens import personal_token
+
+
+def _registration_page(registration):
+    """Badge wishes and reimbursements are managed from the registration's personal page."""
+    return reverse("registrations:personal", kwargs={"token": personal_token(registration)})
 
 
 def badges_of(email):
@@ -30,6 +39,17 @@ def export(badges, *, now):
     ]
 
 
+def describe_badges(badges):
+    return [
+        PersonalRecord(
+            what=_("Wünsche für das Namensschild"),
+            title=badge.registration.event.title,
+            url=_registration_page(badge.registration),
+        )
+        for badge in badges
+    ]
+
+
 def erase(badges, *, now=None):
     deleted, _ = Badge.objects.filter(pk__in=[b.pk for b in badges]).delete()
     return {"cancelled": 0, "anonymised": deleted, "mails_deleted": 0}
@@ -46,7 +66,7 @@ def reimbursements_of(email):
         return []
     return list(
         Reimbursement.objects.filter(registration__email__iexact=email.strip(), erased_at__isnull=True)
-        .select_related("conference__event")
+        .select_related("conference__event", "registration")
         .order_by("id")
     )
 
@@ -63,6 +83,15 @@ def export_reimbursements(reimbursements, *, now):
             "iban": r.iban,
             "belege": r.receipts.count(),
         }
+        for r in reimbursements
+    ]
+
+
+def describe_reimbursements(reimbursements):
+    return [
+        PersonalRecord(
+            what=_("Fahrtkostenerstattung"), title=r.conference.event.title, url=_registration_page(r.registration)
+        )
         for r in reimbursements
     ]
 

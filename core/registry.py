@@ -266,7 +266,9 @@ class PersonalDataHolder:
     `export_key` in the export; `erase(records, *, now)` removes the personal data (the mails
     written for the records included) and returns counts {"cancelled", "anonymised",
     "mails_deleted"}; `from_link(token)` is the address behind one of the app's personal links
-    (Http404 if none). The audit log names the records' ids under `key`."""
+    (Http404 if none); `describe(records)` says what each record is for the person, one
+    `PersonalRecord` per record in the order of `export` (its own personal page where it has one).
+    The audit log names the records' ids under `key`."""
 
     key: str
     export_key: str
@@ -274,7 +276,19 @@ class PersonalDataHolder:
     export: Callable  # (records, *, now) -> list[dict]
     erase: Callable  # (records, *, now) -> dict[str, int]
     from_link: Callable | None = None  # (token) -> email
+    describe: Callable | None = None  # (records) -> list[PersonalRecord]
     order: int = 100
+
+
+@dataclass(frozen=True)
+class PersonalRecord:
+    """One record as the person sees it on „Meine Daten“: what kind of record (`what`, e.g.
+    "Anmeldung"), which one (`title`), and the path of its own personal page (a signed link,
+    never the address), or "" where it has none."""
+
+    what: str
+    title: str
+    url: str = ""
 
 
 def personal_data_holders():

@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from core.registry import (
     MenuEntry,
     PeriodicTask,
+    PersonalDataHolder,
     ProcessingActivity,
     RetentionRule,
     StaffUrls,
     Urls,
 )
-from newsletter import services
+from newsletter import personal_data, services
 from newsletter.permissions import can_manage_newsletter
 from newsletter.sitemaps import IssueSitemap
 
@@ -60,6 +61,20 @@ RETENTION_RULES = [
         label=_("Nicht bestätigte Newsletter-Anmeldungen werden nach %(value)s Tagen gelöscht."),
         apply=services.delete_unconfirmed,
         order=60,
+    ),
+]
+
+# „Meine Daten“ and the staff tool list and export the subscription; erasure ends it (privacy's hook
+# `address_erased` below then finds nothing left under the address).
+PERSONAL_DATA = [
+    PersonalDataHolder(
+        key="newsletter",
+        export_key="newsletter",
+        find=personal_data.subscriptions_of,
+        export=personal_data.export,
+        erase=personal_data.erase,
+        describe=personal_data.describe,
+        order=120,
     ),
 ]
 

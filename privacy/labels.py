@@ -25,9 +25,39 @@ FIELD_LABELS = {
     "eingewilligt_am": _("Eingewilligt am"),
     "anonymisiert_ab": _("Wird anonymisiert ab"),
     "termine": _("Termine"),
+    # Keys other apps' exports use (training requests, the board, the newsletter, conferences).
+    "ansprechperson": _("Ansprechperson"),
+    "nachricht": _("Nachricht"),
+    "partner_vor_ort": _("Beteiligte Partner_innen vor Ort"),
+    "stand": _("Stand"),
+    "eingegangen_am": _("Eingegangen am"),
+    "art": _("Art"),
+    "suche_biete": _("Suche oder Biete"),
+    "bereich": _("Bereich"),
+    "ueberschrift": _("Überschrift"),
+    "text": _("Text"),
+    "wer": _("Wer"),
+    "vorname": _("Vorname"),
+    "erstellt_am": _("Erstellt am"),
+    "gueltig_bis": _("Gültig bis"),
+    "was": _("Was"),
+    "bestaetigt_am": _("Bestätigt am"),
+    "regionen": _("Regionen"),
+    "themen": _("Themen"),
+    "veranstaltung": _("Veranstaltung"),
+    "name_auf_dem_namensschild": _("Name auf dem Namensschild"),
+    "pronomen": _("Pronomen"),
+    "strecke": _("Strecke"),
+    "betrag": _("Betrag"),
+    "bewilligt": _("Bewilligt"),
+    "kontoinhaber_in": _("Kontoinhaber_in"),
+    "iban": _("IBAN"),
+    "belege": _("Belege"),
 }
 
 
 def labelled(item):
-    """(label, value) pairs of one exported registration, bookings and answers left out."""
-    return [(FIELD_LABELS[key], value) for key, value in item.items() if key not in {"termine", "antworten"}]
+    """(label, value) pairs of one exported record. Lists and mappings (bookings, answers, a
+    thread of messages) are left out: the page shows the first two on their own, the JSON file
+    carries all of them. A key without a label is shown as it is exported."""
+    return [(FIELD_LABELS.get(key, key), value) for key, value in item.items() if not isinstance(value, (list, dict))]

@@ -39,10 +39,16 @@ def find_person(email) -> Found:
 
 
 def address_from_link(token):
-    """The address behind a personal link of any app; 404 for a tampered, unknown or anonymised link."""
+    """The address behind a personal link of any app that offers one (a registration, a training
+    request, …); 404 for a tampered, unknown or anonymised link. Each app signs its links with
+    its own salt, so a token is only ever accepted by the app that made it."""
     for holder in registry.personal_data_holders():
-        if holder.from_link is not None:
+        if holder.from_link is None:
+            continue
+        try:
             return holder.from_link(token)
+        except Http404:
+            continue
     raise Http404
 
 
@@ -55,9 +61,18 @@ def export_data(found, *, now=None):
     return data
 
 
-def exported_items(found, data):
-    """The exported items of every app, in the order of `found` (for the readable page)."""
-    return [item for holder, _ in found.parts for item in data[holder.export_key]]
+def described_items(found, data):
+    """(PersonalRecord, exported item) for every record, in the order of `found`: what it is, its
+    own personal page where the app has one, and the data shown for it."""
+    pairs = []
+    for holder, records in found.parts:
+        items = data[holder.export_key]
+        if holder.describe is not None:
+            entries = holder.describe(records)
+        else:
+            entries = [registry.PersonalRecord(what=holder.export_key, title="") for _ in records]
+        pairs.extend(zip(entries, items, strict=True))
+    return pairs
 
 
 @dataclass(frozen=True)

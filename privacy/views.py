@@ -59,7 +59,9 @@ def _json_download(data, filename):
 
 def _export_context(found):
     data = rights.export_data(found)
-    items = [{"rows": labelled(item), "raw": item} for item in rights.exported_items(found, data)]
+    items = [
+        {"record": record, "rows": labelled(item), "raw": item} for record, item in rights.described_items(found, data)
+    ]
     return {"export": data, "items": items}
 
 
@@ -90,7 +92,7 @@ def erase_me(request, token):
             actor=None, action="privacy.self_erased", found=found, request=request, cancelled=erasure.cancelled
         )
         return redirect("privacy:erased")
-    return render(request, "privacy/erase_me.html", {"token": token, "registrations": found.records})
+    return render(request, "privacy/erase_me.html", {"token": token, **_export_context(found)})
 
 
 @require_safe
@@ -142,4 +144,4 @@ def request_erase(request):
             cancelled=erasure.cancelled,
         )  # fmt: skip
         return render(request, "privacy/request_erased.html", {**NAV, "erasure": erasure})
-    return render(request, "privacy/request_erase.html", {**NAV, "form": form, "registrations": found.records})
+    return render(request, "privacy/request_erase.html", {**NAV, "form": form, **_export_context(found)})

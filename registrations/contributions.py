@@ -95,6 +95,7 @@ PERSONAL_DATA = [
         export=personal_data.export,
         erase=personal_data.erase,
         from_link=personal_data.address_from_link,
+        describe=personal_data.describe,
     ),
 ]
 

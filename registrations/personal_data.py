@@ -5,12 +5,16 @@ A person is identified by the e-mail address of their registrations: the persona
 it (the link went to that address), the staff tool takes it from a request sent by e-mail.
 """
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from core.registry import PersonalRecord
 from registrations.models import Booking, Registration
 from registrations.permissions import registration_from_link
 from registrations.retention import anonymise_after, blank_personal_fields, erase_mails_of
 from registrations.services import cancel_registration
+from registrations.tokens import personal_token
 
 
 def registrations_of(email):
@@ -29,6 +33,18 @@ def registrations_of(email):
 def address_from_link(token):
     """The address behind a personal link; 404 for a tampered, unknown or anonymised link."""
     return registration_from_link(token).email
+
+
+def describe(registrations):
+    """What each registration is on „Meine Daten“, with its personal page (signed link)."""
+    return [
+        PersonalRecord(
+            what=_("Anmeldung"),
+            title=r.event.title,
+            url=reverse("registrations:personal", kwargs={"token": personal_token(r)}),
+        )
+        for r in registrations
+    ]
 
 
 def _iso(moment):

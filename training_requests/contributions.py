@@ -71,7 +71,8 @@ PERSONAL_DATA = [
         find=personal_data.requests_of,
         export=personal_data.export,
         erase=personal_data.erase,
-        # No `from_link`: privacy's self-service page reads the first holder's link (registrations).
+        from_link=personal_data.address_from_link,
+        describe=personal_data.describe,
         order=140,
     ),
 ]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from core.guards import FormGuard
 from events.models import TargetGroup, Topic
 from privacy.consent import ConsentFormMixin
-from regions.queries import find_place
+from regions.forms import MunicipalityField
 from training_requests.models import TrainingRequest
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -23,12 +23,11 @@ WINDOWS = (1, 2, 3)
 
 
 class RequestForm(forms.ModelForm):
-    place = forms.CharField(
-        label=gettext_lazy("Gemeinde"),
-        max_length=100,
+    # The place lookup of every form that asks for one: part names such as "Zittau-Hirschfelde"
+    # resolve to the municipality, a wrong name is refused naming close matches.
+    place = MunicipalityField(
         help_text=gettext_lazy("Die sächsische Stadt oder Gemeinde, in der die Schulung stattfinden soll."),
         error_messages={"required": gettext_lazy("Bitte geben Sie die Gemeinde an, zum Beispiel „Zittau“.")},
-        widget=forms.TextInput(attrs={"list": "municipality-names", "autocomplete": "off"}),
     )
 
     class Meta:
@@ -98,20 +97,9 @@ class RequestForm(forms.ModelForm):
         self.order_fields(["organisation", "kind", "place"])
 
     def clean_place(self):
-        name = self.cleaned_data["place"]
-        lookup = find_place(name)
-        if lookup.place is None:
-            if lookup.suggestions:
-                raise forms.ValidationError(
-                    _("Wir kennen keine sächsische Gemeinde „%(name)s“. Meinten Sie: %(options)s?")
-                    % {"name": name, "options": ", ".join(lookup.suggestions)}
-                )
-            raise forms.ValidationError(
-                _("Wir kennen keine sächsische Gemeinde „%(name)s“. Bitte wählen Sie eine Gemeinde aus der Liste.")
-                % {"name": name}
-            )
-        self.instance.municipality_id = lookup.place.id
-        return lookup.place.name
+        place = self.cleaned_data["place"]
+        self.instance.municipality_id = place.id
+        return place
 
     def clean_expected_participants(self):
         value = self.cleaned_data["expected_participants"]

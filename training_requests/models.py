@@ -26,6 +26,17 @@ class TrainingRequestQuerySet(models.QuerySet):
     def for_queue(self):
         return self.select_related("municipality__district", "assignee")
 
+    def with_reply_state(self):
+        """Annotate `last_unread_id` (the newest requester message no team member has read yet,
+        None when all are read) and `last_from_team` (who wrote the thread's last message; None
+        without messages), one subquery each, so a list of any length needs the same queries."""
+        thread = Message.objects.filter(request=models.OuterRef("pk"))
+        unread = thread.filter(from_team=False, read_at__isnull=True).order_by("-id")
+        return self.annotate(
+            last_unread_id=models.Subquery(unread.values("pk")[:1]),
+            last_from_team=models.Subquery(thread.order_by("-created_at", "-id").values("from_team")[:1]),
+        )
+
 
 class TrainingRequest(ConsentFields):
     class Kind(models.TextChoices):
@@ -167,9 +178,26 @@ class Message(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     body = models.TextField(_("Nachricht"))
     created_at = models.DateTimeField()
+    # A requester's reply stays unread until a team member opens the request or marks it read.
+    read_at = models.DateTimeField(null=True, blank=True)
+    read_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["created_at", "id"]
+        indexes = [
+            # The queue's marker and filter look for unread replies of each request.
+            models.Index(
+                fields=["request"],
+                name="trainingrequest_unread_idx",
+                condition=models.Q(from_team=False, read_at__isnull=True),
+            ),
+        ]
+
+    @property
+    def is_unread(self):
+        return not self.from_team and self.read_at is None
 
     def __str__(self):
         return f"message {self.pk}"

@@ -4,7 +4,7 @@ map, the dashboard panel, the partner portal, the requester's page)."""
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Min, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
@@ -21,7 +21,7 @@ OPEN_STATES = (TrainingRequest.State.NEW, TrainingRequest.State.DISCUSSION)
 
 def queue():
     """Confirmed requests, oldest waiting first among the open ones, then the rest by date."""
-    return TrainingRequest.objects.confirmed().for_queue().order_by("-created_at", "-id")
+    return TrainingRequest.objects.confirmed().for_queue().with_reply_state().order_by("-created_at", "-id")
 
 
 def request_page(pk):
@@ -60,6 +60,24 @@ def waiting_too_long(now=None, limit=10):
         .filter(Q(state_changed_at__lt=cutoff) | Q(state_changed_at__isnull=True, created_at__lt=cutoff))
         .select_related("municipality", "assignee")
         .order_by("created_at", "id")
+    )
+    return list(rows[:limit]), rows.count()
+
+
+def with_unread_replies(limit=10):
+    """Requests with requester replies no team member has read yet, the oldest unread reply first
+    (the dashboard panel)."""
+    unread = Message.objects.filter(from_team=False, read_at__isnull=True)
+    rows = (
+        TrainingRequest.objects.confirmed()
+        .filter(pk__in=unread.values("request"))
+        .annotate(
+            first_unread=Min(
+                "messages__created_at", filter=Q(messages__from_team=False, messages__read_at__isnull=True)
+            )
+        )
+        .select_related("municipality")
+        .order_by("first_unread", "id")
     )
     return list(rows[:limit]), rows.count()
 

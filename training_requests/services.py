@@ -219,6 +219,16 @@ def send_message(*, actor, training_request, body, request=None):
     return message
 
 
+def mark_read(*, actor, training_request, up_to, now=None):
+    """The requester's unread replies up to message id `up_to` (the newest one the team member was
+    shown; a reply that arrived since stays unread) count as read by `actor`. One conditional
+    UPDATE: two team members opening the request at once mark each reply once, and the version
+    stays (reading is no edit that should make someone else's open form stale). Returns how many
+    were unread."""
+    unread = Message.objects.filter(request=training_request.pk, from_team=False, read_at__isnull=True)
+    return unread.filter(pk__lte=up_to).update(read_at=now or timezone.now(), read_by=actor)
+
+
 def _event_title(training_request):
     topics = list(training_request.topics.all()[:1])
     subject = topics[0].name if topics else _("Unterstützer_innenschulung")

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django import forms
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,8 +13,12 @@ from accounts.models import User
 from core.filters import FilterQuery, read_form
 from training_requests.models import TrainingRequest
 
-FILTER_PARAMS = ("stand", "kreis", "art", "zustaendig", "alter")
+FILTER_PARAMS = ("stand", "kreis", "art", "zustaendig", "alter", "antworten")
 AGES = (("7", gettext_lazy("älter als 7 Tage")), ("30", gettext_lazy("älter als 30 Tage")))
+REPLIES = (
+    ("ungelesen", gettext_lazy("ungelesene Antworten")),
+    ("unbeantwortet", gettext_lazy("unbeantwortet (letzte Nachricht von der anfragenden Person)")),
+)
 
 
 def team_members():
@@ -26,6 +31,7 @@ class QueueFilterForm(forms.Form):
     art = forms.ChoiceField(label=gettext_lazy("Art der Organisation"), required=False)
     zustaendig = forms.ChoiceField(label=gettext_lazy("Zuständig"), required=False)
     alter = forms.ChoiceField(label=gettext_lazy("Alter"), required=False)
+    antworten = forms.ChoiceField(label=gettext_lazy("Antworten der Anfragenden"), required=False)
 
     def __init__(self, data, *, districts, members):
         super().__init__(data)
@@ -37,6 +43,7 @@ class QueueFilterForm(forms.Form):
             every + [("niemand", _("noch niemand"))] + [(str(m.pk), m.get_full_name() or m.email) for m in members]
         )
         self.fields["alter"].choices = every + list(AGES)
+        self.fields["antworten"].choices = every + list(REPLIES)
 
 
 @dataclass
@@ -56,6 +63,10 @@ class QueueQuery(FilterQuery):
         if values.get("alter"):
             cutoff = (now or timezone.now()) - timedelta(days=int(values["alter"]))
             queryset = queryset.filter(created_at__lt=cutoff)
+        if values.get("antworten") == "ungelesen":
+            queryset = queryset.filter(last_unread_id__isnull=False)
+        elif values.get("antworten") == "unbeantwortet":
+            queryset = queryset.filter(last_from_team=False)
         return queryset
 
 
@@ -70,6 +81,7 @@ class OnSharedPage(forms.Form):
     """Several forms share the request page: each gets its own element ids."""
 
     id_prefix = "form"
+    refusal_field = None  # where a refusal of the service is shown (None: above the form)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
@@ -85,6 +97,7 @@ class VersionForm(OnSharedPage):
 
 class StateForm(VersionForm):
     id_prefix = "decline"
+    refusal_field = "reason"
     state = forms.ChoiceField(choices=TrainingRequest.State.choices, widget=forms.HiddenInput)
     reason = forms.CharField(
         label=gettext_lazy("Begründung (liest die anfragende Person)"),
@@ -114,6 +127,23 @@ class NoteForm(OnSharedPage):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": gettext_lazy("Bitte schreiben Sie eine Notiz.")},
     )
+
+
+class MarkReadForm(OnSharedPage):
+    """„Als gelesen markieren“ in the queue: `up_to` is the newest reply the queue showed (a reply
+    that arrived since stays unread), `back` the queue's query string to return to."""
+
+    id_prefix = "read"
+    up_to = forms.IntegerField(widget=forms.HiddenInput)
+    back = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_back(self):
+        params = QueryDict(self.cleaned_data["back"].lstrip("?"))
+        kept = QueryDict(mutable=True)
+        for name in (*FILTER_PARAMS, "seite"):
+            if params.get(name):
+                kept[name] = params[name]
+        return f"?{kept.urlencode()}" if kept else ""
 
 
 class MessageForm(OnSharedPage):

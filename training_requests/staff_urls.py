@@ -16,6 +16,7 @@ urlpatterns = [
     path("anfragen/<int:request_pk>/notiz/", staff_views.add_note, name="note"),
     path("anfragen/<int:request_pk>/nachricht/", staff_views.send_message, name="message"),
     path("anfragen/<int:request_pk>/angebot/", staff_views.plan_event, name="plan"),
+    path("anfragen/<int:request_pk>/gelesen/", staff_views.mark_read, name="mark_read"),
     path("veranstaltungen/<int:pk>/anfrage/", staff_views.event_request, name="event_request"),
     path("unsere-anfragen/", staff_views.partner_portal, name="partner"),
     path("unsere-anfragen/neu/", staff_views.partner_request, name="partner_request"),

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -25,9 +26,11 @@ from training_requests.queries import (
     requests_map,
     state_counts,
     waiting_too_long,
+    with_unread_replies,
 )
 from training_requests.staff_forms import (
     AssignForm,
+    MarkReadForm,
     MessageForm,
     NoteForm,
     StateForm,
@@ -38,6 +41,7 @@ from training_requests.staff_forms import (
 
 PAGE_SIZE = 25
 PARTNER_FORM = PublicForm(name="training_requests:partner")
+RELOAD = gettext_lazy("Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.")
 CONFLICT = gettext_lazy(
     "Jemand anderes hat diese Anfrage inzwischen geändert. Bitte sehen Sie sich den aktuellen Stand an "
     "und versuchen Sie es dann noch einmal."
@@ -73,6 +77,7 @@ def _page(request, training_request, *, forms=None, status=200):
         ],
         "can_decline": services.State.DECLINED in services.TRANSITIONS[training_request.state],
         "can_plan": training_request.event_id is None and not training_request.is_closed,
+        "unread_count": sum(1 for message in training_request.messages.all() if message.is_unread),
     }
     return render(request, "training_requests/staff/detail.html", context, status=status)
 
@@ -87,124 +92,112 @@ def _request_or_404(pk):
 @require_safe
 @role_required(is_team)
 def detail(request, request_pk):
-    return _page(request, _request_or_404(request_pk))
+    """The request page. Opening it marks the requester's replies read; the page still shows which
+    of them were new (the thread was read before)."""
+    training_request = _request_or_404(request_pk)
+    shown = [message.pk for message in training_request.messages.all() if message.is_unread]
+    if shown and request.method == "GET":  # a HEAD request shows nobody anything
+        services.mark_read(actor=request.user, training_request=training_request, up_to=max(shown))
+    return _page(request, training_request)
 
 
-def _conflict(request, request_pk):
-    messages.error(request, CONFLICT)
+def _back(request_pk):
     return redirect("training_requests_staff:detail", request_pk=request_pk)
 
 
-@require_POST
-@role_required(is_team)
-def change_state(request, request_pk):
-    training_request = _request_or_404(request_pk)
-    form = StateForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Bitte laden Sie die Seite neu und versuchen Sie es noch einmal."))
-        return redirect("training_requests_staff:detail", request_pk=request_pk)
-    data = form.cleaned_data
-    try:
-        services.change_state(
-            actor=request.user,
-            training_request=training_request,
-            to_state=data["state"],
-            reason=data["reason"],
-            expected_version=data["version"],
-            request=request,
-        )
-    except services.EditConflict:
-        return _conflict(request, request_pk)
-    except services.TransitionRefused as refused:
-        if data["state"] == services.State.DECLINED:
-            form.add_error("reason", refused.reason)
-            return _page(request, training_request, forms={"decline": form}, status=409)
-        messages.error(request, refused.reason)
-        return redirect("training_requests_staff:detail", request_pk=request_pk)
-    messages.success(
-        request,
+def _action(form_class, run, done, *, inline=None, then=None):
+    """A POST from the request page: its form, then one service call (`run(request, training_request,
+    data)`), then `done` as the success message (text, or `done(data, result)`) and back to the page
+    (or to `then(data, result)`). Invalid input and refusals of the form named by `inline(form)` are
+    shown in that form on the page; otherwise they come back as a message. A stale version tells
+    that someone else changed the request in between, and nothing is written."""
+
+    @require_POST
+    @role_required(is_team)
+    def view(request, request_pk):
+        training_request = _request_or_404(request_pk)
+        form = form_class(request.POST)
+        shown_in = inline(form) if inline else None
+        if not form.is_valid():
+            if shown_in:
+                return _page(request, training_request, forms={shown_in: form})
+            messages.error(request, RELOAD)
+            return _back(request_pk)
+        data = form.cleaned_data
+        try:
+            result = run(request, training_request, data)
+        except services.EditConflict:
+            messages.error(request, CONFLICT)
+            return _back(request_pk)
+        except services.TransitionRefused as refused:
+            if shown_in:
+                form.add_error(form.refusal_field, refused.reason)
+                return _page(request, training_request, forms={shown_in: form}, status=409)
+            messages.error(request, refused.reason)
+            return _back(request_pk)
+        messages.success(request, done(data, result) if callable(done) else done)
+        return redirect(then(data, result)) if then else _back(request_pk)
+
+    return view
+
+
+def _by(request, training_request, data=None):
+    """The arguments every team write takes (and the version the page showed, where it has one)."""
+    kwargs = {"actor": request.user, "training_request": training_request, "request": request}
+    if data is not None:
+        kwargs["expected_version"] = data["version"]
+    return kwargs
+
+
+change_state = _action(
+    StateForm,
+    lambda request, r, data: services.change_state(
+        **_by(request, r, data), to_state=data["state"], reason=data["reason"]
+    ),
+    lambda data, result: (
         _("Die Anfrage ist jetzt „%(state)s“; die anfragende Person bekommt eine E-Mail.")
-        % {"state": TrainingRequest.State(data["state"]).label},
-    )
-    return redirect("training_requests_staff:detail", request_pk=request_pk)
-
-
-@require_POST
-@role_required(is_team)
-def assign(request, request_pk):
-    training_request = _request_or_404(request_pk)
-    form = AssignForm(request.POST)
-    if not form.is_valid():
-        return _page(request, training_request, forms={"assign": form})
-    try:
-        services.assign(
-            actor=request.user,
-            training_request=training_request,
-            assignee=form.cleaned_data["assignee"],
-            expected_version=form.cleaned_data["version"],
-            request=request,
-        )
-    except services.EditConflict:
-        return _conflict(request, request_pk)
-    messages.success(request, _("Die Zuständigkeit ist gespeichert."))
-    return redirect("training_requests_staff:detail", request_pk=request_pk)
-
-
-@require_POST
-@role_required(is_team)
-def add_note(request, request_pk):
-    training_request = _request_or_404(request_pk)
-    form = NoteForm(request.POST)
-    if not form.is_valid():
-        return _page(request, training_request, forms={"note": form})
-    services.add_note(actor=request.user, training_request=training_request, body=form.cleaned_data["body"])
-    messages.success(request, _("Die Notiz ist gespeichert."))
-    return redirect("training_requests_staff:detail", request_pk=request_pk)
-
-
-@require_POST
-@role_required(is_team)
-def send_message(request, request_pk):
-    training_request = _request_or_404(request_pk)
-    form = MessageForm(request.POST)
-    if not form.is_valid():
-        return _page(request, training_request, forms={"message": form})
-    services.send_message(
-        actor=request.user, training_request=training_request, body=form.cleaned_data["body"], request=request
-    )
-    messages.success(request, _("Die Nachricht ist verschickt."))
-    return redirect("training_requests_staff:detail", request_pk=request_pk)
-
-
-@require_POST
-@role_required(is_team)
-def plan_event(request, request_pk):
-    training_request = _request_or_404(request_pk)
-    form = VersionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Bitte laden Sie die Seite neu und versuchen Sie es noch einmal."))
-        return redirect("training_requests_staff:detail", request_pk=request_pk)
-    try:
-        event = services.plan_event(
-            actor=request.user,
-            training_request=training_request,
-            expected_version=form.cleaned_data["version"],
-            request=request,
-        )
-    except services.EditConflict:
-        return _conflict(request, request_pk)
-    except services.TransitionRefused as refused:
-        messages.error(request, refused.reason)
-        return redirect("training_requests_staff:detail", request_pk=request_pk)
-    messages.success(
-        request,
+        % {"state": TrainingRequest.State(data["state"]).label}
+    ),
+    # The decline form (with its reason) shows its problems in place; the state buttons as a message.
+    inline=lambda form: "decline" if form.data.get("state") == services.State.DECLINED else None,
+)
+assign = _action(
+    AssignForm,
+    lambda request, r, data: services.assign(**_by(request, r, data), assignee=data["assignee"]),
+    gettext_lazy("Die Zuständigkeit ist gespeichert."),
+    inline=lambda form: "assign",
+)
+add_note = _action(
+    NoteForm,
+    lambda request, r, data: services.add_note(**_by(request, r), body=data["body"]),
+    gettext_lazy("Die Notiz ist gespeichert."),
+    inline=lambda form: "note",
+)
+send_message = _action(
+    MessageForm,
+    lambda request, r, data: services.send_message(**_by(request, r), body=data["body"]),
+    gettext_lazy("Die Nachricht ist verschickt."),
+    inline=lambda form: "message",
+)
+plan_event = _action(
+    VersionForm,
+    lambda request, r, data: services.plan_event(**_by(request, r, data)),
+    lambda data, event: (
         _(
             "Der Entwurf „%(title)s“ ist angelegt. Ergänzen Sie Termin, Ort und Ansprechperson "
             "und veröffentlichen Sie ihn."
         )
-        % {"title": event.title},
-    )
-    return redirect("events_staff:event_detail", pk=event.pk)
+        % {"title": event.title}
+    ),
+    then=lambda data, event: reverse("events_staff:event_detail", kwargs={"pk": event.pk}),
+)
+mark_read = _action(
+    MarkReadForm,
+    lambda request, r, data: services.mark_read(actor=request.user, training_request=r, up_to=data["up_to"]),
+    gettext_lazy("Die Antworten sind als gelesen markiert."),
+    # Back to the queue as it was filtered (only its own parameters go along).
+    then=lambda data, count: reverse("training_requests_staff:queue") + data["back"],
+)
 
 
 @require_safe
@@ -280,6 +273,8 @@ def partner_request(request):
 
 
 def dashboard_waiting(request):
-    """The dashboard panel: open requests nobody moved for more than a week."""
+    """The dashboard panel: open requests nobody moved for more than a week, and requests with
+    replies no team member has read."""
     rows, count = waiting_too_long()
-    return {"waiting_requests": rows, "waiting_count": count}
+    unread, unread_count = with_unread_replies()
+    return {"waiting_requests": rows, "waiting_count": count, "unread_requests": unread, "unread_count": unread_count}

@@ -73,6 +73,14 @@ def _request(n, organisation, kind, place, state, days_ago, partner, team):
             body="Danke für Ihre Anfrage! Passt Ihnen ein Samstag im März?",
             created_at=created + timedelta(days=1),
         )
+        if state == State.DISCUSSION:
+            # The requester's answer nobody in the team has read yet (marked in the queue).
+            Message.objects.create(
+                request=training_request,
+                from_team=False,
+                body="Ja, ein Samstag im März passt uns gut. Den Raum im Gemeindehaus haben wir schon angefragt.",
+                created_at=min(created + timedelta(days=2), now),
+            )
         Note.objects.create(
             request=training_request,
             author=team,

@@ -151,7 +151,8 @@ def test_team_finds_exports_and_erases_a_person_by_address_each_step_in_the_audi
     old, upcoming, waiting = past_and_future()
     client = login_as(team)
     page = client.post("/team/datenschutz/anfragen/", {"email": "ANNA.PRIVAT@example.org"}).content.decode()
-    assert "2 Anmeldungen gefunden" in page and "Anna Privat" in page
+    # Both registrations and the newsletter subscription one of them asked for.
+    assert "3 Einträge gefunden" in page and "Anna Privat" in page and "Newsletter-Abo" in page
 
     export = client.post("/team/datenschutz/anfragen/auskunft/", {"email": "anna.privat@example.org"})
     assert len(json.loads(export.content)["anmeldungen"]) == 2
@@ -168,7 +169,7 @@ def test_team_finds_exports_and_erases_a_person_by_address_each_step_in_the_audi
         "/team/datenschutz/anfragen/loeschen/",
         {"email": "anna.privat@example.org", "step": "confirm", "confirmed": "on"},
     ).content.decode()
-    assert "2 Anmeldungen anonymisiert, 1 Platz abgesagt." in done
+    assert "3 Einträge anonymisiert oder beendet, 1 Platz abgesagt." in done
     assert not Registration.objects.filter(email="anna.privat@example.org").exists()
     assert Booking.objects.get(registration=waiting).status == Booking.Status.CONFIRMED
     actions = list(
@@ -198,7 +199,7 @@ def test_anonymous_visitors_are_sent_to_login_and_learn_nothing():
 
 def test_lookup_for_an_unknown_address_says_nothing_is_stored(team, login_as):
     page = login_as(team).post("/team/datenschutz/anfragen/", {"email": "niemand@example.org"}).content.decode()
-    assert "0 Anmeldungen gefunden" in page
+    assert "0 Einträge gefunden" in page
     assert "keine personenbezogenen Daten (mehr) gespeichert" in page
 
 

@@ -53,5 +53,5 @@ def test_team_member_answers_a_request_by_e_mail(page):
     page.get_by_label("Ich habe geprüft, dass die Anfrage von dieser Adresse kommt.").check()
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Jetzt endgültig löschen").click()
-    expect(page.locator("body")).to_contain_text("1 Anmeldung anonymisiert")
+    expect(page.locator("body")).to_contain_text("2 Einträge anonymisiert oder beendet")
     assert not Registration.objects.filter(email="jonas@example.org").exists()

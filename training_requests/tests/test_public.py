@@ -9,7 +9,9 @@ from django.urls import reverse
 from core import guards
 from mail.testing import deliver_outbox
 from privacy.queries import current_notice
+from regions.forms import MunicipalityField
 from training_requests import tokens
+from training_requests.forms import PublicRequestForm
 from training_requests.models import Message, TrainingRequest
 from training_requests.testing import make_request
 
@@ -137,3 +139,15 @@ def test_requester_replies_and_withdraws(client):
     training_request.refresh_from_db()
     assert training_request.state == "withdrawn"
     assert training_request.state_changes.filter(to_state="withdrawn", by_requester=True).count() == 1
+
+
+def test_the_place_is_looked_up_like_in_every_other_form(client):
+    assert isinstance(PublicRequestForm.base_fields["place"], MunicipalityField)
+    response = client.post(URL, form_data(place="Zittauu"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'value="Zittauu"' in page and "Meinten Sie: Zittau?" in page
+    assert client.post(URL, form_data(place="Pirna OT Copitz")).status_code == 302
+    assert TrainingRequest.objects.get().municipality.name == "Pirna"
+    response = client.post(URL, form_data(place=""))
+    assert "Bitte geben Sie die Gemeinde an" in response.content.decode()

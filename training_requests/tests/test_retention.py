@@ -50,7 +50,7 @@ def test_privacy_tools_find_export_and_erase_a_requesters_data():
 
     training_request = make_request(contact_email="finde-mich@example.org", message="Hallo")
     data = rights.export_data(rights.find_person("finde-mich@example.org"))
-    assert data["schulungsanfragen"][0]["message"] == "Hallo"
+    assert data["schulungsanfragen"][0]["nachricht"] == "Hallo"
     rights.erase_person(email="finde-mich@example.org")
     training_request.refresh_from_db()
     assert training_request.contact_email == "" and training_request.anonymised_at is not None

@@ -17,3 +17,4 @@ def test_demo_requests_cover_every_state_and_one_became_an_event():
     assert planned.state == "planned" and planned.event.status == "published"
     assert requests.filter(partner_organisation__isnull=False).count() >= 2
     assert all(r.contact_email.endswith("@example.org") for r in requests)
+    assert requests.with_reply_state().filter(last_unread_id__isnull=False).exists()
