@@ -5,13 +5,12 @@ from ninja import Query, Router
 
 from api import schemas
 from api.problems import invalid
-from api.views.common import PROBLEMS, paged, public_json, reject_unknown, slug_filter
+from api.views.common import PROBLEMS, distances_near, paged, public_json, reject_unknown, slug_filter
 from core.registry import hook_answers
 from core.text import fold
 from events.models import Event, Language, TargetGroup, Topic
 from network.models import Initiative
 from regions.models import District, Municipality
-from regions.queries import distances_from, find_place
 from registrations.queries import bookable_events, places_for
 from registrations.services import closed_reason
 
@@ -55,15 +54,9 @@ def filtered_events(params):
     events = Event.objects.listed().upcoming()
     if slug_filter("district", params.district, District.objects.all()):
         events = events.filter(venue__municipality__district__slug=params.district)
-    if params.near:
-        lookup = find_place(params.near)
-        if lookup.place is None:
-            hint = f"; did you mean {', '.join(lookup.suggestions)}?" if lookup.suggestions else ""
-            raise invalid("near", f"unknown municipality{hint}")
-        distances = distances_from(lookup.place, params.radius or 20)
+    distances = distances_near(params, default_radius=20)
+    if distances is not None:
         events = events.filter(venue__municipality_id__in=list(distances))
-    elif params.radius is not None:
-        raise invalid("radius", "only together with near")
     if params.date_from and params.date_to and params.date_from > params.date_to:
         raise invalid("to", "before from")
     if params.date_from:
