@@ -50,6 +50,16 @@ def paged(request, params, items, count, serialize):
     }
 
 
+class Window:
+    """A list that fetches only the slice `paged` asks for: `fetch(slice)` returns that page's rows."""
+
+    def __init__(self, fetch):
+        self.fetch = fetch
+
+    def __getitem__(self, window):
+        return self.fetch(window)
+
+
 def public_json(request, schema, data, *, shared_cache=True):
     """A public answer with an ETag; If-None-Match with the same tag gets 304 without a body.
 

@@ -12,7 +12,7 @@ from ninja import Path, Query, Router
 
 from api import schemas
 from api.problems import invalid
-from api.views.common import PROBLEMS, distances_near, paged, public_json, reject_unknown, slug_filter
+from api.views.common import PROBLEMS, Window, distances_near, paged, public_json, reject_unknown, slug_filter
 from board.filters import DEFAULT_RADIUS as BOARD_RADIUS
 from board.filters import BoardQuery
 from board.queries import public_post, public_posts
@@ -46,16 +46,6 @@ def multiplier_data(request, profile):
     }
 
 
-class _Rows:
-    """The ordered (id, km) rows of a search, sliced into cards page by page (three queries a page)."""
-
-    def __init__(self, rows):
-        self.rows = rows
-
-    def __getitem__(self, window):
-        return multiplier_queries.cards(self.rows[window])
-
-
 @community.get(
     "/multipliers", response={200: schemas.MultiplierPage, **PROBLEMS}, summary="Listed multipliers (opt-in)"
 )
@@ -70,7 +60,8 @@ def multiplier_list(request, params: Query[schemas.MultiplierParams]):
         municipality_ids=list(distances) if distances is not None else None, topic=topic, language=language
     )
     rows = multiplier_queries.ordered_ids(profiles, distances)
-    data = paged(request, params, _Rows(rows), len(rows), lambda profile: multiplier_data(request, profile))
+    cards = Window(lambda window: multiplier_queries.cards(rows[window]))  # three queries for the page's cards
+    data = paged(request, params, cards, len(rows), lambda profile: multiplier_data(request, profile))
     return public_json(request, schemas.MultiplierPage, data, shared_cache=False)
 
 
