@@ -27,6 +27,7 @@ pytestmark = pytest.mark.django_db
 # List pages, and the URL arguments each needs from the world below.
 LISTS = {
     "events_staff:event_list": None,
+    "accounts_staff:account_list": None,
     "events_staff:venue_list": None,
     "audit_staff:list": None,
     "directory_staff:service_list": None,
@@ -50,7 +51,6 @@ LISTS = {
 # Pages that are not lists of records, each with why.
 NOT_LISTS = {
     "participants_staff:waiting_list": "the participant list filtered to the waiting list (exported there)",
-    "accounts_staff:account_list": "accounts sits below audit, so a download of it could not be put on record",
     "api_staff:token_list": "the account's own tokens (settings, never their secrets)",
     "webhooks_staff:subscription_list": "the account's own webhook settings",
     "webhooks_staff:subscription_detail": "one subscription's settings and its latest deliveries",

@@ -152,3 +152,12 @@ def test_workshop_lists_export_for_the_team_counts_for_the_trainer(client, login
     people = csv_rows(client.get(f"{base}{session.pk}/einlass/", {"export": "csv"}))
     assert [row[0] for row in people[1:]] == ["Wanda Workshop"]
     assert Entry.objects.filter(action="workshop.participants_exported", actor=team).exists()
+
+
+def test_the_account_list_exports_for_admins_on_record(client, login_as, admin, team, trainer_a):
+    login_as(admin)
+    rows = csv_rows(client.get("/team/konten/", {"export": "csv"}))
+    assert rows[0][:3] == ["Name", "E-Mail-Adresse", "Rolle"] and trainer_a.email in [row[1] for row in rows]
+    assert Entry.objects.filter(action="account.list_exported", actor=admin).exists()
+    login_as(team)
+    assert client.get("/team/konten/", {"export": "csv"}).status_code == 403
