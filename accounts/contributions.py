@@ -17,6 +17,7 @@ AUDIT_ACTIONS = {
     # "Anmeldung" also means a registration for an event (other apps): the context keeps them apart.
     "account.login": pgettext_lazy("login", "Anmeldung"),
     "account.login_failed": _("Anmeldung fehlgeschlagen"),
+    "account.list_exported": _("Kontenliste exportiert"),
     "account.locked_out": _("Anmeldung gesperrt (zu viele Versuche)"),
     "account.otp_failed": _("Falscher Bestätigungscode"),
     "account.otp_confirmed": _("Zwei-Faktor-Anmeldung eingerichtet"),

@@ -11,14 +11,36 @@ from accounts import services
 from accounts.decorators import role_required
 from accounts.models import User
 from accounts.permissions import is_admin
+from accounts.signals import announce
 from accounts.staff_forms import InviteForm, RoleForm, VersionForm
+from core.exports import Column, download, export_format, export_links
+
+STATUS_LABELS = {"invited": gettext_lazy("eingeladen"), "deactivated": gettext_lazy("deaktiviert")}
+# The list's download (core.exports): what the table shows; on record through `account_activity`.
+EXPORT_COLUMNS = [
+    Column(gettext_lazy("Name"), lambda a: a.get_full_name()),
+    Column(gettext_lazy("E-Mail-Adresse"), lambda a: a.email),
+    Column(gettext_lazy("Rolle"), lambda a: a.get_role_display()),
+    Column(
+        gettext_lazy("Partnerorganisation"), lambda a: a.partner_organisation.name if a.partner_organisation else ""
+    ),
+    Column(gettext_lazy("Status"), lambda a: STATUS_LABELS.get(a.status, gettext_lazy("aktiv"))),
+    Column(gettext_lazy("Letzte Anmeldung"), lambda a: a.last_login),
+]
 
 
 @require_safe
 @role_required(is_admin)
 def account_list(request):
     accounts = User.objects.select_related("partner_organisation").order_by("-is_active", "last_name", "email", "pk")
-    return render(request, "accounts/staff/account_list.html", {"accounts": accounts, "nav": "accounts"})
+    fmt = export_format(request)
+    if fmt:
+        rows = list(accounts)
+        details = {"format": fmt, "rows": len(rows)}
+        announce(actor=request.user, action="account.list_exported", target=None, details=details, request=request)
+        return download(fmt, EXPORT_COLUMNS, rows, filename="konten", sheet=_("Konten"))
+    context = {"accounts": accounts, "nav": "accounts", "exports": export_links(request)}
+    return render(request, "accounts/staff/account_list.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

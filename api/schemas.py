@@ -159,6 +159,68 @@ class InitiativeParams(PageParams):
     q: str | None = Field(None, max_length=100, description="Words to search name, focus and description")
 
 
+class Multiplier(Schema):
+    """What the public profile page shows; never an address: people write through the profile's form."""
+
+    uuid: str
+    url: str = Field(description="The public profile page, with the contact form")
+    display_name: str
+    municipality: str
+    municipality_ars: str
+    district: str
+    topics: list[str] = Field(description="Topic slugs")
+    languages: list[str] = Field(description="Language codes (ISO 639-1)")
+    how_i_help: str
+    availability: str
+    distance_km: int | None = Field(description="Kilometres from `near`; null without it")
+
+
+class MultiplierPage(Page):
+    results: list[Multiplier]
+
+
+class MultiplierParams(PageParams):
+    near: str | None = Field(None, max_length=100, description="A municipality's name: multipliers within `radius` km")
+    radius: int | None = Field(None, ge=1, le=200, description="Kilometres around `near` (default 40)")
+    topic: str | None = Field(None, max_length=60, description="A topic's slug")
+    language: str | None = Field(None, max_length=8, description="A language code (ISO 639-1)")
+
+
+class BoardPost(Schema):
+    """What the post's public page shows; replies go through the form on that page (no address here)."""
+
+    id: int
+    url: str = Field(description="The post's public page, with the reply form")
+    kind: Literal["need", "offer"]
+    category: str
+    title: str
+    text: str
+    municipality: str
+    municipality_ars: str
+    district: str
+    poster: str = Field(description="private, initiative, service or administration")
+    author: str = Field(description="As the page names it: an initiative, an organisation, or a first name")
+    initiative: str | None = Field(description="The initiative's slug, when an initiative posted")
+    published_at: datetime | None
+    valid_until: datetime
+
+
+class BoardPostPage(Page):
+    results: list[BoardPost]
+
+
+class BoardPostParams(PageParams):
+    kind: Literal["need", "offer"] | None = Field(None, description="need: Suche, offer: Biete")
+    category: (
+        Literal["interpreting", "rooms", "transport", "donations", "mentoring", "training", "volunteers", "other"]
+        | None
+    ) = None
+    district: str | None = Field(None, max_length=60, description="A district's slug")
+    near: str | None = Field(None, max_length=100, description="A municipality's name: posts within `radius` km")
+    radius: int | None = Field(None, ge=1, le=200, description="Kilometres around `near` (default 25)")
+    q: str | None = Field(None, max_length=100, description="Words to search title, text and category")
+
+
 # --- With a token --------------------------------------------------------------------------
 
 

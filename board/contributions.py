@@ -25,6 +25,7 @@ SITEMAPS = {"board": BoardListSitemap, "board-posts": PostSitemap}
 
 AUDIT_ACTIONS = {
     "board.queue_viewed": _("Suche/Biete: Prüfliste angesehen"),
+    "board.queue_exported": _("Suche/Biete: Prüfliste exportiert"),
     "board.post_viewed": _("Suche/Biete: Beitrag (Verwaltung) angesehen"),
     "board.post_approved": _("Suche/Biete: Beitrag freigegeben"),
     "board.post_rejected": _("Suche/Biete: Beitrag abgelehnt"),

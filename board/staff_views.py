@@ -14,6 +14,7 @@ from board.models import Post
 from board.permissions import can_moderate_board
 from board.queries import QUEUES, queue_counts, review_queue
 from board.staff_forms import ApproveForm, RejectForm
+from core.exports import Column, download, export_format, export_links
 
 PAGE_SIZE = 50
 QUEUE_LABELS = {
@@ -23,6 +24,24 @@ QUEUE_LABELS = {
     "closed": gettext_lazy("Beendet"),
 }
 
+# The columns of the queue's download (core.exports): what the table shows, one row per post.
+EXPORT_COLUMNS = [
+    Column(gettext_lazy("Nr."), lambda post: post.pk),
+    Column(gettext_lazy("Suche oder Biete"), lambda post: post.get_kind_display()),
+    Column(gettext_lazy("Bereich"), lambda post: post.get_category_display()),
+    Column(gettext_lazy("Überschrift"), lambda post: post.title),
+    Column(gettext_lazy("Gemeinde"), lambda post: post.municipality.name),
+    Column(gettext_lazy("Landkreis"), lambda post: post.municipality.district.name),
+    Column(gettext_lazy("Wer schreibt"), lambda post: post.get_poster_display()),
+    Column(gettext_lazy("Von"), lambda post: post.author_label),
+    Column(gettext_lazy("E-Mail-Adresse"), lambda post: post.email),
+    Column(gettext_lazy("Status"), lambda post: post.get_status_display()),
+    Column(gettext_lazy("Offene Meldungen"), lambda post: post.open_reports),
+    Column(gettext_lazy("Telefonnummer oder E-Mail-Adresse im Text"), lambda post: post.needs_review_for_contact_data),
+    Column(gettext_lazy("Eingegangen"), lambda post: post.created_at),
+    Column(gettext_lazy("Gültig bis"), lambda post: post.valid_until),
+]
+
 
 @require_safe
 @role_required(can_moderate_board)
@@ -30,11 +49,18 @@ def queue(request):
     tab = request.GET.get("liste", "pending")
     if tab not in QUEUES:
         tab = "pending"
+    fmt = export_format(request)
+    if fmt:
+        rows = list(review_queue(tab))
+        details = {"queue": tab, "format": fmt, "rows": len(rows)}
+        record(actor=request.user, action="board.queue_exported", target=None, details=details, request=request)
+        return download(fmt, EXPORT_COLUMNS, rows, filename=f"suche-biete-{tab}", sheet=_("Suche/Biete"))
     page = Paginator(review_queue(tab), PAGE_SIZE).get_page(request.GET.get("seite"))
     counts = queue_counts()
     tabs = [(key, QUEUE_LABELS[key], counts[key]) for key in QUEUES]
     record(actor=request.user, action="board.queue_viewed", target=None, details={"queue": tab}, request=request)
-    return render(request, "board/staff/queue.html", {"page": page, "tab": tab, "tabs": tabs})
+    context = {"page": page, "tab": tab, "tabs": tabs, "exports": export_links(request)}
+    return render(request, "board/staff/queue.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -61,6 +61,8 @@ EVENT_TASKS = [
 
 AUDIT_ACTIONS = {
     "conference.created": _("Programm angelegt"),
+    "workshops.exported": _("Workshop-Übersicht exportiert"),
+    "workshop.participants_exported": _("Teilnehmer_innen eines Workshops exportiert"),
     "conference.published": _("Programm veröffentlicht"),
     "conference.unpublished": _("Programm zurückgezogen"),
     "conference.room_saved": _("Raum gespeichert"),

@@ -6,20 +6,29 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.decorators import role_required
 from accounts.permissions import can_use_back_office
+from audit.services import record
 from conferences import queries, services
 from conferences.badges import badges_pdf, participants, registration_for_badge
 from conferences.badges import rows as badge_rows
-from conferences.exports import reimbursement_workbook
+from conferences.exports import WORKSHOP_COLUMNS, WORKSHOP_PARTICIPANT_COLUMNS, reimbursement_workbook
 from conferences.models import Choice, Receipt, Reimbursement, Session
 from conferences.permissions import can_see_bank_data
 from conferences.staff_forms import FORMS, DecisionForm
-from events.permissions import can_check_in, can_manage_events, can_manage_participants, visible_event_or_404
+from core.exports import download, export_format, export_links
+from events.permissions import (
+    can_check_in,
+    can_export_participants,
+    can_manage_events,
+    can_manage_participants,
+    visible_event_or_404,
+)
 
 
 def _conference(request, pk, allowed):
@@ -146,7 +155,14 @@ def workshops(request, pk):
     if conference is None:
         raise Http404
     sessions = queries.with_figures([s for s in queries.sessions_of(conference) if s.is_workshop])
+    fmt = export_format(request)
+    if fmt:  # counts only, as the page shows them
+        details = {"format": fmt, "rows": len(sessions)}
+        record(actor=request.user, action="workshops.exported", target=event, details=details, request=request)
+        name = f"workshops-{slugify(event.title)[:60]}-{event.pk}"
+        return download(fmt, WORKSHOP_COLUMNS, sessions, filename=name, sheet=_("Workshops"), title=event.title)
     context = {"event": event, "conference": conference, "days": queries.days(sessions), "nav": "events"}
+    context["exports"] = export_links(request)
     return render(request, "conferences/staff/workshops.html", context)
 
 
@@ -158,7 +174,18 @@ def workshop_checkin(request, pk, session_pk):
         raise Http404
     session = get_object_or_404(Session.objects.select_related("slot", "room"), pk=session_pk, conference=conference)
     rows = queries.check_in_rows(session)
+    fmt = export_format(request)
+    if fmt:
+        if not can_export_participants(request.user, event):  # exports leave the platform: the team only
+            raise PermissionDenied
+        details = {"format": fmt, "rows": len(rows), "session": session.pk}
+        action = "workshop.participants_exported"
+        record(actor=request.user, action=action, target=event, details=details, request=request)
+        name = f"workshop-{slugify(session.title)[:60]}-{session.pk}"
+        sheet = _("Workshop")
+        return download(fmt, WORKSHOP_PARTICIPANT_COLUMNS, rows, filename=name, sheet=sheet, title=session.title)
     context = {
+        "exports": export_links(request) if can_export_participants(request.user, event) else None,
         "event": event,
         "session": session,
         "rows": rows,

@@ -15,6 +15,7 @@ core imports nothing of ours, so the audit entry is the view's (every export is 
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -76,7 +77,8 @@ def as_xlsx(lines, *, sheet, title="") -> bytes:
 
     workbook = Workbook()
     worksheet = workbook.active
-    worksheet.title = str(sheet)[:31]
+    # A sheet's name may not hold []:*?/\ and has at most 31 characters.
+    worksheet.title = re.sub(r"[\[\]:*?/\\]", "-", str(sheet))[:31]
     for line in lines:
         worksheet.append(line)
     worksheet.freeze_panes = "A2"

@@ -17,6 +17,7 @@ URLS = [
 
 AUDIT_ACTIONS = {
     "directory.services_exported": _("Wegweiser: Angebotsliste exportiert"),
+    "directory.organizations_exported": _("Wegweiser: Organisationen exportiert"),
     "directory.organization_created": _("Wegweiser: Organisation angelegt"),
     "directory.organization_changed": _("Wegweiser: Organisation geändert"),
     "directory.organization_deleted": _("Wegweiser: Organisation gelöscht"),

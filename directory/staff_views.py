@@ -61,12 +61,33 @@ def service_list(request):
     return render(request, "directory/staff/service_list.html", context)
 
 
+# Organisations are public entries of the Wegweiser (their e-mail is the organisation's, published).
+ORGANIZATION_COLUMNS = [
+    Column(_l("Name"), lambda o: o.name),
+    Column(_l("Kurzname"), lambda o: o.alternate_name),
+    Column(pgettext_lazy("directory service", "Angebote"), lambda o: o.service_count),
+    Column(_l("E-Mail der Organisation"), lambda o: o.email),
+    Column(_l("Website"), lambda o: o.website),
+    Column(_l("Rechtsform"), lambda o: o.legal_status),
+    Column(_l("Zuletzt geändert"), lambda o: o.updated_at),
+]
+
+
 @require_safe
 @role_required(can_edit_directory)
 def organization_list(request):
     form, text, _due = _search(request)
-    page = Paginator(staff_organizations(text=text), PAGE_SIZE).get_page(request.GET.get("seite"))
-    return render(request, "directory/staff/organization_list.html", {"page": page, "form": form, "nav": "directory"})
+    organizations = staff_organizations(text=text)
+    fmt = export_format(request)
+    if fmt:
+        rows = list(organizations)
+        details = {"format": fmt, "rows": len(rows)}
+        action = "directory.organizations_exported"
+        record(actor=request.user, action=action, target=None, details=details, request=request)
+        return download(fmt, ORGANIZATION_COLUMNS, rows, filename="wegweiser-organisationen", sheet=_("Organisationen"))
+    page = Paginator(organizations, PAGE_SIZE).get_page(request.GET.get("seite"))
+    context = {"page": page, "form": form, "nav": "directory", "exports": export_links(request)}
+    return render(request, "directory/staff/organization_list.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -20,6 +20,7 @@ URLS = [Urls("events.urls")]
 AUDIT_ACTIONS = {
     "event.created": _("Veranstaltung angelegt"),
     "events.exported": _("Veranstaltungsliste exportiert"),
+    "venues.exported": _("Orte exportiert"),
     "event.changed": _("Veranstaltung geändert"),
     "event.copied": _("Veranstaltung kopiert"),
     "event.published": _("Veranstaltung veröffentlicht"),

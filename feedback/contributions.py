@@ -14,6 +14,7 @@ URLS = [Urls("feedback.urls")]  # the anonymous survey
 
 AUDIT_ACTIONS = {
     "feedback.invited": _("Zur Rückmeldung eingeladen"),
+    "feedback.exported": _("Feedback-Ergebnisse exportiert"),
 }
 
 

@@ -1,13 +1,16 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.decorators import role_required
 from accounts.permissions import can_use_back_office
+from audit.services import record
+from core.exports import download, export_format, export_links
 from events.permissions import can_manage_participants, can_read_feedback
-from feedback import queries, services
+from feedback import exports, queries, services
 from feedback.forms import AnswerForm, PeriodForm
 from participants.views.common import event_for
 
@@ -38,8 +41,16 @@ def event_results(request, pk):
     event = event_for(request, pk, _results_allowed)
     answers = queries.event_answers(event)
     result = queries.summary(answers)
+    fmt = export_format(request)
+    if fmt:
+        lines = list(exports.lines(result, queries.free_texts(answers), event_title=event.title))
+        details = {"format": fmt, "answers": result["count"]}
+        record(actor=request.user, action="feedback.exported", target=event, details=details, request=request)
+        name = f"feedback-{slugify(event.title)[:60]}-{event.pk}"
+        return download(fmt, exports.COLUMNS, lines, filename=name, sheet=_("Feedback"), title=event.title)
     services.mark_seen(event=event, count=result["count"])
     context = {
+        "exports": export_links(request),
         "event": event,
         "result": result,
         "texts": queries.free_texts(answers),
@@ -74,7 +85,20 @@ def period_results(request):
     form = PeriodForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     answers = queries.period_answers(data.get("von"), data.get("bis"))
+    fmt = export_format(request)
+    if fmt:
+        result, events, texts = queries.summary(answers), queries.per_event(answers), queries.free_texts(answers)
+        lines = list(exports.lines(result, texts, events=events))
+        details = {
+            "format": fmt,
+            "answers": result["count"],
+            "from": str(data.get("von") or ""),
+            "to": str(data.get("bis") or ""),
+        }
+        record(actor=request.user, action="feedback.exported", target=None, details=details, request=request)
+        return download(fmt, exports.COLUMNS, lines, filename="feedback-zeitraum", sheet=_("Feedback"))
     context = {
+        "exports": export_links(request),
         "form": form,
         "result": queries.summary(answers),
         "events": queries.per_event(answers),

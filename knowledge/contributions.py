@@ -20,6 +20,7 @@ SITEMAPS = {"knowledge": KnowledgeListSitemap, "articles": ArticleSitemap}
 
 AUDIT_ACTIONS = {
     "knowledge.article_created": _("Wissensartikel angelegt"),
+    "knowledge.articles_exported": _("Wissensartikel-Liste exportiert"),
     "knowledge.article_changed": _("Wissensartikel geändert"),
     "knowledge.published": _("Wissensartikel veröffentlicht"),
     "knowledge.unpublished": _("Wissensartikel zurückgezogen"),

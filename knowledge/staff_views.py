@@ -4,9 +4,12 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.decorators import role_required
+from audit.services import record
+from core.exports import Column, download, export_format, export_links
 from core.text import render_markdown
 from knowledge import services
 from knowledge.models import Article, Download
@@ -24,6 +27,15 @@ from knowledge.staff_queries import (
 PAGE_SIZE = 50
 NAV = {"nav": "knowledge"}
 
+# The list's download (core.exports): what the table shows, with the current search and status.
+EXPORT_COLUMNS = [
+    Column(gettext_lazy("Titel"), lambda a: a.title),
+    Column(gettext_lazy("Sprache"), lambda a: a.get_language_display()),
+    Column(gettext_lazy("Themen"), lambda a: ", ".join(str(topic) for topic in a.topics.all())),
+    Column(gettext_lazy("Status"), lambda a: a.get_status_display()),
+    Column(gettext_lazy("Zuletzt fachlich geprüft"), lambda a: a.last_reviewed_on),
+]
+
 
 @require_safe
 @role_required(can_edit_knowledge)
@@ -31,8 +43,15 @@ def article_list(request):
     form = ListSearchForm(request.GET)
     data = form.cleaned_data if form.is_valid() else {}
     articles = staff_articles(text=data.get("q", "").strip(), status=data.get("status", ""))
+    fmt = export_format(request)
+    if fmt:
+        rows = list(articles.prefetch_related("topics"))
+        details = {"format": fmt, "rows": len(rows)}
+        record(actor=request.user, action="knowledge.articles_exported", target=None, details=details, request=request)
+        return download(fmt, EXPORT_COLUMNS, rows, filename="wissen", sheet=_("Wissen"))
     page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("seite"))
-    return render(request, "knowledge/staff/article_list.html", {"page": page, "form": form, **NAV})
+    context = {"page": page, "form": form, "exports": export_links(request), **NAV}
+    return render(request, "knowledge/staff/article_list.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -45,6 +45,7 @@ EVENT_TASKS = [
 
 AUDIT_ACTIONS = {
     "cohort.viewed": _("Kohorte angesehen oder exportiert"),
+    "consultations.exported": _("Beratungszahlen exportiert"),
     "completion_rule.saved": _("Abschlussregel gespeichert"),
     "completion_certificates.sent": _("Zertifikate verschickt"),
     "completion_certificate.downloaded": _("Zertifikat heruntergeladen (persönlicher Link)"),

@@ -1,8 +1,9 @@
 """The cohort matrix as XLSX through the one export mechanism (`core.exports`): values, never formulas."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from core.exports import as_xlsx, safe
+from core.exports import Column, as_xlsx, safe
 from multipliers import queries
 
 
@@ -37,3 +38,25 @@ def cohort_xlsx(cohort):
         for row in cohort.rows
     ]
     return as_xlsx([[safe(value) for value in line] for line in [header, *rows]], sheet=_("Kohorte"))
+
+
+TOTALS_COLUMNS = [
+    Column(gettext_lazy("Tabelle"), lambda line: line[0]),
+    Column(gettext_lazy("Eintrag"), lambda line: line[1]),
+    Column(gettext_lazy("Anzahl"), lambda line: line[2]),
+]
+
+
+def totals_lines(totals):
+    """The consultation totals as the team's page shows them, table by table (counts only, no names)."""
+    yield (_("Beratungen"), _("alle"), totals["total"])
+    for row in totals["by_district"]:
+        yield (_("Nach Landkreis"), row["district__name"], row["n"])
+    for row in totals["by_topic"]:
+        yield (_("Nach Thema"), row["topics__name"] or "–", row["n"])
+    for row in totals["by_agency"]:
+        yield (_("Weiterverwiesen an"), row["agency__name"], row["n"])
+    if totals["other_agency"]:
+        yield (_("Weiterverwiesen an"), _("Andere (nicht im Wegweiser)"), totals["other_agency"])
+    for row in totals["by_advised"]:
+        yield (_("Beraten wurde"), row["label"], row["n"])

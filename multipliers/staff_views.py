@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from accounts.decorators import role_required
 from accounts.permissions import can_use_back_office
 from audit.services import record
+from core.exports import download, export_format, export_links
 from documents.pdf import render_pdf
 from events.permissions import visible_event_or_404
 from multipliers import exports, queries, services
@@ -183,8 +184,16 @@ def log_totals(request):
     if chosen in valid:
         year, month = chosen.split("-")
         since = f"{year}-{month}-01"
+    totals = queries.log_totals(since=since)
+    fmt = export_format(request)
+    if fmt:
+        details = {"format": fmt, "since": since or "", "consultations": totals["total"]}
+        record(actor=request.user, action="consultations.exported", target=None, details=details, request=request)
+        lines = list(exports.totals_lines(totals))
+        return download(fmt, exports.TOTALS_COLUMNS, lines, filename="beratungen", sheet=_("Beratungen"))
     context = {
-        "totals": queries.log_totals(since=since),
+        "exports": export_links(request),
+        "totals": totals,
         "months": months,
         "chosen": chosen if since else "",
         "nav": "multipliers",

@@ -26,6 +26,7 @@ SITEMAPS = {"newsletter": IssueSitemap}
 
 AUDIT_ACTIONS = {
     "newsletter.issue_created": _("Newsletter-Ausgabe angelegt"),
+    "newsletter.issues_exported": _("Newsletter-Ausgaben exportiert"),
     "newsletter.issue_changed": _("Newsletter-Ausgabe geändert"),
     "newsletter.test_sent": _("Newsletter-Testausgabe gesendet"),
     "newsletter.sending_started": _("Newsletter-Versand gestartet"),

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import role_required
+from audit.services import record
+from core.exports import Column, download, export_format, export_links
 from newsletter import services
 from newsletter.models import Issue, Sending
 from newsletter.permissions import can_manage_newsletter
@@ -18,11 +20,25 @@ REFUSALS = {
     "unpublished": gettext_lazy("Die Ausgabe ist noch nicht veröffentlicht. Veröffentlichen Sie sie zuerst."),
 }
 
+# The issues table as a download (core.exports); the page shows subscribers only as counts, so does this.
+EXPORT_COLUMNS = [
+    Column(gettext_lazy("Ausgabe"), lambda issue: issue.label),
+    Column(gettext_lazy("Titel"), lambda issue: issue.title),
+    Column(gettext_lazy("veröffentlicht"), lambda issue: issue.published_at),
+    Column(gettext_lazy("Exemplare verschickt"), lambda issue: issue.copies),
+]
+
 
 @require_safe
 @role_required(can_manage_newsletter)
 def overview(request):
-    context = {"issues": staff_issues(), "counts": subscriber_counts()}
+    fmt = export_format(request)
+    if fmt:
+        rows = list(staff_issues())
+        details = {"format": fmt, "rows": len(rows)}
+        record(actor=request.user, action="newsletter.issues_exported", target=None, details=details, request=request)
+        return download(fmt, EXPORT_COLUMNS, rows, filename="newsletter-ausgaben", sheet=_("Ausgaben"))
+    context = {"issues": staff_issues(), "counts": subscriber_counts(), "exports": export_links(request)}
     return render(request, "newsletter/staff/overview.html", context)
 
 

@@ -16,6 +16,7 @@ from participants import queries
 AUDIT_ACTIONS = {
     "participants.viewed": _("Teilnehmer_innen angesehen"),
     "participants.exported": _("Teilnehmer_innen exportiert"),
+    "checkin.exported": _("Einlassliste exportiert"),
     "registration.changed": _("Anmeldung geändert"),
     "registration.added_by_hand": _("Anmeldung von Hand eingetragen"),
     "registration.cancelled_by_team": _("Anmeldung vom Team abgesagt"),

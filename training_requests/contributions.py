@@ -25,6 +25,7 @@ URLS = [Urls("training_requests.urls")]
 
 AUDIT_ACTIONS = {
     "training_request.submitted": _("Schulungsanfrage eingegangen"),
+    "training_request.exported": _("Schulungsanfragen exportiert"),
     "training_request.confirmed": _("Schulungsanfrage bestätigt"),
     "training_request.withdrawn": _("Schulungsanfrage zurückgezogen"),
     "training_request.replied": _("Antwort auf eine Schulungsanfrage"),

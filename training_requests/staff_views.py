@@ -12,6 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.decorators import role_required
 from accounts.permissions import is_partner, is_team
+from audit.services import record
+from core.exports import Column, download, export_format, export_links
 from core.public_forms import PublicForm
 from events.models import Event
 from regions.queries import districts
@@ -47,16 +49,36 @@ CONFLICT = gettext_lazy(
     "und versuchen Sie es dann noch einmal."
 )
 
+# The columns of the queue's download (core.exports): what the table shows, one row per request.
+EXPORT_COLUMNS = [
+    Column(gettext_lazy("Nr."), lambda r: r.pk),
+    Column(gettext_lazy("Organisation"), lambda r: r.organisation),
+    Column(gettext_lazy("Art der Organisation"), lambda r: r.get_kind_display()),
+    Column(gettext_lazy("Gemeinde"), lambda r: r.municipality.name),
+    Column(gettext_lazy("Landkreis"), lambda r: r.municipality.district.name),
+    Column(gettext_lazy("Stand"), lambda r: r.get_state_display()),
+    Column(gettext_lazy("Zuständig"), lambda r: (r.assignee.get_full_name() or r.assignee.email) if r.assignee else ""),
+    Column(gettext_lazy("Eingegangen"), lambda r: r.created_at),
+    Column(gettext_lazy("Angebot"), lambda r: r.event_id),
+]
+
 
 @require_safe
 @role_required(is_team)
 def queue_list(request):
     query = read_filters(request.GET, districts=districts(), members=list(team_members()))
     rows = query.filter(queue())
+    fmt = export_format(request)
+    if fmt:
+        rows = list(rows)
+        details = {"filters": {k: str(v) for k, v in query.values.items()}, "format": fmt, "rows": len(rows)}
+        record(actor=request.user, action="training_request.exported", target=None, details=details, request=request)
+        return download(fmt, EXPORT_COLUMNS, rows, filename="schulungsanfragen", sheet=_("Schulungsanfragen"))
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("seite"))
     counts = state_counts()
     tabs = [(value, label, counts.get(value, 0)) for value, label in TrainingRequest.State.choices]
     context = {"query": query, "page": page, "tabs": tabs, "total": sum(counts.values())}
+    context["exports"] = export_links(request)
     return render(request, "training_requests/staff/queue.html", context)
 
 

@@ -16,6 +16,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from api.problems import MEDIA_TYPE, ApiProblem, not_found
+from api.views.community import community
 from api.views.public import public
 from api.views.team import team
 from core.registry import announce
@@ -108,6 +109,7 @@ def _http_error(request, exc):
 
 
 api.add_router("/", public)
+api.add_router("/", community)
 api.add_router("/team/", team)
 for answer in announce("api_routers"):
     for prefix, router in answer:

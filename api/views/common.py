@@ -10,6 +10,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from ninja import Path
 
 from api.problems import Problem, invalid
+from regions.queries import distances_from, find_place
 
 PROBLEMS = {400: Problem, 404: Problem}
 EventId = Annotated[int, Path(ge=1, le=2_147_483_647, description="The event's id (from GET /team/events)")]
@@ -49,15 +50,31 @@ def paged(request, params, items, count, serialize):
     }
 
 
-def public_json(request, schema, data):
-    """A public answer with an ETag; If-None-Match with the same tag gets 304 without a body."""
+class Window:
+    """A list that fetches only the slice `paged` asks for: `fetch(slice)` returns that page's rows."""
+
+    def __init__(self, fetch):
+        self.fetch = fetch
+
+    def __getitem__(self, window):
+        return self.fetch(window)
+
+
+def public_json(request, schema, data, *, shared_cache=True):
+    """A public answer with an ETag; If-None-Match with the same tag gets 304 without a body.
+
+    `shared_cache=False` for answers that must change the moment a person withdraws (listed
+    multipliers): caches then ask again every time, and the tag is that of the current body."""
     body = schema.model_validate(data).model_dump_json().encode()
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     matches = [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]
     response = HttpResponseNotModified() if etag in matches or "*" in matches else HttpResponse(body)
     response["Content-Type"] = "application/json"
     response["ETag"] = etag
-    response["Cache-Control"] = f"public, max-age={settings.API_PUBLIC_MAX_AGE}"
+    if shared_cache:
+        response["Cache-Control"] = f"public, max-age={settings.API_PUBLIC_MAX_AGE}"
+    else:
+        response["Cache-Control"] = "no-cache, max-age=0"
     return response
 
 
@@ -67,6 +84,19 @@ def private_json(schema, data, status=200):
     response = HttpResponse(body, content_type="application/json", status=status)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def distances_near(params, default_radius):
+    """{municipality id: km} around the `near` parameter (None without it); a radius alone is an error."""
+    if not params.near:
+        if params.radius is not None:
+            raise invalid("radius", "only together with near")
+        return None
+    lookup = find_place(params.near)
+    if lookup.place is None:
+        hint = f"; did you mean {', '.join(lookup.suggestions)}?" if lookup.suggestions else ""
+        raise invalid("near", f"unknown municipality{hint}")
+    return distances_from(lookup.place, params.radius or default_radius)
 
 
 def slug_filter(name, value, queryset, field="slug"):

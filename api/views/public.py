@@ -1,17 +1,18 @@
 """The public operations: no token; lists paged with counts and an ETag."""
 
+from functools import cache
+
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
 from api import schemas
 from api.problems import invalid
-from api.views.common import PROBLEMS, paged, public_json, reject_unknown, slug_filter
+from api.views.common import PROBLEMS, Window, distances_near, paged, public_json, reject_unknown, slug_filter
 from core.registry import hook_answers
 from core.text import fold
 from events.models import Event, Language, TargetGroup, Topic
 from network.models import Initiative
 from regions.models import District, Municipality
-from regions.queries import distances_from, find_place
 from registrations.queries import bookable_events, places_for
 from registrations.services import closed_reason
 
@@ -22,6 +23,7 @@ public = Router(tags=["public"])
 
 def event_summary(request, event):
     places_taken = getattr(event, "places_taken", None)
+    topic_slugs = getattr(event, "topic_slugs", None)  # set by card_page
     seats_left = None if event.capacity is None or places_taken is None else max(event.capacity - places_taken, 0)
     return {
         "slug": event.slug,
@@ -37,7 +39,7 @@ def event_summary(request, event):
         "registration_deadline": event.registration_deadline,
         "municipality": event.venue.municipality.name,
         "district": event.venue.municipality.district.slug,
-        "topics": [topic.slug for topic in event.topics.all()],
+        "topics": topic_slugs if topic_slugs is not None else [topic.slug for topic in event.topics.all()],
         "costs": f"{event.costs:.2f}",
         "capacity": event.capacity,
         "seats_left": seats_left,
@@ -55,15 +57,9 @@ def filtered_events(params):
     events = Event.objects.listed().upcoming()
     if slug_filter("district", params.district, District.objects.all()):
         events = events.filter(venue__municipality__district__slug=params.district)
-    if params.near:
-        lookup = find_place(params.near)
-        if lookup.place is None:
-            hint = f"; did you mean {', '.join(lookup.suggestions)}?" if lookup.suggestions else ""
-            raise invalid("near", f"unknown municipality{hint}")
-        distances = distances_from(lookup.place, params.radius or 20)
+    distances = distances_near(params, default_radius=20)
+    if distances is not None:
         events = events.filter(venue__municipality_id__in=list(distances))
-    elif params.radius is not None:
-        raise invalid("radius", "only together with near")
     if params.date_from and params.date_to and params.date_from > params.date_to:
         raise invalid("to", "before from")
     if params.date_from:
@@ -85,14 +81,37 @@ def filtered_events(params):
     return events
 
 
+@cache
+def card_base():
+    """Events with the cards' figures (the hook `event_card_annotations`) and their places: built
+    once, since the annotations are the same for every request; each page filters a clone."""
+    return with_card_figures(Event.objects.select_related("venue__municipality__district"))
+
+
+def card_page(ids):
+    """The events with these ids for the cards, in their order, in two queries.
+
+    The places are counted for the page's events only, and the topics come as slugs in one light
+    query (no model instances: that prefetch cost more than the rest of the answer)."""
+    page = list(card_base().filter(pk__in=ids).order_by("start", "id"))
+    topics = {}
+    through = Event.topics.through.objects.filter(event_id__in=ids)
+    for event_id, slug in through.order_by("topic__name", "topic_id").values_list("event_id", "topic__slug"):
+        topics.setdefault(event_id, []).append(slug)
+    for event in page:
+        event.topic_slugs = topics.get(event.pk, [])
+    return page
+
+
 @public.get("/events", response={200: schemas.EventPage, **PROBLEMS}, summary="Upcoming events (the catalogue)")
 def event_list(request, params: Query[schemas.EventParams]):
     """Published and cancelled upcoming offers, soonest first, with the catalogue's filters."""
     reject_unknown(request, params)
-    events = filtered_events(params)
-    count = events.count()
-    events = with_card_figures(events.for_cards()).order_by("start", "id")
-    data = paged(request, params, events, count, lambda event: event_summary(request, event))
+    # The ids of every match, soonest first: their number is the count, a slice of them the page
+    # (cheaper than a COUNT and a sorted page of whole rows with their descriptions).
+    ids = list(filtered_events(params).order_by("start", "id").values_list("pk", flat=True))
+    page = Window(lambda window: card_page(ids[window]))
+    data = paged(request, params, page, len(ids), lambda event: event_summary(request, event))
     return public_json(request, schemas.EventPage, data)
 
 

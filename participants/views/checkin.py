@@ -8,16 +8,20 @@ With htmx the row and the counts are swapped in place instead (the same view ans
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import role_required
 from accounts.permissions import can_use_back_office
-from events.permissions import can_check_in
+from core.exports import Column, download, export_format, export_links
+from events.permissions import can_check_in, can_export_participants
 from participants import queries, services
 from participants.forms import WalkInForm
 from participants.views.common import event_for, remember_search, remembered_search
@@ -57,8 +61,12 @@ def door(request, pk):
     session, sessions = _session(event, request.GET.get("termin"))
     q = remembered_search(request, "checkin", event)
     rows = queries.by_name(queries.check_in_rows(event, session, q=q))
+    fmt = export_format(request)
+    if fmt:
+        return _export(request, event, session, rows, fmt)
     services.record_view(actor=request.user, event=event, request=request, rows=len(rows), check_in=True)
     context = {
+        "exports": export_links(request) if can_export_participants(request.user, event) else None,
         "event": event,
         "session": session,
         "sessions": sessions,
@@ -68,6 +76,35 @@ def door(request, pk):
         "nav": "events",
     }
     return render(request, "participants/checkin.html", context)
+
+
+# The door list as a download (core.exports): what the door page shows, for the session chosen.
+EXPORT_COLUMNS = [
+    Column(_l("Name"), lambda row: row.registration.name),
+    Column(_l("Organisation/Initiative"), lambda row: row.registration.organisation),
+    Column(_l("Gemeinde"), lambda row: row.registration.municipality.name if row.registration.municipality else ""),
+    Column(_l("Ohne Anmeldung gekommen"), lambda row: hasattr(row.registration, "walk_in")),
+    Column(_l("Anwesend"), lambda row: row.present),
+]
+
+
+def _export(request, event, session, rows, fmt):
+    """Exports leave the platform: the team only (a trainer at the door sees the list, no download)."""
+    if not can_export_participants(request.user, event):
+        raise PermissionDenied
+    services.record_view(
+        actor=request.user,
+        event=event,
+        action="checkin.exported",
+        request=request,
+        format=fmt,
+        rows=len(rows),
+        session=session.pk if session else None,
+    )
+    sheet = _("Einlass")
+    title = f"{event.title} – {session.title}" if session else event.title
+    name = f"einlass-{slugify(event.title)[:60]}-{event.pk}" + (f"-{session.pk}" if session else "")
+    return download(fmt, EXPORT_COLUMNS, rows, filename=name, sheet=sheet, title=title)
 
 
 @require_POST
