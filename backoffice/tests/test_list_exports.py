@@ -92,6 +92,7 @@ FORM_WORDS = (
     "archive", "unarchive", "status", "reviewed", "review", "tick", "walk_in", "write", "promote", "confirmation",
     "state", "assign", "note", "message", "plan", "request", "revoke", "toggle", "deactivate", "reactivate",
     "reset_second_factor", "change_role", "detail", "setup", "check", "erase", "item", "reimbursement", "badge_checkin",
+    "restore", "mark_read",
 )  # fmt: skip
 
 
