@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import login_completed_required
+from accounts.services import has_confirmed_device
 from audit.services import record
 from core.exports import Column, download
 from core.paging import page_with_note
@@ -147,7 +148,12 @@ def my_profile(request):
             return redirect("multipliers:my_profile")
         messages.success(request, _("Ihr Profil ist gespeichert."))
         return redirect("multipliers:my_profile")
-    context = {"profile": profile, "form": form, "contacts": queries.contact_history(profile)}
+    context = {
+        "profile": profile,
+        "form": form,
+        "contacts": queries.contact_history(profile),
+        "second_factor": has_confirmed_device(request.user),
+    }
     return render(request, "multipliers/my_profile.html", context)
 
 
