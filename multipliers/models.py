@@ -34,8 +34,8 @@ class CompletionRule(models.Model):
         _("Nachholen in einem anderen Durchgang erlaubt"),
         default=False,
         help_text=_(
-            "Ein verpasstes Modul zählt, wenn die Person das gleichnamige Modul in einem anderen Durchgang "
-            "derselben Fortbildung (gleicher Titel) besucht hat."
+            "Ein verpasstes Modul zählt, wenn die Person dasselbe Modul in einem anderen Durchgang derselben "
+            "Fortbildung besucht hat (der eine aus dem anderen kopiert, oder mit gleichem Titel)."
         ),
     )
     version = models.PositiveIntegerField(default=1, editable=False)
