@@ -8,13 +8,16 @@ admin        everything the team does, and the audit log
 team         (admin or team) plans and runs every event, reviews initiatives, answers privacy requests
 trainer      the events and sessions they give (which ones: events.permissions)
 partner      the events their organisation co-hosts (which ones, and whether with names: events.permissions)
-multiplier   no staff pages yet
+multiplier   only their own pages (profile, relay metadata, anonymous consultation log): no personal
+             data of others, so the second factor is offered, and required once they have set it up
 
 A superuser counts as admin everywhere, whatever its role field says, and always needs the
 second factor (it also reaches the Django admin). Every role predicate is false until the login is
 complete — password, and the code where the account needs one — so a login stopped half-way holds
 no role anywhere.
 """
+
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import User
 
@@ -37,7 +40,8 @@ def requires_two_factor(user) -> bool:
     """Everyone who can see personal data needs a second factor.
 
     Partner accounts need it as soon as one co-hosted event lets partners see names;
-    superusers always (they count as admin).
+    superusers always (they count as admin). A multiplier sees no one else's personal data and may
+    choose the second factor; once set up, it is asked for at every login.
     """
     if not getattr(user, "is_authenticated", False):
         return False
@@ -47,6 +51,8 @@ def requires_two_factor(user) -> bool:
         cached = role in ROLES_WITH_PERSONAL_DATA
         if not cached and role == User.Role.PARTNER and user.partner_organisation_id:
             cached = user.partner_organisation.events.filter(partners_may_see_names=True).exists()
+        if not cached and role == User.Role.MULTIPLIER:
+            cached = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
         user._requires_two_factor = cached
     return cached
 

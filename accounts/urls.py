@@ -10,6 +10,7 @@ urlpatterns = [
     path("anmelden/", views.LoginView.as_view(), name="login"),
     path("anmelden/code/", views.verify, name="verify"),
     path("anmelden/zwei-faktor-einrichten/", views.setup, name="setup"),
+    path("zwei-faktor-einrichten/", views.offer_setup, name="offer_setup"),
     path("abmelden/", views.logout, name="logout"),
     path("wiederherstellungscodes/", views.recovery_codes, name="recovery_codes"),
     path("passwort-aendern/", login_completed_required(views.PasswordChangeView.as_view()), name="password_change"),

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 import segno
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import SetPasswordForm
@@ -53,6 +54,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         user = form.get_user()
+        self.landing_user = user  # before the code step, request.user is still anonymous
         if not requires_two_factor(user):
             services.complete_login(request=self.request, user=user)
             return HttpResponseRedirect(self.get_success_url())
@@ -63,7 +65,8 @@ class LoginView(auth_views.LoginView):
     def get_default_redirect_url(self):
         """Without `next`: the back office, or the page an app names for an account with no
         back-office pages (hook `login_landing`, e.g. a multiplier's own page)."""
-        landing = [url for url in registry.announce("login_landing", user=self.request.user) if url]
+        user = getattr(self, "landing_user", self.request.user)
+        landing = [url for url in registry.announce("login_landing", user=user) if url]
         return landing[0] if landing else super().get_default_redirect_url()
 
     def form_invalid(self, form):
@@ -117,7 +120,8 @@ def _grouped(base32_secret):
 @csrf_protect
 @require_http_methods(["GET", "HEAD", "POST"])
 def setup(request):
-    """First login of a role that needs 2FA: connect an authenticator app, confirm with a code."""
+    """First login of a role that needs 2FA, or an account that chose it (offer_setup): connect an
+    authenticator app, confirm with a code."""
     user = services.pending_user(request)
     if user is None:
         messages.info(request, _("Bitte melden Sie sich zuerst mit E-Mail-Adresse und Passwort an."))
@@ -141,8 +145,28 @@ def setup(request):
             ),
         )
     secret = base64.b32encode(device.bin_key).decode("ascii")
-    context = {"form": form, "qr_svg": _qr_svg(device), "secret": _grouped(secret), "next": _next_url(request)}
+    context = {
+        "form": form,
+        "qr_svg": _qr_svg(device),
+        "secret": _grouped(secret),
+        "next": _next_url(request),
+        "chosen": not requires_two_factor(user),
+    }
     return render(request, "accounts/setup.html", context)
+
+
+@never_cache
+@login_completed_required
+@require_POST
+def offer_setup(request):
+    """An account that may choose the second factor (a multiplier) sets it up from its own page:
+    the same steps as a first login that needs one; from then on every login asks for the code."""
+    if services.has_confirmed_device(request.user):
+        return redirect(_next_url(request))
+    user = request.user
+    user.backend = request.session[BACKEND_SESSION_KEY]
+    services.start_pending_login(request, user)
+    return redirect(f"{reverse('accounts:setup')}?{urlencode({'next': _next_url(request)})}")
 
 
 @never_cache

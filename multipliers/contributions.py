@@ -2,8 +2,16 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import EventTask, MenuEntry, ProcessingActivity, StaffUrls, Urls
-from multipliers import personal_box, sitemaps
+from core.registry import (
+    EventTask,
+    MenuEntry,
+    PersonalDataHolder,
+    ProcessingActivity,
+    RetentionRule,
+    StaffUrls,
+    Urls,
+)
+from multipliers import personal_box, personal_data, retention, sitemaps
 from multipliers.permissions import can_read_log_totals, can_run_programme, can_see_cohort
 
 URLS = [Urls("multipliers.urls")]  # the multiplier's log, the certificate by personal link
@@ -61,6 +69,29 @@ HOOKS = {"personal_page_box": personal_box.progress_box, "login_landing": person
 
 PROCESSING_ACTIVITIES = [
     ProcessingActivity(
+        key="multiplier_profiles",
+        name=_("Profile und öffentliche Liste der Multiplikator_innen"),
+        purpose=_(
+            "Zertifizierte Multiplikator_innen finden und über die Plattform anschreiben, ohne dass ihre "
+            "Adresse weitergegeben wird"
+        ),
+        legal_basis=_(
+            "Art. 6 Abs. 1 lit. b DSGVO (Profil zum Konto); lit. a (Einwilligung in die öffentliche Liste, "
+            "jederzeit abschaltbar)"
+        ),
+        data_subjects=_("Multiplikator_innen mit Konto"),
+        data_categories=_(
+            "Anzeigename, Gemeinde mit Landkreis, Themen, Sprachen, Beschreibung, Erreichbarkeit, Version und "
+            "Zeitpunkt der Einwilligung; wann jemand über die Plattform geschrieben hat (nie wer oder was)"
+        ),
+        recipients=_(
+            "Öffentlich nur bei Einwilligung (nie E-Mail-Adresse oder Anschrift); Projektteam; Nachrichten gehen "
+            "per E-Mail an die Multiplikator_in"
+        ),
+        retention_key=("multiplier_contact_months", "multiplier_inactive_months"),
+        order=58,
+    ),
+    ProcessingActivity(
         key="consultation_log",
         name=_("Beratungsprotokoll der Multiplikator_innen"),
         purpose=_("Anonyme Zahlen zu Beratungen für Berichte an Fördermittelgeber"),
@@ -68,7 +99,43 @@ PROCESSING_ACTIVITIES = [
         data_subjects=_("Multiplikator_innen (Konto, das den Eintrag angelegt hat); Beratene nur als Kategorie"),
         data_categories=_("Monat, Landkreis, Gemeinde, Themen, Kategorie der Beratenen, Fachstelle, Dauer"),
         recipients=_("Projektteam als Summen; jede_r Multiplikator_in nur die eigenen Einträge"),
-        retention_text=_("Solange das Konto besteht; mit dem Konto gelöscht."),
+        retention_text=_(
+            "Die Zuordnung zum Konto geht mit dem Profil (Löschung auf Antrag oder nach der Frist für "
+            "deaktivierte Konten); die Einträge bleiben als anonyme Zahlen."
+        ),
+        order=60,
+    ),
+]
+
+RETENTION_RULES = [
+    RetentionRule(
+        key="multiplier_contact_months",
+        label=_(
+            "Vermerke, wann jemand eine_n Multiplikator_in über die Plattform angeschrieben hat, werden nach "
+            "%(value)s Monaten gelöscht."
+        ),
+        apply=retention.delete_old_contact_notes,
+        order=58,
+    ),
+    RetentionRule(
+        key="multiplier_inactive_months",
+        label=_(
+            "Das Profil einer deaktivierten Multiplikator_in wird %(value)s Monate nach der letzten Anmeldung "
+            "gelöscht; ihre Beratungseinträge bleiben ohne Zuordnung."
+        ),
+        apply=retention.erase_inactive_profiles,
+        order=59,
+    ),
+]
+
+# No `from_link`: privacy's self-service pages take the registrations' personal link.
+PERSONAL_DATA = [
+    PersonalDataHolder(
+        key="multipliers",
+        export_key="multiplikatorinnen",
+        find=personal_data.records_of,
+        export=personal_data.export,
+        erase=personal_data.erase,
         order=60,
     ),
 ]

@@ -34,8 +34,8 @@ class CompletionRule(models.Model):
         _("Nachholen in einem anderen Durchgang erlaubt"),
         default=False,
         help_text=_(
-            "Ein verpasstes Modul zählt, wenn die Person das gleichnamige Modul in einem anderen Durchgang "
-            "derselben Fortbildung (gleicher Titel) besucht hat."
+            "Ein verpasstes Modul zählt, wenn die Person dasselbe Modul in einem anderen Durchgang derselben "
+            "Fortbildung besucht hat (der eine aus dem anderen kopiert, oder mit gleichem Titel)."
         ),
     )
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -105,7 +105,10 @@ class Consultation(models.Model):
     The only text is the name of an agency missing from the Wegweiser (checked: no e-mail
     addresses, phone numbers)."""
 
-    multiplier = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consultations")
+    # Empty once the person's data was erased or their profile expired: the numbers stay, anonymous.
+    multiplier = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="consultations"
+    )
     month = models.DateField(_("Monat"))
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+", verbose_name=_("Landkreis"))
     municipality = models.ForeignKey(

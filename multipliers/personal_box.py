@@ -4,7 +4,8 @@
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from accounts.permissions import is_multiplier
+from accounts.models import User
+from accounts.permissions import role_of
 from multipliers import queries
 from multipliers.permissions import is_course
 
@@ -22,5 +23,8 @@ def progress_box(*, registration, token):
 
 
 def login_landing(*, user):
-    """The answer to accounts' hook `login_landing`: a multiplier starts on their own page."""
-    return reverse("multipliers:my_profile") if is_multiplier(user) else None
+    """The answer to accounts' hook `login_landing`: a multiplier starts on their own page.
+
+    Asked at the password step, before a code where the account needs one: the role decides where
+    to go, the page itself still checks the completed login."""
+    return reverse("multipliers:my_profile") if role_of(user) == User.Role.MULTIPLIER else None

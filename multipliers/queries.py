@@ -8,8 +8,10 @@ missing; then the rule says who has completed and who still can.
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from uuid import UUID
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from core.text import fold
@@ -106,18 +108,49 @@ def decide(row, rule):
     row.can_complete = not row.completed and rule.required <= possible and len(possible) >= rule.minimum
 
 
-def _made_up(course, registrations):
-    """{(email, folded module title)} attended in another cohort of the same course (same title)."""
-    emails = {r.email for r in registrations if r.email}
-    if not emails:
-        return set()
-    bookings = (
-        Booking.objects.filter(attended=True, registration__email__in=emails)
-        .filter(event__course__kind=Event.Kind.COURSE, event__course__title=course.title)
-        .exclude(event__course=course)
-        .values_list("registration__email", "event__title")
+def _root(pk, parent):
+    """The first event of a line of copies (`Event.copied_from`), within the rows loaded."""
+    seen = set()
+    while parent.get(pk) in parent and pk not in seen:
+        seen.add(pk)
+        pk = parent[pk]
+    return pk
+
+
+def _other_cohorts(course):
+    """Ids of the other cohorts of the same course: copied from one another (the back office's
+    "copy", at any depth, whatever their titles now) or, for cohorts set up by hand, the same title.
+    One query over the courses (few), not per participant."""
+    rows = list(
+        Event.objects.filter(kind=Event.Kind.COURSE, course__isnull=True).values_list("id", "copied_from_id", "title")
     )
-    return {(email, fold(title)) for email, title in bookings}
+    parent = {pk: source for pk, source, _title in rows}
+    mine = _root(course.pk, parent)
+    return {
+        pk for pk, _source, title in rows if pk != course.pk and (title == course.title or _root(pk, parent) == mine)
+    }
+
+
+def _module_keys(courses):
+    """{module id: its identities}: the first module of its line of copies, and its folded title."""
+    rows = list(Event.objects.filter(course_id__in=courses).values_list("id", "copied_from_id", "title"))
+    parent = {pk: source for pk, source, _title in rows}
+    return {pk: {("copy", _root(pk, parent)), ("title", fold(title))} for pk, _source, title in rows}
+
+
+def _made_up(others, keys, registrations):
+    """{(email, module identity)} attended in the other cohorts of the same course.
+
+    The person is matched by the registration's e-mail address: course participants have no
+    account, and the address is what the registrations app knows a person by (personal links,
+    privacy requests)."""
+    emails = {r.email for r in registrations if r.email}
+    if not emails or not others:
+        return set()
+    bookings = Booking.objects.filter(
+        attended=True, registration__email__in=emails, event__course_id__in=others
+    ).values_list("registration__email", "event_id")
+    return {(email, key) for email, module in bookings for key in keys.get(module, ())}
 
 
 def cohort(course, *, now=None, rule=None):
@@ -137,24 +170,29 @@ def cohort(course, *, now=None, rule=None):
         .prefetch_related(Prefetch("bookings", queryset=bookings, to_attr="module_bookings"))
         .order_by("name", "id")
     )
-    made_up = _made_up(course, registrations) if rule.allow_make_up else set()
+    made_up, keys = set(), {}
+    if rule.allow_make_up:
+        others = _other_cohorts(course)
+        keys = _module_keys({course.pk, *others})
+        made_up = _made_up(others, keys, registrations)
     result = Cohort(course=course, modules=modules, rule=rule)
     for registration in registrations:
         by_module = {b.event_id: b for b in registration.module_bookings}
         cells = []
         for module in modules:
             booking = by_module.get(module.pk)
-            cells.append(Cell(module, _status(module, booking, registration, made_up, now), booking))
+            mine = {(registration.email, key) for key in keys.get(module.pk, ())}
+            cells.append(Cell(module, _status(module, booking, not made_up.isdisjoint(mine), now), booking))
         row = Row(registration, cells, certified=hasattr(registration, "completion_certificate"))
         decide(row, rule)
         result.rows.append(row)
     return result
 
 
-def _status(module, booking, registration, made_up, now):
+def _status(module, booking, made_up, now):
     if booking is not None and booking.attended:
         return ATTENDED
-    if (registration.email, fold(module.title)) in made_up:
+    if made_up:
         return MADE_UP
     if booking is not None and booking.status == Booking.Status.CANCELLED:
         return EXCUSED
@@ -173,19 +211,19 @@ def row_for(registration, *, now=None):
 
 def make_up_offers(course, row, *, now=None):
     """Upcoming modules of other cohorts of the same course where a missing module can be made up."""
-    missing = {fold(cell.module.title) for cell in row.cells if cell.status in (MISSING, EXCUSED)}
+    missing = [cell.module.pk for cell in row.cells if cell.status in (MISSING, EXCUSED)]
     if not missing:
         return []
+    others = _other_cohorts(course)
+    keys = _module_keys({course.pk, *others})
+    wanted = set().union(*(keys.get(pk, set()) for pk in missing))
     upcoming = (
-        Event.objects.filter(
-            course__kind=Event.Kind.COURSE, course__title=course.title, start__gt=now or timezone.now()
-        )
-        .exclude(course=course)
+        Event.objects.filter(course_id__in=others, start__gt=now or timezone.now())
         .filter(status=Event.Status.PUBLISHED)
         .select_related("course", "venue__municipality")
         .order_by("start")
     )
-    return [module for module in upcoming if fold(module.title) in missing]
+    return [module for module in upcoming if not wanted.isdisjoint(keys.get(module.pk, ()))]
 
 
 def certificate_runs(course):
@@ -291,20 +329,55 @@ def ordered_ids(profiles, distances=None):
     return [(pk, None) for pk, _municipality, _name in rows]
 
 
+@dataclass(frozen=True)
+class Card:
+    """What a result card shows: no model instances, so the template does no per-row lookups."""
+
+    url: str
+    display_name: str
+    place: str
+    district: str
+    distance_km: int | None
+    topics: str
+    languages: str
+
+    def get_absolute_url(self):
+        return self.url
+
+
+_NO_UUID = UUID(int=0)
+
+
+def _names_by_profile(links, ids, name_field):
+    names = {}
+    for multiplier_id, name in (
+        links.filter(multiplier_id__in=ids).order_by(name_field).values_list("multiplier_id", name_field)
+    ):
+        names.setdefault(multiplier_id, []).append(name)
+    return {pk: ", ".join(found) for pk, found in names.items()}
+
+
 def cards(page_rows):
-    """The profiles of one result page, in its order, with what the cards show (three queries)."""
-    by_id = {
-        profile.pk: profile
-        for profile in Multiplier.objects.filter(pk__in=[pk for pk, _km in page_rows])
-        .select_related("municipality__district")
-        .prefetch_related("topics", "languages")
-    }
-    result = []
-    for pk, km in page_rows:
-        profile = by_id[pk]
-        profile.distance_km = km
-        result.append(profile)
-    return result
+    """The cards of one result page, in its order (three light queries, whatever the page size)."""
+    ids = [pk for pk, _km in page_rows]
+    fields = ("id", "uuid", "display_name", "municipality__name", "municipality__district__short_name")
+    rows = {row[0]: row for row in Multiplier.objects.filter(pk__in=ids).values_list(*fields)}
+    topics = _names_by_profile(Multiplier.topics.through.objects, ids, "topic__name")
+    languages = _names_by_profile(Multiplier.languages.through.objects, ids, "language__name")
+    pattern = reverse("multipliers:profile", kwargs={"uuid": _NO_UUID})  # one reverse() for the page
+    return [
+        Card(
+            pattern.replace(str(_NO_UUID), str(row[1])),
+            row[2],
+            row[3],
+            row[4],
+            km,
+            topics.get(pk, ""),
+            languages.get(pk, ""),
+        )
+        for pk, km in page_rows
+        if (row := rows.get(pk)) is not None
+    ]
 
 
 def listed_per_district():

@@ -8,10 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import login_completed_required
+from accounts.services import has_confirmed_device
 from audit.services import record
 from core.exports import Column, download
 from core.paging import page_with_note
@@ -20,9 +20,8 @@ from multipliers import queries, services
 from multipliers.filters import read_search
 from multipliers.forms import ConsultationForm, ProfileForm
 from multipliers.models import Consultation
+from multipliers.overview import district_overview
 from multipliers.permissions import can_keep_log, is_course, own_entry_or_404
-from regions.maps import build_map
-from regions.queries import districts
 from registrations.permissions import registration_from_link
 from relay.flow import CONTACT_FORM
 from relay.forms import RelayContactForm
@@ -149,7 +148,12 @@ def my_profile(request):
             return redirect("multipliers:my_profile")
         messages.success(request, _("Ihr Profil ist gespeichert."))
         return redirect("multipliers:my_profile")
-    context = {"profile": profile, "form": form, "contacts": queries.contact_history(profile)}
+    context = {
+        "profile": profile,
+        "form": form,
+        "contacts": queries.contact_history(profile),
+        "second_factor": has_confirmed_device(request.user),
+    }
     return render(request, "multipliers/my_profile.html", context)
 
 
@@ -171,23 +175,15 @@ def search(request):
     query = read_search(request.GET, topics=topics, languages=languages)
     rows = queries.ordered_ids(queries.search(**query.arguments()), query.distances)
     page, page_note = page_with_note(request, rows, PAGE_SIZE)
-    counts = queries.listed_per_district()
-    all_districts = districts()
-    district_map = build_map(all_districts, counts, None, count_label=_multipliers_count)
     context = {
         "query": query,
         "page": page,
         "profiles": queries.cards(page.object_list),
         "found": len(rows),
         "notes": query.notes + ([page_note] if page_note else []),
-        "map": district_map,
-        "district_rows": [(d, counts.get(d.id, 0)) for d in all_districts],
+        "district_overview": district_overview(queries.listed_per_district()),
     }
     return _public(render(request, "multipliers/search.html", context))
-
-
-def _multipliers_count(number, text):
-    return ngettext("%(shown)s Multiplikator_in", "%(shown)s Multiplikator_innen", number) % {"shown": text}
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -4,6 +4,7 @@ import difflib
 import functools
 import math
 import re
+import secrets
 import unicodedata
 from dataclasses import dataclass
 
@@ -15,6 +16,10 @@ from regions.models import District, Municipality
 _INDEX_CACHE_KEY = "regions:municipality-index:v1"
 _INDEX_TTL_SECONDS = 300
 EARTH_RADIUS_KM = 6371.0
+KM_PER_DEGREE_LAT = math.pi * EARTH_RADIUS_KM / 180
+# The loaded index per process, under the token the cache holds: the cache says whether the list is
+# still fresh (cleared or expired, it is read again), and the records are not unpickled per request.
+_index_memo: dict[str, list] = {}
 
 
 @dataclass(frozen=True)
@@ -36,13 +41,18 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def municipality_index() -> list[Place]:
     """All municipalities as light records, cached: the list is small and rarely edited."""
-    places = cache.get(_INDEX_CACHE_KEY)
+    token = cache.get(_INDEX_CACHE_KEY)
+    places = _index_memo.get(token) if token else None
     if places is None:
         places = [
             Place(*row)
             for row in Municipality.objects.order_by("name").values_list("id", "name", "lat", "lon", "district_id")
         ]
-        cache.set(_INDEX_CACHE_KEY, places, _INDEX_TTL_SECONDS)
+        if not token:
+            token = secrets.token_hex(8)
+            cache.set(_INDEX_CACHE_KEY, token, _INDEX_TTL_SECONDS)
+        _index_memo.clear()
+        _index_memo[token] = places
     return places
 
 
@@ -196,9 +206,16 @@ def place_by_id(municipality_id: int) -> Place | None:
 
 
 def distances_from(origin: Place, radius_km: float) -> dict[int, float]:
-    """Municipality id → distance in km, for every municipality within the radius."""
+    """Municipality id → distance in km, for every municipality within the radius.
+
+    A bounding box (degrees of latitude and longitude the radius can span) skips the far places
+    before the exact distance is computed."""
+    lat_span = radius_km / KM_PER_DEGREE_LAT
+    lon_span = lat_span / max(math.cos(math.radians(abs(origin.lat) + lat_span)), 1e-6)
     result = {}
     for place in municipality_index():
+        if abs(place.lat - origin.lat) > lat_span or abs(place.lon - origin.lon) > lon_span:
+            continue
         km = haversine_km(origin.lat, origin.lon, place.lat, place.lon)
         if km <= radius_km:
             result[place.id] = km

@@ -298,6 +298,10 @@ PRIVACY_RETENTION = {
     # The requester's contact data of a training request is anonymised this many months after
     # the request was closed (held, declined, withdrawn); the counts stay.
     "training_request_months_after_closed": env_int("RETENTION_TRAINING_REQUEST_MONTHS", 12),
+    # Multipliers: when someone wrote to a multiplier (relay metadata) is deleted after this many
+    # months; a deactivated multiplier's profile this many months after their last login.
+    "multiplier_contact_months": env_int("RETENTION_MULTIPLIER_CONTACT_MONTHS", 12),
+    "multiplier_inactive_months": env_int("RETENTION_MULTIPLIER_INACTIVE_MONTHS", 6),
 }
 
 # --- Accounts, two-factor login, lock-out (accounts, audit, backoffice apps) ----

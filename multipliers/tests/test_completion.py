@@ -1,10 +1,15 @@
 """The completion rule, computed from check-ins: default (every module), "5 of 6, module 1
-mandatory", modules still to come, excused modules, and making up a module in another cohort."""
+mandatory", modules still to come, excused modules, and making up a module in another cohort (of
+the same title, or copied from this one whatever its title)."""
+
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from events.models import Event
+from events.services import copy_event
 from multipliers import queries, services
 from multipliers.testing import attend, enrol, make_course, modules_of
 from registrations.models import Booking
@@ -173,3 +178,41 @@ def test_personas_on_the_cohort_pages(client, login_as, request, persona, cohort
     assert outcome(f"/team/veranstaltungen/{course.pk}/kohorte/") == cohort
     assert outcome(f"/team/veranstaltungen/{course.pk}/abschlussregel/") == rule
     assert outcome(f"/team/veranstaltungen/{course.pk}/zertifikate/") == rule
+
+
+def _copy(course, team, *, days, title):
+    """The next cohort as the team makes it: the back office's copy, here under a new title."""
+    copy = copy_event(actor=team, source=course, start=course.start + timedelta(days=days), title=title)
+    Event.objects.filter(pk__in=[copy.pk, *copy.modules.values_list("pk", flat=True)]).update(
+        status=Event.Status.PUBLISHED
+    )
+    return copy
+
+
+def test_a_copied_cohort_is_the_same_course_whatever_its_title_and_its_modules_titles(team):
+    spring = make_course(days_ahead=-120)
+    services.save_rule(
+        actor=team, course=spring, version=0, minimum_modules=None, required_modules=[], allow_make_up=True
+    )
+    autumn = _copy(spring, team, days=60, title="Fortbildung Migrationsrecht, Herbstdurchgang")
+    Event.objects.filter(pk=modules_of(autumn)[0].pk).update(title="Modul 1: Asyl- und Asylverfahrensrecht")
+    person = enrol(spring, email="nachholer@example.org")
+    attend(person, 2, 3, 4, 5, 6)
+    assert not _row(spring, person).completed
+    attend(enrol(autumn, email="nachholer@example.org"), 1)  # the renamed module 1 of the copied cohort
+    row = _row(spring, person)
+    assert row.cells[0].status == queries.MADE_UP and row.completed
+    assert [cell.status for cell in row.cells[1:]] == [queries.ATTENDED] * 5
+
+
+def test_make_up_offers_come_from_copied_cohorts_too(team):
+    spring = make_course(days_ahead=-60)
+    services.save_rule(
+        actor=team, course=spring, version=0, minimum_modules=None, required_modules=[], allow_make_up=True
+    )
+    winter = _copy(spring, team, days=90, title="Migrationsrecht kompakt (Winter)")
+    person = enrol(spring, email="nachholer@example.org")
+    attend(person, 1, 2, 3, 4, 5)
+    row = _row(spring, person)
+    offers = queries.make_up_offers(spring, row)
+    assert [(offer.course_id, offer.title) for offer in offers] == [(winter.pk, modules_of(winter)[5].title)]

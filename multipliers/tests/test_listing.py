@@ -158,3 +158,35 @@ def test_the_relay_refuses_a_flood(client, settings):
 
     assert [send(n).status_code for n in range(3)] == [302, 302, 429]
     assert ContactNote.objects.filter(multiplier=profile).count() == 2
+
+
+def _search_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = "/multiplikatorinnen/?ort=Görlitz&umkreis=40&thema=asylverfahren"
+    client.get(url)  # warm the per-process caches (places, map)
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(url).content.decode()
+    return len(captured), page
+
+
+def test_the_search_needs_the_same_queries_for_few_and_many_listed(client):
+    asyl, arabic = make_topic(), make_language("ar", "Arabisch", "Arabic")
+    for n in range(2):
+        make_multiplier(name=f"Wenig {n}", place="Löbau", topics=[asyl], languages=[arabic])
+    small, page = _search_queries(client)
+    assert page.count('class="card"') == 2 and "Asylverfahren" in page and "Arabisch" in page
+    for n in range(28):
+        make_multiplier(name=f"Viele {n}", place="Görlitz", topics=[asyl], languages=[arabic])
+    large, page = _search_queries(client)
+    assert page.count('class="card"') == 20  # one page
+    assert small == large
+
+
+def test_the_district_map_follows_a_withdrawn_listing_at_once(client):
+    profile = make_multiplier(name="Mira B.", place="Görlitz")
+    assert "1 Multiplikator_in" in client.get("/multiplikatorinnen/").content.decode()
+    Multiplier.objects.filter(pk=profile.pk).update(listed=False)
+    page = client.get("/multiplikatorinnen/").content.decode()
+    assert "Mira B." not in page and "1 Multiplikator_in" not in page
