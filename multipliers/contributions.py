@@ -136,6 +136,7 @@ PERSONAL_DATA = [
         find=personal_data.records_of,
         export=personal_data.export,
         erase=personal_data.erase,
+        describe=personal_data.describe,
         order=60,
     ),
 ]

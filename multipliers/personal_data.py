@@ -6,7 +6,10 @@ Course participation and certificates belong to the registration and go with the
 holder; the account itself (e-mail, password, second factor) is the accounts app's."""
 
 from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from core.registry import PersonalRecord
 from multipliers.models import Consultation, Multiplier
 
 
@@ -65,6 +68,22 @@ def _entry(entry):
         "fachstelle": entry.agency.name if entry.agency else entry.other_agency,
         "dauer": str(entry.get_duration_display()),
     }
+
+
+def describe(records):
+    """For „Meine Daten“: the profile links to the multiplier's own page (behind their login), a log entry
+    to the log."""
+    described = []
+    for record in records:
+        if isinstance(record, Multiplier):
+            url = reverse("multipliers:my_profile")
+            described.append(PersonalRecord(what=_("Profil als Multiplikator_in"), title=record.display_name, url=url))
+        else:
+            title = f"{record.month:%m/%Y}, {record.district.name}"
+            described.append(
+                PersonalRecord(what=_("Beratung im Protokoll"), title=title, url=reverse("multipliers:log"))
+            )
+    return described
 
 
 def export(records, *, now):

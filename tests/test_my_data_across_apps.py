@@ -113,3 +113,14 @@ def test_the_staff_tool_finds_every_kind_of_record(client, login_as, team):
     assert "Anders" not in page
     # The team sees the data, not the person's own links (those would let it act as the person).
     assert "/schulung-anfragen/anfrage/" not in page and "/newsletter/abo/" not in page
+
+
+def test_my_data_lists_a_multiplier_profile_and_log_entries():
+    from multipliers.testing import make_multiplier
+
+    registration = register(make_event(title="Multiplikator_innen-Kurs", days_ahead=30), email=MINE, name="Kim")
+    make_multiplier(name="Kim Vielfalt", email=MINE)
+    make_multiplier(name="Jemand Anderes", email=OTHER)
+    page = Client().get(f"/datenschutz/meine-daten/{registration_token(registration)}/").content.decode()
+    assert "Profil als Multiplikator_in: Kim Vielfalt" in page and 'href="/multiplikator/"' in page
+    assert "Jemand Anderes" not in page
