@@ -380,6 +380,23 @@ def cards(page_rows):
     ]
 
 
+def profiles(page_rows):
+    """The profiles of one result page as model rows, in its order, with their distance (three queries;
+    for the API, which shows codes and slugs the cards do not)."""
+    by_id = {
+        profile.pk: profile
+        for profile in Multiplier.objects.filter(pk__in=[pk for pk, _km in page_rows])
+        .select_related("municipality__district")
+        .prefetch_related("topics", "languages")
+    }
+    result = []
+    for pk, km in page_rows:
+        if (profile := by_id.get(pk)) is not None:
+            profile.distance_km = km
+            result.append(profile)
+    return result
+
+
 def listed_per_district():
     rows = Multiplier.objects.listed().values("municipality__district_id").annotate(n=Count("id"))
     return {row["municipality__district_id"]: row["n"] for row in rows}

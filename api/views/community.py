@@ -60,7 +60,7 @@ def multiplier_list(request, params: Query[schemas.MultiplierParams]):
         municipality_ids=list(distances) if distances is not None else None, topic=topic, language=language
     )
     rows = multiplier_queries.ordered_ids(profiles, distances)
-    cards = Window(lambda window: multiplier_queries.cards(rows[window]))  # three queries for the page's cards
+    cards = Window(lambda window: multiplier_queries.profiles(rows[window]))  # three queries for the page
     data = paged(request, params, cards, len(rows), lambda profile: multiplier_data(request, profile))
     return public_json(request, schemas.MultiplierPage, data, shared_cache=False)
 
