@@ -146,6 +146,8 @@ HOOKS = {
     "registration_form_fields": forms.workshop_part,
     "registration_created": services.choose_at_registration,
     "registration_ended": services.end_choices,
+    "waitlist_promoted": services.seat_given,
+    "registration_confirmed": services.seat_given,
     "personal_page_links": views.personal_links,
     "event_page_box": event_page.box,
     "certificate_facts": queries.certificate_facts,

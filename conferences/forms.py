@@ -92,18 +92,20 @@ def workshop_part(*, event):
 
 
 class SwapForm(forms.Form):
-    """Another workshop of the same slot, only among those with free places."""
+    """Another workshop of the same slot: a free place at once, a full one through its waiting list."""
 
     session = forms.TypedChoiceField(coerce=int, label=_("Workshop wechseln"))
 
     def __init__(self, *args, sessions, counts, current, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["session"].label = _("Workshop wechseln")
-        self.fields["session"].choices = [
-            (s.pk, _option(s, counts[s.pk])) for s in sessions if s.pk != current and not counts[s.pk].full
-        ]
+        self.fields["session"].help_text = _(
+            "Bei einem ausgebuchten Workshop kommen Sie auf die Warteliste und behalten Ihren jetzigen Platz, "
+            "bis Sie nachrücken."
+        )
+        self.fields["session"].choices = [(s.pk, _option(s, counts[s.pk])) for s in sessions if s.pk != current]
         self.fields["session"].error_messages["invalid_choice"] = _(
-            "In diesem Workshop ist kein Platz mehr frei. Bitte wählen Sie einen anderen."
+            "Diesen Workshop gibt es in diesem Zeitfenster nicht (mehr). Bitte wählen Sie einen aus der Liste."
         )
 
 

@@ -165,6 +165,9 @@ class ChoiceQuerySet(models.QuerySet):
     def waiting(self):
         return self.filter(status=Choice.Status.WAITING)
 
+    def pending(self):
+        return self.filter(status=Choice.Status.PENDING)
+
 
 class Choice(models.Model):
     """One registration's choice for one slot: a place in a workshop or a spot on its waiting list."""
@@ -175,13 +178,18 @@ class Choice(models.Model):
         CHANGED = "changed", _("geändert")
         ENDED = "ended", _("beendet")
         REMOVED = "removed", _("Workshop entfallen")
+        PENDING = "pending", _("wartet auf einen Platz in der Veranstaltung")
 
-    ACTIVE = (Status.PLACE, Status.WAITING)
+    # PENDING: the person is on the event's waiting list; the wish holds no workshop place and stands
+    # in no workshop waiting list until the person gets an event seat (`conferences.services.seat_given`).
+    ACTIVE = (Status.PLACE, Status.WAITING, Status.PENDING)
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="workshop_choices")
     slot = models.ForeignKey(Slot, on_delete=models.CASCADE, related_name="choices")
     # SET_NULL: a deleted workshop leaves the choice (status removed) so the person can be asked again.
     session = models.ForeignKey(Session, on_delete=models.SET_NULL, null=True, related_name="choices")
+    # Only for a pending wish: the second choice, tried when the person gets their event seat.
+    second_session = models.ForeignKey(Session, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices)
     got_second_choice = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
@@ -195,11 +203,18 @@ class Choice(models.Model):
         verbose_name = _("Workshop-Wahl")
         verbose_name_plural = _("Workshop-Wahlen")
         constraints = [
+            # One place (or pending wish) per slot, and one waiting spot: someone with a place may wait
+            # for another workshop of the same slot (a swap through the personal link).
             models.UniqueConstraint(
                 fields=["registration", "slot"],
-                condition=models.Q(status__in=["place", "waiting"]),
-                name="one_active_choice_per_slot",
-            )
+                condition=models.Q(status__in=["place", "pending"]),
+                name="one_place_per_slot",
+            ),
+            models.UniqueConstraint(
+                fields=["registration", "slot"],
+                condition=models.Q(status="waiting"),
+                name="one_waiting_spot_per_slot",
+            ),
         ]
         indexes = [models.Index(fields=["session", "status", "id"], name="choice_session_status_idx")]
 

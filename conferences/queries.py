@@ -150,6 +150,34 @@ def choices_of(registration):
     )
 
 
+@dataclass
+class SlotChoices:
+    """A person's wishes in one slot: their place (or pending wish), the workshop they wait for, and a
+    removed choice (its workshop was deleted) when nothing else is left."""
+
+    place: Choice | None = None
+    waiting: Choice | None = None
+    pending: Choice | None = None
+    removed: Choice | None = None
+    position: int | None = None
+
+    @property
+    def current(self):
+        held = self.place or self.pending or self.waiting
+        return held.session_id if held else None
+
+
+def slot_choices(choices, slot):
+    """Sort `choices_of(registration)` for one slot into a SlotChoices (one query for a waiting position)."""
+    row = SlotChoices()
+    for choice in choices:
+        if choice.slot_id == slot.pk:
+            setattr(row, choice.status, choice)
+    if row.waiting:
+        row.position = waiting_position(row.waiting)
+    return row
+
+
 def waiting_position(choice):
     return Choice.objects.filter(session=choice.session_id, status=Choice.Status.WAITING, id__lte=choice.pk).count()
 
