@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from conferences.models import Choice, Conference, Reimbursement, Session, Slot
+from conferences.models import Choice, Conference, PaymentBatch, Reimbursement, Session, Slot
 
 
 def conference_of(event):
@@ -210,9 +211,20 @@ def session_line(session):
 def reimbursements_of(conference):
     return list(
         Reimbursement.objects.filter(conference=conference)
-        .select_related("registration")
+        .select_related("registration", "batch")
         .annotate(receipt_count=Count("receipts"))
         .order_by("submitted_at", "id")
+    )
+
+
+def payment_batches(conference):
+    """The conference's SEPA files, newest first, with who made and who confirmed them."""
+    return list(
+        PaymentBatch.objects.filter(conference=conference)
+        .select_related("created_by", "confirmed_by")
+        .defer("xml")
+        .annotate(file_length=Length("xml"))
+        .order_by("-number")
     )
 
 
@@ -221,4 +233,5 @@ def reimbursement_totals(rows):
     requested = sum((r.amount for r in rows), Decimal(0))
     approved = sum((r.payable or Decimal(0) for r in rows), Decimal(0))
     paid = sum((r.approved_amount for r in rows if r.status == Reimbursement.Status.PAID), Decimal(0))
-    return {"requested": requested, "approved": approved, "paid": paid, "count": len(rows)}
+    exported = sum((r.approved_amount for r in rows if r.status == Reimbursement.Status.EXPORTED), Decimal(0))
+    return {"requested": requested, "approved": approved, "exported": exported, "paid": paid, "count": len(rows)}

@@ -1,4 +1,4 @@
-"""Retention of travel-cost requests: bank details and receipts go, amounts and states stay."""
+"""Retention of travel-cost requests: bank details, receipts and SEPA files go, amounts and states stay."""
 
 from datetime import date
 
@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from conferences.models import Receipt, Reimbursement
+from conferences.models import PaymentBatch, Receipt, Reimbursement
 
 
 def erase_after(conference_start):
@@ -44,4 +44,7 @@ def erase_bank_details(reimbursements, *, now):
         Reimbursement.objects.filter(pk__in=[r.pk for r in reimbursements]).update(
             iban="", account_holder="", route="", erased_at=now
         )
+        # A SEPA file holds the IBANs of all its payments: it goes as soon as one of them is erased
+        # (counts and sums stay on the batch).
+        PaymentBatch.objects.filter(payments__in=[r.pk for r in reimbursements]).exclude(xml="").update(xml="")
     return receipts

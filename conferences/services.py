@@ -17,7 +17,18 @@ from django.utils.translation import gettext as _
 from sepaxml import SepaTransfer
 
 from audit.services import record
-from conferences.models import Badge, Choice, Conference, Receipt, Reimbursement, Room, Session, Slot, Speaker
+from conferences.models import (
+    Badge,
+    Choice,
+    Conference,
+    PaymentBatch,
+    Receipt,
+    Reimbursement,
+    Room,
+    Session,
+    Slot,
+    Speaker,
+)
 from conferences.queries import figures
 from mail.services import queue_mail
 from participants import services as participant_services
@@ -466,7 +477,7 @@ def decide_reimbursement(*, actor, reimbursement, decision, approved_amount, rea
         current = (
             Reimbursement.objects.select_for_update().select_related("registration__event").get(pk=reimbursement.pk)
         )
-        if current.version != version or current.status == Reimbursement.Status.PAID:
+        if current.version != version or not current.decidable:
             raise Stale
         current.status = decision
         current.approved_amount = {
@@ -489,18 +500,23 @@ def decide_reimbursement(*, actor, reimbursement, decision, approved_amount, rea
 
 
 def export_payments(*, actor, conference, now=None, request=None):
-    """The approved payments not paid yet as one SEPA credit-transfer file (pain.001.001.03); they
-    are marked paid. Returns (xml bytes, count); (None, 0) when there is nothing to pay."""
+    """The approved payments that are in no SEPA file yet go into a new one (pain.001.001.03), kept as
+    a `PaymentBatch` for downloading again. They are not paid yet: `confirm_paid` says so once the bank
+    executed the file. Returns the batch, or None when nothing is due.
+
+    Two team members exporting at once: the conference row is locked first, so the second export
+    waits and then finds nothing due; the conditional update is the last guard (never one payment
+    in two files)."""
     now = now or timezone.now()
     with transaction.atomic():
+        Conference.objects.select_for_update().filter(pk=conference.pk).first()
         due = list(
             Reimbursement.objects.select_for_update()
-            .filter(conference=conference, status__in=[Reimbursement.Status.APPROVED, Reimbursement.Status.PARTLY])
+            .filter(conference=conference, status__in=Reimbursement.DUE, batch__isnull=True, approved_amount__gt=0)
             .order_by("id")
         )
-        due = [r for r in due if r.approved_amount]
         if not due:
-            return None, 0
+            return None
         config = {
             "name": settings.REIMBURSEMENT_DEBTOR_NAME,
             "IBAN": settings.REIMBURSEMENT_DEBTOR_IBAN,
@@ -521,17 +537,63 @@ def export_payments(*, actor, conference, now=None, request=None):
                 }
             )
         xml = sepa.export(validate=True)
-        Reimbursement.objects.filter(pk__in=[r.pk for r in due]).update(
-            status=Reimbursement.Status.PAID, paid_at=now, version=models.F("version") + 1
+        last = PaymentBatch.objects.filter(conference=conference).aggregate(n=models.Max("number"))["n"] or 0
+        batch = PaymentBatch.objects.create(
+            conference=conference,
+            number=last + 1,
+            created_at=now,
+            created_by=actor,
+            count=len(due),
+            total=sum(r.approved_amount for r in due),
+            xml=xml.decode("utf-8"),
         )
+        taken = Reimbursement.objects.filter(
+            pk__in=[r.pk for r in due], status__in=Reimbursement.DUE, batch__isnull=True
+        ).update(status=Reimbursement.Status.EXPORTED, batch=batch, version=models.F("version") + 1)
+        if taken != len(due):
+            raise RuntimeError("A payment changed while it was being exported; nothing was exported.")
         record(
             actor=actor,
             action="reimbursement.exported",
             target=conference,
-            details={"count": len(due)},
+            details={"batch": batch.number, "count": len(due)},
             request=request,
         )
-    return xml, len(due)
+    return batch
+
+
+class AlreadyConfirmed(Exception):
+    """The batch was confirmed as paid before (by someone else, or a double click)."""
+
+
+def confirm_paid(*, actor, batch, paid_on, now=None, request=None):
+    """The team saw the bank execute the SEPA file: its payments are paid (on `paid_on`), and each person
+    is told by mail. Raises AlreadyConfirmed when the batch was confirmed before."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        batch = PaymentBatch.objects.select_for_update().select_related("conference__event").get(pk=batch.pk)
+        if batch.paid_on is not None:
+            raise AlreadyConfirmed
+        batch.paid_on, batch.confirmed_at, batch.confirmed_by = paid_on, now, actor
+        batch.save(update_fields=["paid_on", "confirmed_at", "confirmed_by"])
+        payments = list(
+            Reimbursement.objects.select_for_update()
+            .filter(batch=batch, status=Reimbursement.Status.EXPORTED)
+            .select_related("registration__event")
+        )
+        Reimbursement.objects.filter(pk__in=[r.pk for r in payments]).update(
+            status=Reimbursement.Status.PAID, paid_at=now, version=models.F("version") + 1
+        )
+        for payment in payments:
+            _mail(payment.registration, "reimbursement_paid", reimbursement=payment, paid_on=paid_on)
+        record(
+            actor=actor,
+            action="reimbursement.paid",
+            target=batch.conference,
+            details={"batch": batch.number, "count": len(payments), "paid_on": paid_on.isoformat()},
+            request=request,
+        )
+    return batch
 
 
 BANK_DATA_VIEWS = {
@@ -539,6 +601,7 @@ BANK_DATA_VIEWS = {
     "viewed": "reimbursement.viewed",
     "receipt_viewed": "reimbursement.receipt_viewed",
     "xlsx_exported": "reimbursement.xlsx_exported",
+    "batch_downloaded": "reimbursement.batch_downloaded",
 }
 
 

@@ -2,6 +2,8 @@
 read at (optimistic locking in `services.save_item`); a session that would clash is refused."""
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from conferences.models import Reimbursement, Room, Session, Slot, Speaker
@@ -159,3 +161,35 @@ class DecisionForm(forms.Form):
                     % {"amount": self.reimbursement.amount},
                 )
         return data
+
+
+class PaidForm(forms.Form):
+    """The day the bank executed a SEPA file, confirmed by the team."""
+
+    paid_on = forms.DateField(
+        label=_("Von der Bank ausgeführt am"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Bitte geben Sie an, an welchem Tag die Bank die Überweisungen ausgeführt hat."),
+            "invalid": _("Bitte geben Sie das Datum als TT.MM.JJJJ an, zum Beispiel 15.03.2027."),
+        },
+    )
+
+    def __init__(self, *args, batch, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.batch, self.today = batch, today
+        self.fields["paid_on"].initial = today
+
+    def clean_paid_on(self):
+        paid_on = self.cleaned_data["paid_on"]
+        exported = timezone.localdate(self.batch.created_at)
+        if paid_on > self.today:
+            raise forms.ValidationError(
+                _("Das Datum liegt in der Zukunft. Bestätigen Sie erst, wenn die Bank überwiesen hat.")
+            )
+        if paid_on < exported:
+            raise forms.ValidationError(
+                _("Das Datum liegt vor dem Export der SEPA-Datei (%(date)s). Bitte prüfen Sie es.")
+                % {"date": date_format(exported, "SHORT_DATE_FORMAT")}
+            )
+        return paid_on

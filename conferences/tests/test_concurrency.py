@@ -2,12 +2,14 @@
 
 import contextlib
 import threading
+from decimal import Decimal
 
 import pytest
 from django.db import connection, connections
 
+from accounts.testing import make_user
 from conferences import services
-from conferences.models import Choice
+from conferences.models import Choice, PaymentBatch, Reimbursement
 from conferences.testing import make_conference, register_with_wishes, workshops
 from events.models import Event
 from events.testing import make_event
@@ -113,3 +115,27 @@ def test_event_seats_and_workshop_places_at_once_never_overfill_and_only_seated_
     for session in (first, second):
         if Choice.objects.filter(session=session, status="waiting").exists():
             assert Choice.objects.filter(session=session, status="place").count() == PLACES
+
+
+def test_two_team_members_exporting_at_once_never_put_a_payment_in_two_files(settings):
+    settings.REIMBURSEMENT_DEBTOR_IBAN = "DE02120300000000202051"
+    settings.REIMBURSEMENT_DEBTOR_BIC = "BYLADEM1001"
+    conference = make_conference(slots=1, workshops=1)
+    people = [register_with_wishes(conference, email=f"pay{n}@example.org") for n in range(10)]
+    for person in people:
+        Reimbursement.objects.create(
+            conference=conference,
+            registration=person,
+            status=Reimbursement.Status.APPROVED,
+            route="Zittau – Dresden",
+            transport=Reimbursement.Transport.TRAIN,
+            amount=Decimal("23.40"),
+            approved_amount=Decimal("23.40"),
+            iban="DE89370400440532013000",
+            account_holder="Erika Beispiel",
+        )
+    team = make_user("team")
+    assert _run([lambda: services.export_payments(actor=team, conference=conference) for _ in range(8)]) == []
+    (batch,) = PaymentBatch.objects.all()
+    assert batch.count == 10 and batch.total == Decimal("234.00")
+    assert Reimbursement.objects.filter(batch=batch, status="exported").count() == 10
