@@ -1,6 +1,8 @@
 """The workshop choice in the registration form (answer to `registration_form_fields`) and the
 swap form on the personal programme page."""
 
+from decimal import Decimal
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -162,7 +164,7 @@ class ReimbursementForm(forms.Form):
     )
     amount = forms.DecimalField(
         label=_("Betrag in Euro"),
-        min_value=0,
+        min_value=Decimal("0.01"),
         max_digits=8,
         decimal_places=2,
         localize=True,
@@ -170,7 +172,7 @@ class ReimbursementForm(forms.Form):
         error_messages={
             "required": _("Bitte geben Sie den Betrag an."),
             "invalid": _("Bitte geben Sie den Betrag als Zahl an, zum Beispiel 23,40."),
-            "min_value": _("Der Betrag darf nicht negativ sein."),
+            "min_value": _("Der Betrag muss größer als 0 sein (nicht negativ)."),
             "max_digits": _("Bitte prüfen Sie den Betrag: Er ist zu groß."),
             "max_whole_digits": _("Bitte prüfen Sie den Betrag: Er ist zu groß."),
             "max_decimal_places": _("Bitte geben Sie höchstens zwei Nachkommastellen an."),

@@ -338,29 +338,48 @@ AUDIT_CODES = {
 }
 
 
+class Gone(Exception):
+    """Someone else deleted the record meanwhile."""
+
+
 def save_item(*, actor, form, conference, request=None):
     """Create or edit a room, slot, speaker or session. Optimistic locking on `version`: the form
-    carries the version it was read at; if someone saved since, raises Stale and nothing changes."""
+    carries the version it was read at; if someone saved since, raises Stale (deleted since: Gone)
+    and nothing changes. More places in a workshop (or its room) go to its waiting list at once."""
     with transaction.atomic():
+        _lock(conference)  # sessions first, in the order every writer takes them (no deadlock with fills)
         item = form.instance
         if item.pk:
             model = type(item)
-            current = model.objects.select_for_update().get(pk=item.pk)
+            current = model.objects.select_for_update().filter(pk=item.pk).first()
+            if current is None:
+                raise Gone
             if current.version != form.cleaned_data["version"]:
                 raise Stale
             item.version = current.version + 1
         item.conference = conference
         item = form.save()
         record(actor=actor, action=AUDIT_CODES[type(item)], target=item, request=request)
+        if isinstance(item, Session | Room):
+            sessions = [item] if isinstance(item, Session) else list(item.sessions.all())
+            for session in sessions:
+                if session.is_workshop:
+                    fill_workshop(session=session)
     return item
 
 
-def delete_session(*, actor, session, now=None, request=None):
+def delete_session(*, actor, session, version=None, now=None, request=None):
     """Remove a programme item. Everyone who chose it is told by mail and asked to choose again; the
-    choices stay (status removed) so the personal page shows what to do."""
+    choices stay (status removed) so the personal page shows what to do. With `version` (the one the
+    team member saw), raises Stale if someone changed it since, Gone if it was deleted already."""
     now = now or timezone.now()
     with transaction.atomic():
         _lock(session.conference_id)
+        current = Session.objects.filter(pk=session.pk).first()
+        if current is None:
+            raise Gone
+        if version is not None and current.version != version:
+            raise Stale
         affected = list(Choice.objects.active().filter(session=session).select_related("registration__event"))
         Choice.objects.filter(pk__in=[c.pk for c in affected]).update(status=Choice.Status.REMOVED, ended_at=now)
         for choice in affected:

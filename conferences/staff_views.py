@@ -93,6 +93,11 @@ def item(request, pk, kind, item_pk=None):
     if request.method == "POST" and form.is_valid():
         try:
             services.save_item(actor=request.user, form=form, conference=conference, request=request)
+        except services.Gone:
+            messages.error(
+                request, _("Jemand anderes hat diesen Eintrag inzwischen gelöscht. Nichts wurde gespeichert.")
+            )
+            return redirect("conferences_staff:programme", pk=event.pk)
         except services.Stale:
             # Keep what was typed; the next save (with the new version) overwrites knowingly.
             form.data = form.data.copy()
@@ -122,8 +127,27 @@ def item(request, pk, kind, item_pk=None):
 
 
 def _delete(request, event, kind, instance):
+    """Deleting asks first (a page that says what happens); the version seen travels along, so what
+    someone else changed meanwhile is not deleted unseen."""
+    seen = request.POST.get("version", "")
+    if seen != str(instance.version):
+        messages.error(
+            request,
+            _("Jemand anderes hat diesen Eintrag inzwischen geändert. Bitte prüfen Sie ihn, bevor Sie ihn löschen."),
+        )
+        return redirect(request.path)
+    if request.POST.get("delete") != "confirmed":
+        chosen = Choice.objects.active().filter(session=instance).count() if isinstance(instance, Session) else 0
+        context = {"event": event, "kind": kind, "kind_label": KINDS[kind][1], "instance": instance, "chosen": chosen}
+        return render(request, "conferences/staff/item_delete.html", {**context, "nav": "events"})
     if isinstance(instance, Session):
-        told = services.delete_session(actor=request.user, session=instance, request=request)
+        try:
+            told = services.delete_session(
+                actor=request.user, session=instance, version=instance.version, request=request
+            )
+        except (services.Stale, services.Gone):
+            messages.error(request, _("Jemand anderes hat diesen Eintrag inzwischen geändert oder gelöscht."))
+            return redirect("conferences_staff:programme", pk=event.pk)
         messages.success(
             request, _("Der Programmpunkt ist gelöscht. %(n)s Personen wurden gebeten, neu zu wählen.") % {"n": told}
         )

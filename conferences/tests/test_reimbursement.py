@@ -19,6 +19,7 @@ from audit.models import Entry
 from conferences import services
 from conferences.models import Conference, PaymentBatch, Receipt, Reimbursement
 from conferences.retention import erase_after, erase_bank_data
+from conferences.staff_forms import DecisionForm
 from conferences.testing import make_conference, register_with_wishes, workshops
 from mail.models import OutboxMessage
 from registrations.models import Booking
@@ -84,7 +85,9 @@ def test_attendee_submits_with_receipt_and_sees_the_state(client):
     [
         ({"iban": "DE89 3704 0044 0532 0130 01"}, "Diese IBAN ist nicht gültig"),
         ({"amount": "zwanzig"}, "Bitte geben Sie den Betrag als Zahl an"),
-        ({"amount": "-5"}, "Der Betrag darf nicht negativ sein"),
+        ({"amount": "-5"}, "Der Betrag muss größer als 0 sein (nicht negativ)"),
+        ({"amount": "0"}, "Der Betrag muss größer als 0 sein"),
+        ({"amount": "12,345"}, "höchstens zwei Nachkommastellen"),
         ({"receipt_1": SimpleUploadedFile("fahrkarte.pdf", PNG)}, "Diese Datei ist kein PDF-, JPG- oder PNG-Beleg"),
         ({"receipt_1": SimpleUploadedFile("skript.pdf", b"#!/bin/sh\nrm -rf /\n")}, "Diese Datei ist kein PDF-"),
         ({"receipt_1": None}, "Bitte laden Sie mindestens einen Beleg hoch"),
@@ -299,3 +302,12 @@ def test_retention_also_erases_the_sepa_file_that_holds_the_iban(settings):
     assert erase_bank_data(now=later)["bank_details_erased"] == 1
     batch.refresh_from_db()
     assert (batch.xml, batch.count, batch.total) == ("", 1, Decimal("23.40"))
+
+
+def test_a_partial_approval_of_nothing_is_refused_with_a_hint_to_reject():
+    item = approved(attendee())
+    form = DecisionForm(
+        {"decision": "partly", "approved_amount": "0", "reason": "nichts", "version": item.version}, reimbursement=item
+    )
+    assert not form.is_valid()
+    assert "Bitte lehnen Sie den Antrag dann ab" in form.errors["approved_amount"][0]
