@@ -101,6 +101,20 @@ PROCESSING_ACTIVITIES = [
         retention_key=("participant_months_after_event",),
         order=15,
     ),
+    ProcessingActivity(
+        key="conference_reimbursements",
+        name=_("Fahrtkostenerstattung bei Fachkonferenzen"),
+        purpose=_("Fahrtkosten von Teilnehmer_innen prüfen und überweisen (SEPA), Nachweis für die Buchhaltung"),
+        legal_basis=_("Art. 6 Abs. 1 lit. b DSGVO (Erstattung auf Antrag); Art. 6 Abs. 1 lit. c DSGVO (Buchführung)"),
+        data_subjects=_("Teilnehmer_innen von Fachkonferenzen, die Fahrtkosten beantragen"),
+        data_categories=_(
+            "Strecke, Verkehrsmittel, Betrag, Belege, IBAN, Kontoinhaber_in, Entscheidung mit Begründung, "
+            "SEPA-Überweisungsdateien"
+        ),
+        recipients=_("Projektteam (nur mit zweitem Faktor, jeder Zugriff protokolliert); die Bank des Trägers"),
+        retention_text=retention.retention_text(),
+        order=16,
+    ),
 ]
 
 RETENTION_RULES = [
@@ -116,9 +130,9 @@ RETENTION_RULES.append(
     RetentionRule(
         key="reimbursement_bank_data",
         label=_(
-            "IBAN, Kontoinhaber_in, Strecke und Belege einer Fahrtkostenerstattung werden nach Auszahlung oder "
-            "Ablehnung gelöscht, sobald die Abrechnungsfrist des Konferenzjahres plus die eingestellten Monate "
-            "vorbei ist; Beträge bleiben für Berichte."
+            "IBAN, Kontoinhaber_in, Strecke, Belege und SEPA-Dateien einer Fahrtkostenerstattung werden nach "
+            "Auszahlung oder Ablehnung gelöscht, sobald die Abrechnungsfrist des Konferenzjahres plus die "
+            "eingestellten Monate vorbei ist; Beträge bleiben für Berichte."
         ),
         apply=retention.erase_bank_data,
         order=16,

@@ -5,8 +5,23 @@ from datetime import date
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
 
 from conferences.models import PaymentBatch, Receipt, Reimbursement
+
+
+def _retention_text():
+    month, day = (int(part) for part in settings.REIMBURSEMENT_ACCOUNTING_DEADLINE.split("-"))
+    return _(
+        "IBAN, Kontoinhaber_in, Strecke, Belege und SEPA-Dateien werden nach Auszahlung oder Ablehnung gelöscht: "
+        "%(months)s Monate nach der Abrechnungsfrist (%(day)s.%(month)s. des Folgejahres der Konferenz). "
+        "Beträge und Stand bleiben für Berichte."
+    ) % {"months": settings.REIMBURSEMENT_KEEP_MONTHS, "day": day, "month": month}
+
+
+# Read when the record is shown, so it names this installation's settings.
+retention_text = lazy(_retention_text, str)
 
 
 def erase_after(conference_start):

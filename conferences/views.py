@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from conferences import queries, schedule, services
@@ -106,12 +106,12 @@ def my_programme(request, token):
 
 
 SWAP_MESSAGES = {
-    Choice.Status.PLACE: _lazy("Sie sind jetzt im Workshop „%(title)s“."),
-    Choice.Status.WAITING: _lazy(
+    Choice.Status.PLACE: gettext_lazy("Sie sind jetzt im Workshop „%(title)s“."),
+    Choice.Status.WAITING: gettext_lazy(
         "Der Workshop „%(title)s“ ist ausgebucht. Sie stehen jetzt auf seiner Warteliste und bekommen eine E-Mail, "
         "wenn Sie nachrücken."
     ),
-    Choice.Status.PENDING: _lazy(
+    Choice.Status.PENDING: gettext_lazy(
         "Wir haben „%(title)s“ als Ihren Wunsch notiert. Sie stehen noch auf der Warteliste der Veranstaltung; "
         "sobald Sie einen Platz haben, vergeben wir die Workshop-Plätze."
     ),
