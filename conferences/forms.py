@@ -98,14 +98,23 @@ class SwapForm(forms.Form):
 
     session = forms.TypedChoiceField(coerce=int, label=_("Workshop wechseln"))
 
-    def __init__(self, *args, sessions, counts, current, **kwargs):
+    def __init__(self, *args, sessions, counts, current, kept=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["session"].label = _("Workshop wechseln")
         self.fields["session"].help_text = _(
             "Bei einem ausgebuchten Workshop kommen Sie auf die Warteliste und behalten Ihren jetzigen Platz, "
             "bis Sie nachrücken."
         )
-        self.fields["session"].choices = [(s.pk, _option(s, counts[s.pk])) for s in sessions if s.pk != current]
+        self.fields["session"].choices = [
+            (
+                s.pk,
+                _("%(title)s – hier bleiben, nicht mehr warten") % {"title": s.localized_title}
+                if s.pk == kept
+                else _option(s, counts[s.pk]),
+            )
+            for s in sessions
+            if s.pk != current
+        ]
         self.fields["session"].error_messages["invalid_choice"] = _(
             "Diesen Workshop gibt es in diesem Zeitfenster nicht (mehr). Bitte wählen Sie einen aus der Liste."
         )

@@ -164,8 +164,14 @@ class SlotChoices:
 
     @property
     def current(self):
-        held = self.place or self.pending or self.waiting
+        """The workshop not offered again in the swap form: the one waited for, else the one held."""
+        held = self.waiting or self.place or self.pending
         return held.session_id if held else None
+
+    @property
+    def kept(self):
+        """While waiting to swap: the workshop whose place the person keeps (offered as "stay here")."""
+        return self.place.session_id if self.place and self.waiting else None
 
 
 def slot_choices(choices, slot):

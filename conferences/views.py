@@ -99,7 +99,7 @@ def my_programme(request, token):
     rows = []
     for slot, sessions in slots:
         row = queries.slot_choices(choices, slot)
-        form = SwapForm(sessions=sessions, counts=counts, current=row.current, prefix=f"slot{slot.pk}")
+        form = SwapForm(sessions=sessions, counts=counts, current=row.current, kept=row.kept, prefix=f"slot{slot.pk}")
         rows.append({"slot": slot, "label": slot_label(slot), "form": form, "mine": row})
     context = {"registration": registration, "conference": conference, "rows": rows, "token": token}
     return render(request, "conferences/my_programme.html", context)
@@ -125,14 +125,22 @@ def my_swap(request, token, slot_pk):
         raise Http404
     slot = get_object_or_404(conference.slots, pk=slot_pk)
     sessions = list(slot.sessions.filter(kind=Session.Kind.WORKSHOP).select_related("room"))
-    current = queries.slot_choices(queries.choices_of(registration), slot).current
+    mine = queries.slot_choices(queries.choices_of(registration), slot)
     counts = queries.figures(sessions)
-    form = SwapForm(request.POST, sessions=sessions, counts=counts, current=current, prefix=f"slot{slot.pk}")
+    form = SwapForm(
+        request.POST, sessions=sessions, counts=counts, current=mine.current, kept=mine.kept, prefix=f"slot{slot.pk}"
+    )
     if not form.is_valid():
         messages.error(request, form.errors["session"][0])
         return redirect("conferences:my_programme", token=token)
     session = next(s for s in sessions if s.pk == form.cleaned_data["session"])
     swap = services.change_choice(registration=registration, session=session)
+    if session.pk == mine.kept:
+        messages.success(
+            request,
+            _("Sie bleiben im Workshop „%(title)s“ und warten nicht mehr.") % {"title": session.localized_title},
+        )
+        return redirect("conferences:my_programme", token=token)
     message = SWAP_MESSAGES[swap.status] % {"title": session.localized_title}
     if swap.kept is not None:
         message += " " + _("Bis dahin behalten Sie Ihren Platz im Workshop „%(title)s“.") % {

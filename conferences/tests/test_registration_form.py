@@ -106,6 +106,17 @@ def test_personal_programme_swaps_into_free_places_or_waiting_lists_and_offers_i
     assert "Warteliste, Platz 1." in page
     assert Choice.objects.placed().get(registration=person).session_id == second.pk
     assert Choice.objects.waiting().get(registration=person).session_id == third.pk
+    # Changing one's mind: stay in the current workshop, leave the waiting list.
+    assert "Workshop 1.2 – hier bleiben, nicht mehr warten" in page
+    stay = client.post(
+        f"/anmeldung/{token}/programm/{first.slot_id}/wechseln/",
+        {f"slot{first.slot_id}-session": second.pk},
+        follow=True,
+    )
+    assert "Sie bleiben im Workshop „Workshop 1.2“ und warten nicht mehr." in stay.content.decode()
+    assert [(c.session_id, c.status) for c in Choice.objects.active().filter(registration=person)] == [
+        (second.pk, "place")
+    ]
 
 
 def test_tampered_personal_link_is_not_found(client):
