@@ -163,15 +163,19 @@ def seat_given(*, bookings):
     for booking in bookings:
         if booking.status not in Booking.TAKEN:
             continue
+        conference = Conference.objects.filter(event=booking.event_id).first()
+        if conference is None:
+            continue
+        # Lock before reading: a swap through the personal link may be writing a pending wish right now.
+        locked = _lock(conference)
         pending = list(
             Choice.objects.pending()
-            .filter(registration=booking.registration_id, slot__conference__event=booking.event_id)
+            .filter(registration=booking.registration_id, slot__conference=conference)
             .select_related("slot", "registration__event")
             .order_by("slot__start", "id")
         )
         if not pending:
             continue
-        locked = _lock(pending[0].slot.conference_id)
         Choice.objects.filter(pk__in=[c.pk for c in pending]).update(status=Choice.Status.CHANGED, ended_at=now)
         results = []
         for wish in pending:
@@ -252,12 +256,12 @@ def change_choice(*, registration, session, now=None):
     taken at once (the old place goes to the first person waiting there). A full workshop puts them on
     its waiting list, keeping their current place until they move up. Without an event seat the wish
     stays pending. Choosing the workshop they are in withdraws a waiting spot. Raises NoPlace for a
-    session that is not a workshop."""
+    session that is not a workshop, or when the registration ended meanwhile."""
     now = now or timezone.now()
     with transaction.atomic():
         locked = _lock(session.conference_id)
         session = locked[session.pk]
-        if not session.is_workshop:
+        if not session.is_workshop or not Registration.objects.filter(pk=registration.pk, is_active=True).exists():
             raise NoPlace
         mine = {c.status: c for c in Choice.objects.active().filter(registration=registration, slot=session.slot_id)}
         place, waiting, pending = (mine.get(s) for s in Choice.ACTIVE)
@@ -297,10 +301,13 @@ def change_choice(*, registration, session, now=None):
 def end_choices(*, registration, now):
     """Answer to `registration_ended`: every workshop place, waiting spot and pending wish is given back;
     freed places are refilled."""
-    choices = list(Choice.objects.active().filter(registration=registration).select_related("slot"))
+    conference = Conference.objects.filter(event=registration.event_id).first()
+    if conference is None:
+        return 0
+    _lock(conference)  # before reading, so a swap at the same moment is either seen or sees the end
+    choices = list(Choice.objects.active().filter(registration=registration).select_related("session"))
     if not choices:
         return 0
-    _lock(choices[0].slot.conference_id)
     Choice.objects.filter(pk__in=[c.pk for c in choices]).update(status=Choice.Status.ENDED, ended_at=now)
     for choice in choices:
         if choice.status == Choice.Status.PLACE and choice.session_id:
