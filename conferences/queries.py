@@ -36,6 +36,7 @@ class Figures:
     waiting: int
     present: int
     places: int | None
+    pending: int = 0  # wishes of people still on the event's waiting list (they take nothing)
 
     @property
     def left(self):
@@ -63,6 +64,7 @@ def figures(sessions):
             placed=Count("id", filter=Q(status=Choice.Status.PLACE)),
             waiting=Count("id", filter=Q(status=Choice.Status.WAITING)),
             present=Count("id", filter=Q(status=Choice.Status.PLACE, checked_in_at__isnull=False)),
+            pending=Count("id", filter=Q(status=Choice.Status.PENDING)),
         )
     )
     found = {row["session"]: row for row in rows}
@@ -74,6 +76,7 @@ def figures(sessions):
             waiting=row.get("waiting", 0),
             present=row.get("present", 0),
             places=session.places,
+            pending=row.get("pending", 0),
         )
     return result
 

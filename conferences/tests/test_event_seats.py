@@ -4,6 +4,7 @@ import pytest
 
 from conferences import services
 from conferences.models import Choice
+from conferences.queries import figures
 from conferences.testing import make_conference, register_with_wishes, workshops
 from events.models import Event
 from events.testing import make_event
@@ -32,6 +33,8 @@ def test_a_person_on_the_event_waiting_list_takes_no_workshop_place():
     assert _active(late) == [(first.pk, "pending")]
     assert Choice.objects.get(registration=late).second_session_id == second.pk
     assert Choice.objects.filter(session=first, status="place").count() == 1
+    counts = figures([first])[first.pk]
+    assert (counts.placed, counts.waiting, counts.pending, counts.full) == (1, 0, 1, False)
 
 
 def test_a_freed_event_seat_allocates_the_pending_wishes_and_says_so():
