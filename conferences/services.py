@@ -389,8 +389,16 @@ def delete_session(*, actor, session, version=None, now=None, request=None):
             raise Stale
         affected = list(Choice.objects.active().filter(session=session).select_related("registration__event"))
         Choice.objects.filter(pk__in=[c.pk for c in affected]).update(status=Choice.Status.REMOVED, ended_at=now)
+        kept = {
+            c.registration_id: c.session
+            for c in Choice.objects.placed()
+            .filter(registration__in=[c.registration_id for c in affected], slot=session.slot_id)
+            .exclude(session=session)
+            .select_related("session")
+        }
         for choice in affected:
-            _mail(choice.registration, "workshop_removed", title=session.title)
+            # Someone who only waited to swap into it keeps their place, and is told so.
+            _mail(choice.registration, "workshop_removed", title=session.title, kept=kept.get(choice.registration_id))
         record(
             actor=actor,
             action="conference.session_deleted",

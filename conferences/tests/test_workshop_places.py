@@ -121,3 +121,15 @@ def test_wishes_that_do_not_fit_are_ignored_not_trusted():
     # A session of another slot sent as this slot's choice (a tampered form) is not taken.
     data_person = register_with_wishes(conference, (a1, b1))
     assert statuses(data_person) == {a1.pk: "place"}
+
+
+def test_a_deleted_workshop_someone_waited_to_swap_into_leaves_their_place_alone():
+    conference = make_conference(slots=1, workshops=2, capacity=1)
+    ((first, second),) = workshops(conference)
+    register_with_wishes(conference, (second, None))
+    mover = register_with_wishes(conference, (first, None), email="bleibt@example.org")
+    services.change_choice(registration=mover, session=second)
+    services.delete_session(actor=make_user("team"), session=second)
+    assert statuses(mover) == {first.pk: "place"}
+    mail = OutboxMessage.objects.get(to="bleibt@example.org", subject__contains="entfällt")
+    assert "Ihren Platz im Workshop „Workshop 1.1“ behalten Sie" in mail.text
