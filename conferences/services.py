@@ -358,7 +358,7 @@ def save_item(*, actor, form, conference, request=None):
         item = form.instance
         if item.pk:
             model = type(item)
-            current = model.objects.select_for_update().filter(pk=item.pk).first()
+            current = model.objects.select_for_update().filter(pk=item.pk).order_by("pk").first()
             if current is None:
                 raise Gone
             if current.version != form.cleaned_data["version"]:
