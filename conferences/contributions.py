@@ -80,7 +80,9 @@ AUDIT_ACTIONS = {
     "reimbursement.approved": _("Fahrtkosten bewilligt"),
     "reimbursement.partly": _("Fahrtkosten teilweise bewilligt"),
     "reimbursement.rejected": _("Fahrtkosten abgelehnt"),
-    "reimbursement.exported": _("Fahrtkosten ausgezahlt (SEPA-Datei)"),
+    "reimbursement.exported": _("Fahrtkosten in SEPA-Datei exportiert"),
+    "reimbursement.paid": _("Fahrtkosten als ausgezahlt bestätigt"),
+    "reimbursement.batch_downloaded": _("SEPA-Datei erneut heruntergeladen"),
     "reimbursement.list_viewed": _("Fahrtkostenanträge angesehen"),
     "reimbursement.viewed": _("Fahrtkostenantrag mit Bankdaten angesehen"),
     "reimbursement.receipt_viewed": _("Fahrtkostenbeleg angesehen"),
@@ -101,6 +103,20 @@ PROCESSING_ACTIVITIES = [
         retention_key=("participant_months_after_event",),
         order=15,
     ),
+    ProcessingActivity(
+        key="conference_reimbursements",
+        name=_("Fahrtkostenerstattung bei Fachkonferenzen"),
+        purpose=_("Fahrtkosten von Teilnehmer_innen prüfen und überweisen (SEPA), Nachweis für die Buchhaltung"),
+        legal_basis=_("Art. 6 Abs. 1 lit. b DSGVO (Erstattung auf Antrag); Art. 6 Abs. 1 lit. c DSGVO (Buchführung)"),
+        data_subjects=_("Teilnehmer_innen von Fachkonferenzen, die Fahrtkosten beantragen"),
+        data_categories=_(
+            "Strecke, Verkehrsmittel, Betrag, Belege, IBAN, Kontoinhaber_in, Entscheidung mit Begründung, "
+            "SEPA-Überweisungsdateien"
+        ),
+        recipients=_("Projektteam (nur mit zweitem Faktor, jeder Zugriff protokolliert); die Bank des Trägers"),
+        retention_text=retention.retention_text(),
+        order=16,
+    ),
 ]
 
 RETENTION_RULES = [
@@ -116,9 +132,9 @@ RETENTION_RULES.append(
     RetentionRule(
         key="reimbursement_bank_data",
         label=_(
-            "IBAN, Kontoinhaber_in, Strecke und Belege einer Fahrtkostenerstattung werden nach Auszahlung oder "
-            "Ablehnung gelöscht, sobald die Abrechnungsfrist des Konferenzjahres plus die eingestellten Monate "
-            "vorbei ist; Beträge bleiben für Berichte."
+            "IBAN, Kontoinhaber_in, Strecke, Belege und SEPA-Dateien einer Fahrtkostenerstattung werden nach "
+            "Auszahlung oder Ablehnung gelöscht, sobald die Abrechnungsfrist des Konferenzjahres plus die "
+            "eingestellten Monate vorbei ist; Beträge bleiben für Berichte."
         ),
         apply=retention.erase_bank_data,
         order=16,
@@ -150,6 +166,8 @@ HOOKS = {
     "registration_form_fields": forms.workshop_part,
     "registration_created": services.choose_at_registration,
     "registration_ended": services.end_choices,
+    "waitlist_promoted": services.seat_given,
+    "registration_confirmed": services.seat_given,
     "personal_page_links": views.personal_links,
     "event_page_box": event_page.box,
     "certificate_facts": queries.certificate_facts,

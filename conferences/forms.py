@@ -1,6 +1,8 @@
 """The workshop choice in the registration form (answer to `registration_form_fields`) and the
 swap form on the personal programme page."""
 
+from decimal import Decimal
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -92,18 +94,29 @@ def workshop_part(*, event):
 
 
 class SwapForm(forms.Form):
-    """Another workshop of the same slot, only among those with free places."""
+    """Another workshop of the same slot: a free place at once, a full one through its waiting list."""
 
     session = forms.TypedChoiceField(coerce=int, label=_("Workshop wechseln"))
 
-    def __init__(self, *args, sessions, counts, current, **kwargs):
+    def __init__(self, *args, sessions, counts, current, kept=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["session"].label = _("Workshop wechseln")
+        self.fields["session"].help_text = _(
+            "Bei einem ausgebuchten Workshop kommen Sie auf die Warteliste und behalten Ihren jetzigen Platz, "
+            "bis Sie nachrücken."
+        )
         self.fields["session"].choices = [
-            (s.pk, _option(s, counts[s.pk])) for s in sessions if s.pk != current and not counts[s.pk].full
+            (
+                s.pk,
+                _("%(title)s – hier bleiben, nicht mehr warten") % {"title": s.localized_title}
+                if s.pk == kept
+                else _option(s, counts[s.pk]),
+            )
+            for s in sessions
+            if s.pk != current
         ]
         self.fields["session"].error_messages["invalid_choice"] = _(
-            "In diesem Workshop ist kein Platz mehr frei. Bitte wählen Sie einen anderen."
+            "Diesen Workshop gibt es in diesem Zeitfenster nicht (mehr). Bitte wählen Sie einen aus der Liste."
         )
 
 
@@ -160,7 +173,7 @@ class ReimbursementForm(forms.Form):
     )
     amount = forms.DecimalField(
         label=_("Betrag in Euro"),
-        min_value=0,
+        min_value=Decimal("0.01"),
         max_digits=8,
         decimal_places=2,
         localize=True,
@@ -168,7 +181,7 @@ class ReimbursementForm(forms.Form):
         error_messages={
             "required": _("Bitte geben Sie den Betrag an."),
             "invalid": _("Bitte geben Sie den Betrag als Zahl an, zum Beispiel 23,40."),
-            "min_value": _("Der Betrag darf nicht negativ sein."),
+            "min_value": _("Der Betrag muss größer als 0 sein (nicht negativ)."),
             "max_digits": _("Bitte prüfen Sie den Betrag: Er ist zu groß."),
             "max_whole_digits": _("Bitte prüfen Sie den Betrag: Er ist zu groß."),
             "max_decimal_places": _("Bitte geben Sie höchstens zwei Nachkommastellen an."),

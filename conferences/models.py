@@ -165,6 +165,9 @@ class ChoiceQuerySet(models.QuerySet):
     def waiting(self):
         return self.filter(status=Choice.Status.WAITING)
 
+    def pending(self):
+        return self.filter(status=Choice.Status.PENDING)
+
 
 class Choice(models.Model):
     """One registration's choice for one slot: a place in a workshop or a spot on its waiting list."""
@@ -175,13 +178,18 @@ class Choice(models.Model):
         CHANGED = "changed", _("geändert")
         ENDED = "ended", _("beendet")
         REMOVED = "removed", _("Workshop entfallen")
+        PENDING = "pending", _("wartet auf einen Platz in der Veranstaltung")
 
-    ACTIVE = (Status.PLACE, Status.WAITING)
+    # PENDING: the person is on the event's waiting list; the wish holds no workshop place and stands
+    # in no workshop waiting list until the person gets an event seat (`conferences.services.seat_given`).
+    ACTIVE = (Status.PLACE, Status.WAITING, Status.PENDING)
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="workshop_choices")
     slot = models.ForeignKey(Slot, on_delete=models.CASCADE, related_name="choices")
     # SET_NULL: a deleted workshop leaves the choice (status removed) so the person can be asked again.
     session = models.ForeignKey(Session, on_delete=models.SET_NULL, null=True, related_name="choices")
+    # Only for a pending wish: the second choice, tried when the person gets their event seat.
+    second_session = models.ForeignKey(Session, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices)
     got_second_choice = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
@@ -195,11 +203,18 @@ class Choice(models.Model):
         verbose_name = _("Workshop-Wahl")
         verbose_name_plural = _("Workshop-Wahlen")
         constraints = [
+            # One place (or pending wish) per slot, and one waiting spot: someone with a place may wait
+            # for another workshop of the same slot (a swap through the personal link).
             models.UniqueConstraint(
                 fields=["registration", "slot"],
-                condition=models.Q(status__in=["place", "waiting"]),
-                name="one_active_choice_per_slot",
-            )
+                condition=models.Q(status__in=["place", "pending"]),
+                name="one_place_per_slot",
+            ),
+            models.UniqueConstraint(
+                fields=["registration", "slot"],
+                condition=models.Q(status="waiting"),
+                name="one_waiting_spot_per_slot",
+            ),
         ]
         indexes = [models.Index(fields=["session", "status", "id"], name="choice_session_status_idx")]
 
@@ -246,7 +261,11 @@ class Reimbursement(models.Model):
         APPROVED = "approved", _("bewilligt")
         PARTLY = "partly", _("teilweise bewilligt")
         REJECTED = "rejected", _("abgelehnt")
+        EXPORTED = "exported", _("in SEPA-Datei, Überweisung ausstehend")
         PAID = "paid", _("ausgezahlt")
+
+    # Approved and not yet in a SEPA file: what the next export takes.
+    DUE = (Status.APPROVED, Status.PARTLY)
 
     class Transport(models.TextChoices):
         TRAIN = "train", _("Bahn, Bus, Straßenbahn")
@@ -268,6 +287,8 @@ class Reimbursement(models.Model):
     account_holder = models.CharField(_("Kontoinhaber_in"), max_length=140)
     submitted_at = models.DateTimeField(default=timezone.now)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # Set by the export; the payment is paid once the team confirms the batch was executed by the bank.
+    batch = models.ForeignKey("PaymentBatch", on_delete=models.PROTECT, null=True, blank=True, related_name="payments")
     paid_at = models.DateTimeField(null=True, blank=True)
     erased_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
@@ -291,9 +312,42 @@ class Reimbursement(models.Model):
     def payable(self):
         return (
             self.approved_amount
-            if self.status in (self.Status.APPROVED, self.Status.PARTLY, self.Status.PAID)
+            if self.status in (self.Status.APPROVED, self.Status.PARTLY, self.Status.EXPORTED, self.Status.PAID)
             else None
         )
+
+    @property
+    def decidable(self):
+        """The team may still decide (or change its decision) until the payment is in a SEPA file."""
+        return self.batch_id is None and self.erased_at is None and self.status != self.Status.PAID
+
+
+class PaymentBatch(models.Model):
+    """One SEPA credit-transfer file (pain.001) as it was exported: re-downloadable byte for byte until
+    the bank details of all its payments are erased. Its payments count as paid only when the team
+    confirms the bank executed it (`paid_on`)."""
+
+    conference = models.ForeignKey(Conference, on_delete=models.PROTECT, related_name="payment_batches")
+    number = models.PositiveIntegerField(_("Nummer"))
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    count = models.PositiveIntegerField(_("Überweisungen"))
+    total = models.DecimalField(_("Summe"), max_digits=10, decimal_places=2)
+    xml = models.TextField(blank=True, help_text="The pain.001 file; emptied with the bank details it holds.")
+    paid_on = models.DateField(_("ausgeführt am"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("SEPA-Datei")
+        verbose_name_plural = _("SEPA-Dateien")
+        constraints = [models.UniqueConstraint(fields=["conference", "number"], name="payment_batch_number_unique")]
+
+    def __str__(self):
+        return f"batch {self.conference_id}/{self.number}"
 
 
 class Receipt(models.Model):

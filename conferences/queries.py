@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from conferences.models import Choice, Conference, Reimbursement, Session, Slot
+from conferences.models import Choice, Conference, PaymentBatch, Reimbursement, Session, Slot
 
 
 def conference_of(event):
@@ -35,6 +36,7 @@ class Figures:
     waiting: int
     present: int
     places: int | None
+    pending: int = 0  # wishes of people still on the event's waiting list (they take nothing)
 
     @property
     def left(self):
@@ -62,6 +64,7 @@ def figures(sessions):
             placed=Count("id", filter=Q(status=Choice.Status.PLACE)),
             waiting=Count("id", filter=Q(status=Choice.Status.WAITING)),
             present=Count("id", filter=Q(status=Choice.Status.PLACE, checked_in_at__isnull=False)),
+            pending=Count("id", filter=Q(status=Choice.Status.PENDING)),
         )
     )
     found = {row["session"]: row for row in rows}
@@ -73,6 +76,7 @@ def figures(sessions):
             waiting=row.get("waiting", 0),
             present=row.get("present", 0),
             places=session.places,
+            pending=row.get("pending", 0),
         )
     return result
 
@@ -150,6 +154,40 @@ def choices_of(registration):
     )
 
 
+@dataclass
+class SlotChoices:
+    """A person's wishes in one slot: their place (or pending wish), the workshop they wait for, and a
+    removed choice (its workshop was deleted) when nothing else is left."""
+
+    place: Choice | None = None
+    waiting: Choice | None = None
+    pending: Choice | None = None
+    removed: Choice | None = None
+    position: int | None = None
+
+    @property
+    def current(self):
+        """The workshop not offered again in the swap form: the one waited for, else the one held."""
+        held = self.waiting or self.place or self.pending
+        return held.session_id if held else None
+
+    @property
+    def kept(self):
+        """While waiting to swap: the workshop whose place the person keeps (offered as "stay here")."""
+        return self.place.session_id if self.place and self.waiting else None
+
+
+def slot_choices(choices, slot):
+    """Sort `choices_of(registration)` for one slot into a SlotChoices (one query for a waiting position)."""
+    row = SlotChoices()
+    for choice in choices:
+        if choice.slot_id == slot.pk:
+            setattr(row, choice.status, choice)
+    if row.waiting:
+        row.position = waiting_position(row.waiting)
+    return row
+
+
 def waiting_position(choice):
     return Choice.objects.filter(session=choice.session_id, status=Choice.Status.WAITING, id__lte=choice.pk).count()
 
@@ -182,9 +220,20 @@ def session_line(session):
 def reimbursements_of(conference):
     return list(
         Reimbursement.objects.filter(conference=conference)
-        .select_related("registration")
+        .select_related("registration", "batch")
         .annotate(receipt_count=Count("receipts"))
         .order_by("submitted_at", "id")
+    )
+
+
+def payment_batches(conference):
+    """The conference's SEPA files, newest first, with who made and who confirmed them."""
+    return list(
+        PaymentBatch.objects.filter(conference=conference)
+        .select_related("created_by", "confirmed_by")
+        .defer("xml")
+        .annotate(file_length=Length("xml"))
+        .order_by("-number")
     )
 
 
@@ -193,4 +242,5 @@ def reimbursement_totals(rows):
     requested = sum((r.amount for r in rows), Decimal(0))
     approved = sum((r.payable or Decimal(0) for r in rows), Decimal(0))
     paid = sum((r.approved_amount for r in rows if r.status == Reimbursement.Status.PAID), Decimal(0))
-    return {"requested": requested, "approved": approved, "paid": paid, "count": len(rows)}
+    exported = sum((r.approved_amount for r in rows if r.status == Reimbursement.Status.EXPORTED), Decimal(0))
+    return {"requested": requested, "approved": approved, "exported": exported, "paid": paid, "count": len(rows)}

@@ -1,12 +1,27 @@
-"""Retention of travel-cost requests: bank details and receipts go, amounts and states stay."""
+"""Retention of travel-cost requests: bank details, receipts and SEPA files go, amounts and states stay."""
 
 from datetime import date
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
 
-from conferences.models import Receipt, Reimbursement
+from conferences.models import PaymentBatch, Receipt, Reimbursement
+
+
+def _retention_text():
+    month, day = (int(part) for part in settings.REIMBURSEMENT_ACCOUNTING_DEADLINE.split("-"))
+    return _(
+        "IBAN, Kontoinhaber_in, Strecke, Belege und SEPA-Dateien werden nach Auszahlung oder Ablehnung gelöscht: "
+        "%(months)s Monate nach der Abrechnungsfrist (%(day)s.%(month)s. des Folgejahres der Konferenz). "
+        "Beträge und Stand bleiben für Berichte."
+    ) % {"months": settings.REIMBURSEMENT_KEEP_MONTHS, "day": day, "month": month}
+
+
+# Read when the record is shown, so it names this installation's settings.
+retention_text = lazy(_retention_text, str)
 
 
 def erase_after(conference_start):
@@ -44,4 +59,7 @@ def erase_bank_details(reimbursements, *, now):
         Reimbursement.objects.filter(pk__in=[r.pk for r in reimbursements]).update(
             iban="", account_holder="", route="", erased_at=now
         )
+        # A SEPA file holds the IBANs of all its payments: it goes as soon as one of them is erased
+        # (counts and sums stay on the batch).
+        PaymentBatch.objects.filter(payments__in=[r.pk for r in reimbursements]).exclude(xml="").update(xml="")
     return receipts

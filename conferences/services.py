@@ -17,7 +17,18 @@ from django.utils.translation import gettext as _
 from sepaxml import SepaTransfer
 
 from audit.services import record
-from conferences.models import Badge, Choice, Conference, Receipt, Reimbursement, Room, Session, Slot, Speaker
+from conferences.models import (
+    Badge,
+    Choice,
+    Conference,
+    PaymentBatch,
+    Receipt,
+    Reimbursement,
+    Room,
+    Session,
+    Slot,
+    Speaker,
+)
 from conferences.queries import figures
 from mail.services import queue_mail
 from participants import services as participant_services
@@ -81,7 +92,15 @@ def _has_room(session, counts):
     return not counts[session.pk].full
 
 
-def _allocate(*, registration, slot, first, second, locked, now):
+def holds_seat(registration, conference):
+    """Workshop places follow event seats: only a registration whose booking for the conference's event
+    takes a seat (held until the address is confirmed, confirmed, or offered) may hold workshop places."""
+    return Booking.objects.filter(
+        registration=registration, event_id=conference.event_id, status__in=Booking.TAKEN
+    ).exists()
+
+
+def _allocate(*, registration, slot, first, second, now):
     """A place in `first`, else in `second`, else a spot on `first`'s waiting list. Call under the lock."""
     counts = figures([s for s in (first, second) if s])
     if _has_room(first, counts):
@@ -96,8 +115,22 @@ def _allocate(*, registration, slot, first, second, locked, now):
     return Placed(slot=slot, session=session, status=status, second_choice=fallback)
 
 
+def _wait_for_seat(*, registration, slot, first, second, now):
+    """The person is on the event's waiting list: the wish is kept (pending), it takes nothing yet."""
+    Choice.objects.create(
+        registration=registration,
+        slot=slot,
+        session=first,
+        second_session=second,
+        status=Choice.Status.PENDING,
+        created_at=now,
+    )
+    return Placed(slot=slot, session=first, status=Choice.Status.PENDING)
+
+
 def choose_at_registration(*, registration, data, now):
-    """Answer to `registration_created`: the workshop wishes from the form, in arrival order."""
+    """Answer to `registration_created`: the workshop wishes from the form, in arrival order. Someone
+    who got no event seat (waiting list) keeps the wishes pending until `seat_given`."""
     conference = Conference.objects.filter(event=registration.event, published=True).first()
     if conference is None:
         return []
@@ -108,6 +141,7 @@ def choose_at_registration(*, registration, data, now):
             pronouns=data.get("badge_pronouns") or "",
         )
     locked = _lock(conference)
+    seated = holds_seat(registration, conference)
     results = []
     for slot in Slot.objects.filter(conference=conference).order_by("start", "id"):
         first = locked.get(_pk(data.get(f"workshop_{slot.pk}")))
@@ -116,10 +150,45 @@ def choose_at_registration(*, registration, data, now):
             continue
         if second is not None and (second.slot_id != slot.pk or second.pk == first.pk or not second.is_workshop):
             second = None
-        results.append(
-            _allocate(registration=registration, slot=slot, first=first, second=second, locked=locked, now=now)
-        )
+        place = _allocate if seated else _wait_for_seat
+        results.append(place(registration=registration, slot=slot, first=first, second=second, now=now))
     return results
+
+
+def seat_given(*, bookings):
+    """Answer to `waitlist_promoted` and `registration_confirmed`: people who now hold an event seat get
+    their pending workshop wishes allocated, person by person in the order the seats were given (each
+    joins a full workshop's waiting list behind those who already held a seat). Inside the event lock."""
+    now = timezone.now()
+    for booking in bookings:
+        if booking.status not in Booking.TAKEN:
+            continue
+        conference = Conference.objects.filter(event=booking.event_id).first()
+        if conference is None:
+            continue
+        # Lock before reading: a swap through the personal link may be writing a pending wish right now.
+        locked = _lock(conference)
+        pending = list(
+            Choice.objects.pending()
+            .filter(registration=booking.registration_id, slot__conference=conference)
+            .select_related("slot", "registration__event")
+            .order_by("slot__start", "id")
+        )
+        if not pending:
+            continue
+        Choice.objects.filter(pk__in=[c.pk for c in pending]).update(status=Choice.Status.CHANGED, ended_at=now)
+        results = []
+        for wish in pending:
+            first, second = locked.get(wish.session_id), locked.get(wish.second_session_id)
+            if first is None:
+                first, second = second, None
+            if first is None:
+                continue  # both workshops were deleted meanwhile; the person was told and chooses again
+            results.append(
+                _allocate(registration=wish.registration, slot=wish.slot, first=first, second=second, now=now)
+            )
+        if results:
+            _mail(pending[0].registration, "workshops_allocated", results=results)
 
 
 def _pk(value):
@@ -129,63 +198,119 @@ def _pk(value):
         return None
 
 
+def _promote(session, now):
+    """Free places of one workshop go to its waiting list in arrival order. Someone who held a place in
+    another workshop of the slot (a swap) moves: returns the promoted choices and the sessions they left."""
+    count = figures([session])[session.pk]
+    free = count.waiting if count.left is None else min(count.left, count.waiting)
+    if free <= 0:
+        return [], []
+    promoted = list(
+        Choice.objects.waiting().filter(session=session).select_related("registration__event").order_by("id")[:free]
+    )
+    left = []
+    for choice in promoted:
+        old = (
+            Choice.objects.placed()
+            .filter(registration=choice.registration_id, slot=choice.slot_id)
+            .select_related("session")
+            .first()
+        )
+        if old is not None:
+            Choice.objects.filter(pk=old.pk).update(status=Choice.Status.CHANGED, ended_at=now)
+            left.append(old.session)
+        choice.status = Choice.Status.PLACE
+        choice.save(update_fields=["status"])
+        _mail(choice.registration, "moved_up", session=session, left=old.session if old else None)
+    return promoted, [s for s in left if s is not None]
+
+
 def fill_workshop(*, session, now=None):
-    """Give free places in a workshop to the first people on its waiting list, in arrival order."""
+    """Give free places in a workshop to the first people on its waiting list, in arrival order; a place
+    left behind by someone who swapped goes on to the next in line there, and so on."""
     now = now or timezone.now()
+    promoted = []
     with transaction.atomic():
         _lock(session.conference_id)
-        session = Session.objects.select_related("room", "slot").get(pk=session.pk)
-        count = figures([session])[session.pk]
-        free = count.waiting if count.left is None else min(count.left, count.waiting)
-        if free <= 0:
-            return []
-        promoted = list(
-            Choice.objects.waiting().filter(session=session).select_related("registration__event").order_by("id")[:free]
-        )
-        for choice in promoted:
-            choice.status = Choice.Status.PLACE
-            choice.save(update_fields=["status"])
-            _mail(choice.registration, "moved_up", session=session)
+        todo = [session.pk]
+        while todo:
+            current = Session.objects.select_related("room", "slot").get(pk=todo.pop(0))
+            moved, left = _promote(current, now)
+            promoted += moved
+            todo += [s.pk for s in left]
     return promoted
 
 
+@dataclass(frozen=True)
+class Swap:
+    """What a change through the personal link did: `status` of the wish for `session` (place, waiting
+    or pending), and the workshop the person keeps meanwhile (`kept`, only while waiting)."""
+
+    session: Session
+    status: str
+    kept: Session | None = None
+
+
 def change_choice(*, registration, session, now=None):
-    """The person swaps to another workshop of the same slot through the personal link, only into a
-    free place. Their old place goes to the first person waiting there. Raises NoPlace."""
+    """The person picks another workshop of the same slot through the personal link. A free place is
+    taken at once (the old place goes to the first person waiting there). A full workshop puts them on
+    its waiting list, keeping their current place until they move up. Without an event seat the wish
+    stays pending. Choosing the workshop they are in withdraws a waiting spot. Raises NoPlace for a
+    session that is not a workshop, or when the registration ended meanwhile."""
     now = now or timezone.now()
     with transaction.atomic():
         locked = _lock(session.conference_id)
         session = locked[session.pk]
-        if not session.is_workshop:
+        if not session.is_workshop or not Registration.objects.filter(pk=registration.pk, is_active=True).exists():
             raise NoPlace
-        old = Choice.objects.active().filter(registration=registration, slot=session.slot_id).first()
-        if old and old.session_id == session.pk and old.status == Choice.Status.PLACE:
-            return old
+        mine = {c.status: c for c in Choice.objects.active().filter(registration=registration, slot=session.slot_id)}
+        place, waiting, pending = (mine.get(s) for s in Choice.ACTIVE)
+        if not holds_seat(registration, session.conference):
+            if pending:
+                Choice.objects.filter(pk=pending.pk).update(status=Choice.Status.CHANGED, ended_at=now)
+            _wait_for_seat(registration=registration, slot=session.slot, first=session, second=None, now=now)
+            return Swap(session=session, status=Choice.Status.PENDING)
+        if place and place.session_id == session.pk:
+            if waiting:
+                Choice.objects.filter(pk=waiting.pk).update(status=Choice.Status.CHANGED, ended_at=now)
+            return Swap(session=session, status=Choice.Status.PLACE)
+        kept = locked.get(place.session_id) if place else None
+        if waiting and waiting.session_id == session.pk:
+            return Swap(session=session, status=Choice.Status.WAITING, kept=kept)
+        if waiting:
+            Choice.objects.filter(pk=waiting.pk).update(status=Choice.Status.CHANGED, ended_at=now)
         if not _has_room(session, figures([session])):
-            raise NoPlace
-        if old:
-            Choice.objects.filter(pk=old.pk).update(status=Choice.Status.CHANGED, ended_at=now)
-        choice = Choice.objects.create(
-            registration=registration,
-            slot_id=session.slot_id,
-            session=session,
-            status=Choice.Status.PLACE,
-            created_at=now,
+            Choice.objects.create(
+                registration=registration,
+                slot=session.slot,
+                session=session,
+                status=Choice.Status.WAITING,
+                created_at=now,
+            )
+            return Swap(session=session, status=Choice.Status.WAITING, kept=kept)
+        if place:
+            Choice.objects.filter(pk=place.pk).update(status=Choice.Status.CHANGED, ended_at=now)
+        Choice.objects.create(
+            registration=registration, slot=session.slot, session=session, status=Choice.Status.PLACE, created_at=now
         )
-        if old and old.status == Choice.Status.PLACE and old.session_id:
-            fill_workshop(session=locked[old.session_id], now=now)
-    return choice
+        if place and place.session_id:
+            fill_workshop(session=locked[place.session_id], now=now)
+    return Swap(session=session, status=Choice.Status.PLACE)
 
 
 def end_choices(*, registration, now):
-    """Answer to `registration_ended`: every workshop place and waiting spot is given back and refilled."""
+    """Answer to `registration_ended`: every workshop place, waiting spot and pending wish is given back;
+    freed places are refilled."""
+    conference = Conference.objects.filter(event=registration.event_id).first()
+    if conference is None:
+        return 0
+    _lock(conference)  # before reading, so a swap at the same moment is either seen or sees the end
     choices = list(Choice.objects.active().filter(registration=registration).select_related("session"))
     if not choices:
         return 0
-    _lock(choices[0].session.conference_id)
     Choice.objects.filter(pk__in=[c.pk for c in choices]).update(status=Choice.Status.ENDED, ended_at=now)
     for choice in choices:
-        if choice.status == Choice.Status.PLACE:
+        if choice.status == Choice.Status.PLACE and choice.session_id:
             fill_workshop(session=choice.session, now=now)
     return len(choices)
 
@@ -220,33 +345,60 @@ AUDIT_CODES = {
 }
 
 
+class Gone(Exception):
+    """Someone else deleted the record meanwhile."""
+
+
 def save_item(*, actor, form, conference, request=None):
     """Create or edit a room, slot, speaker or session. Optimistic locking on `version`: the form
-    carries the version it was read at; if someone saved since, raises Stale and nothing changes."""
+    carries the version it was read at; if someone saved since, raises Stale (deleted since: Gone)
+    and nothing changes. More places in a workshop (or its room) go to its waiting list at once."""
     with transaction.atomic():
+        _lock(conference)  # sessions first, in the order every writer takes them (no deadlock with fills)
         item = form.instance
         if item.pk:
             model = type(item)
-            current = model.objects.select_for_update().get(pk=item.pk)
+            current = model.objects.select_for_update().filter(pk=item.pk).order_by("pk").first()
+            if current is None:
+                raise Gone
             if current.version != form.cleaned_data["version"]:
                 raise Stale
             item.version = current.version + 1
         item.conference = conference
         item = form.save()
         record(actor=actor, action=AUDIT_CODES[type(item)], target=item, request=request)
+        if isinstance(item, Session | Room):
+            sessions = [item] if isinstance(item, Session) else list(item.sessions.all())
+            for session in sessions:
+                if session.is_workshop:
+                    fill_workshop(session=session)
     return item
 
 
-def delete_session(*, actor, session, now=None, request=None):
+def delete_session(*, actor, session, version=None, now=None, request=None):
     """Remove a programme item. Everyone who chose it is told by mail and asked to choose again; the
-    choices stay (status removed) so the personal page shows what to do."""
+    choices stay (status removed) so the personal page shows what to do. With `version` (the one the
+    team member saw), raises Stale if someone changed it since, Gone if it was deleted already."""
     now = now or timezone.now()
     with transaction.atomic():
         _lock(session.conference_id)
+        current = Session.objects.filter(pk=session.pk).first()
+        if current is None:
+            raise Gone
+        if version is not None and current.version != version:
+            raise Stale
         affected = list(Choice.objects.active().filter(session=session).select_related("registration__event"))
         Choice.objects.filter(pk__in=[c.pk for c in affected]).update(status=Choice.Status.REMOVED, ended_at=now)
+        kept = {
+            c.registration_id: c.session
+            for c in Choice.objects.placed()
+            .filter(registration__in=[c.registration_id for c in affected], slot=session.slot_id)
+            .exclude(session=session)
+            .select_related("session")
+        }
         for choice in affected:
-            _mail(choice.registration, "workshop_removed", title=session.title)
+            # Someone who only waited to swap into it keeps their place, and is told so.
+            _mail(choice.registration, "workshop_removed", title=session.title, kept=kept.get(choice.registration_id))
         record(
             actor=actor,
             action="conference.session_deleted",
@@ -359,7 +511,7 @@ def decide_reimbursement(*, actor, reimbursement, decision, approved_amount, rea
         current = (
             Reimbursement.objects.select_for_update().select_related("registration__event").get(pk=reimbursement.pk)
         )
-        if current.version != version or current.status == Reimbursement.Status.PAID:
+        if current.version != version or not current.decidable:
             raise Stale
         current.status = decision
         current.approved_amount = {
@@ -382,18 +534,23 @@ def decide_reimbursement(*, actor, reimbursement, decision, approved_amount, rea
 
 
 def export_payments(*, actor, conference, now=None, request=None):
-    """The approved payments not paid yet as one SEPA credit-transfer file (pain.001.001.03); they
-    are marked paid. Returns (xml bytes, count); (None, 0) when there is nothing to pay."""
+    """The approved payments that are in no SEPA file yet go into a new one (pain.001.001.03), kept as
+    a `PaymentBatch` for downloading again. They are not paid yet: `confirm_paid` says so once the bank
+    executed the file. Returns the batch, or None when nothing is due.
+
+    Two team members exporting at once: the conference row is locked first, so the second export
+    waits and then finds nothing due; the conditional update is the last guard (never one payment
+    in two files)."""
     now = now or timezone.now()
     with transaction.atomic():
+        Conference.objects.select_for_update().filter(pk=conference.pk).first()
         due = list(
             Reimbursement.objects.select_for_update()
-            .filter(conference=conference, status__in=[Reimbursement.Status.APPROVED, Reimbursement.Status.PARTLY])
+            .filter(conference=conference, status__in=Reimbursement.DUE, batch__isnull=True, approved_amount__gt=0)
             .order_by("id")
         )
-        due = [r for r in due if r.approved_amount]
         if not due:
-            return None, 0
+            return None
         config = {
             "name": settings.REIMBURSEMENT_DEBTOR_NAME,
             "IBAN": settings.REIMBURSEMENT_DEBTOR_IBAN,
@@ -414,17 +571,63 @@ def export_payments(*, actor, conference, now=None, request=None):
                 }
             )
         xml = sepa.export(validate=True)
-        Reimbursement.objects.filter(pk__in=[r.pk for r in due]).update(
-            status=Reimbursement.Status.PAID, paid_at=now, version=models.F("version") + 1
+        last = PaymentBatch.objects.filter(conference=conference).aggregate(n=models.Max("number"))["n"] or 0
+        batch = PaymentBatch.objects.create(
+            conference=conference,
+            number=last + 1,
+            created_at=now,
+            created_by=actor,
+            count=len(due),
+            total=sum(r.approved_amount for r in due),
+            xml=xml.decode("utf-8"),
         )
+        taken = Reimbursement.objects.filter(
+            pk__in=[r.pk for r in due], status__in=Reimbursement.DUE, batch__isnull=True
+        ).update(status=Reimbursement.Status.EXPORTED, batch=batch, version=models.F("version") + 1)
+        if taken != len(due):
+            raise RuntimeError("A payment changed while it was being exported; nothing was exported.")
         record(
             actor=actor,
             action="reimbursement.exported",
             target=conference,
-            details={"count": len(due)},
+            details={"batch": batch.number, "count": len(due)},
             request=request,
         )
-    return xml, len(due)
+    return batch
+
+
+class AlreadyConfirmed(Exception):
+    """The batch was confirmed as paid before (by someone else, or a double click)."""
+
+
+def confirm_paid(*, actor, batch, paid_on, now=None, request=None):
+    """The team saw the bank execute the SEPA file: its payments are paid (on `paid_on`), and each person
+    is told by mail. Raises AlreadyConfirmed when the batch was confirmed before."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        batch = PaymentBatch.objects.select_for_update().select_related("conference__event").get(pk=batch.pk)
+        if batch.paid_on is not None:
+            raise AlreadyConfirmed
+        batch.paid_on, batch.confirmed_at, batch.confirmed_by = paid_on, now, actor
+        batch.save(update_fields=["paid_on", "confirmed_at", "confirmed_by"])
+        payments = list(
+            Reimbursement.objects.select_for_update()
+            .filter(batch=batch, status=Reimbursement.Status.EXPORTED)
+            .select_related("registration__event")
+        )
+        Reimbursement.objects.filter(pk__in=[r.pk for r in payments]).update(
+            status=Reimbursement.Status.PAID, paid_at=now, version=models.F("version") + 1
+        )
+        for payment in payments:
+            _mail(payment.registration, "reimbursement_paid", reimbursement=payment, paid_on=paid_on)
+        record(
+            actor=actor,
+            action="reimbursement.paid",
+            target=batch.conference,
+            details={"batch": batch.number, "count": len(payments), "paid_on": paid_on.isoformat()},
+            request=request,
+        )
+    return batch
 
 
 BANK_DATA_VIEWS = {
@@ -432,6 +635,7 @@ BANK_DATA_VIEWS = {
     "viewed": "reimbursement.viewed",
     "receipt_viewed": "reimbursement.receipt_viewed",
     "xlsx_exported": "reimbursement.xlsx_exported",
+    "batch_downloaded": "reimbursement.batch_downloaded",
 }
 
 

@@ -2,9 +2,11 @@
 read at (optimistic locking in `services.save_item`); a session that would clash is refused."""
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from conferences.models import Reimbursement, Room, Session, Slot, Speaker
+from conferences.models import Choice, Reimbursement, Room, Session, Slot, Speaker
 
 
 class VersionedForm(forms.ModelForm):
@@ -96,7 +98,33 @@ class SessionForm(VersionedForm):
                     )
         if data.get("kind") == Session.Kind.WORKSHOP and data.get("capacity") is None and not (room and room.capacity):
             self.add_error("capacity", _("Ein Workshop braucht eine Platzzahl: hier oder beim Raum."))
+        self._keep_choices(data, slot)
         return data
+
+    def _keep_choices(self, data, slot):
+        """People chose this workshop for its time: it cannot silently move to another slot or stop being
+        a workshop. (Changing the slot's own time moves everyone along, which is fine.)"""
+        if not self.instance.pk:
+            return
+        chosen = Choice.objects.active().filter(session=self.instance).count()
+        if not chosen:
+            return
+        if slot.pk != self.instance.slot_id:
+            self.add_error(
+                "slot",
+                _(
+                    "%(n)s Personen haben diesen Workshop in seinem Zeitfenster gewählt. Ändern Sie die Uhrzeit des "
+                    "Zeitfensters, oder legen Sie den Workshop neu an und löschen Sie diesen (dann werden die "
+                    "Personen gebeten, neu zu wählen)."
+                )
+                % {"n": chosen},
+            )
+        if data.get("kind") != Session.Kind.WORKSHOP:
+            self.add_error(
+                "kind",
+                _("%(n)s Personen haben diesen Workshop gewählt. Er bleibt ein Workshop; löschen Sie ihn sonst.")
+                % {"n": chosen},
+            )
 
 
 FORMS = {"raum": RoomForm, "zeitfenster": SlotForm, "referentin": SpeakerForm, "programmpunkt": SessionForm}
@@ -152,6 +180,10 @@ class DecisionForm(forms.Form):
         if decision == Reimbursement.Status.PARTLY:
             if amount is None:
                 self.add_error("approved_amount", _("Bitte geben Sie den bewilligten Betrag an."))
+            elif amount == 0:
+                self.add_error(
+                    "approved_amount", _("0 € ist keine teilweise Bewilligung. Bitte lehnen Sie den Antrag dann ab.")
+                )
             elif amount >= self.reimbursement.amount:
                 self.add_error(
                     "approved_amount",
@@ -159,3 +191,35 @@ class DecisionForm(forms.Form):
                     % {"amount": self.reimbursement.amount},
                 )
         return data
+
+
+class PaidForm(forms.Form):
+    """The day the bank executed a SEPA file, confirmed by the team."""
+
+    paid_on = forms.DateField(
+        label=_("Von der Bank ausgeführt am"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Bitte geben Sie an, an welchem Tag die Bank die Überweisungen ausgeführt hat."),
+            "invalid": _("Bitte geben Sie das Datum als TT.MM.JJJJ an, zum Beispiel 15.03.2027."),
+        },
+    )
+
+    def __init__(self, *args, batch, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.batch, self.today = batch, today
+        self.fields["paid_on"].initial = today
+
+    def clean_paid_on(self):
+        paid_on = self.cleaned_data["paid_on"]
+        exported = timezone.localdate(self.batch.created_at)
+        if paid_on > self.today:
+            raise forms.ValidationError(
+                _("Das Datum liegt in der Zukunft. Bestätigen Sie erst, wenn die Bank überwiesen hat.")
+            )
+        if paid_on < exported:
+            raise forms.ValidationError(
+                _("Das Datum liegt vor dem Export der SEPA-Datei (%(date)s). Bitte prüfen Sie es.")
+                % {"date": date_format(exported, "SHORT_DATE_FORMAT")}
+            )
+        return paid_on

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,9 +19,9 @@ from conferences import queries, services
 from conferences.badges import badges_pdf, participants, registration_for_badge
 from conferences.badges import rows as badge_rows
 from conferences.exports import WORKSHOP_COLUMNS, WORKSHOP_PARTICIPANT_COLUMNS, reimbursement_workbook
-from conferences.models import Choice, Receipt, Reimbursement, Session
+from conferences.models import Choice, PaymentBatch, Receipt, Reimbursement, Session
 from conferences.permissions import can_see_bank_data
-from conferences.staff_forms import FORMS, DecisionForm
+from conferences.staff_forms import FORMS, DecisionForm, PaidForm
 from core.exports import download, export_format, export_links
 from events.permissions import (
     can_check_in,
@@ -101,6 +102,11 @@ def item(request, pk, kind, item_pk=None):
     if request.method == "POST" and form.is_valid():
         try:
             services.save_item(actor=request.user, form=form, conference=conference, request=request)
+        except services.Gone:
+            messages.error(
+                request, _("Jemand anderes hat diesen Eintrag inzwischen gelöscht. Nichts wurde gespeichert.")
+            )
+            return redirect("conferences_staff:programme", pk=event.pk)
         except services.Stale:
             # Keep what was typed; the next save (with the new version) overwrites knowingly.
             form.data = form.data.copy()
@@ -130,8 +136,27 @@ def item(request, pk, kind, item_pk=None):
 
 
 def _delete(request, event, kind, instance):
+    """Deleting asks first (a page that says what happens); the version seen travels along, so what
+    someone else changed meanwhile is not deleted unseen."""
+    seen = request.POST.get("version", "")
+    if seen != str(instance.version):
+        messages.error(
+            request,
+            _("Jemand anderes hat diesen Eintrag inzwischen geändert. Bitte prüfen Sie ihn, bevor Sie ihn löschen."),
+        )
+        return redirect(request.path)
+    if request.POST.get("delete") != "confirmed":
+        chosen = Choice.objects.active().filter(session=instance).count() if isinstance(instance, Session) else 0
+        context = {"event": event, "kind": kind, "kind_label": KINDS[kind][1], "instance": instance, "chosen": chosen}
+        return render(request, "conferences/staff/item_delete.html", {**context, "nav": "events"})
     if isinstance(instance, Session):
-        told = services.delete_session(actor=request.user, session=instance, request=request)
+        try:
+            told = services.delete_session(
+                actor=request.user, session=instance, version=instance.version, request=request
+            )
+        except (services.Stale, services.Gone):
+            messages.error(request, _("Jemand anderes hat diesen Eintrag inzwischen geändert oder gelöscht."))
+            return redirect("conferences_staff:programme", pk=event.pk)
         messages.success(
             request, _("Der Programmpunkt ist gelöscht. %(n)s Personen wurden gebeten, neu zu wählen.") % {"n": told}
         )
@@ -320,6 +345,7 @@ def reimbursements(request, pk):
         "conference": conference,
         "rows": rows,
         "totals": queries.reimbursement_totals(rows),
+        "batches": queries.payment_batches(conference),
         "nav": "events",
     }
     return render(request, "conferences/staff/reimbursements.html", context)
@@ -380,17 +406,65 @@ def receipt(request, pk, item_pk, receipt_pk):
 @require_POST
 @role_required(can_see_bank_data)
 def reimbursements_sepa(request, pk):
+    """Export: the approved payments in no file yet go into a new SEPA file, then it downloads."""
     event, conference = _bank(request, pk)
     if not settings.REIMBURSEMENT_DEBTOR_IBAN:
         messages.error(request, _("Für die SEPA-Datei fehlt das Auszahlungskonto (REIMBURSEMENT_DEBTOR_IBAN)."))
         return redirect("conferences_staff:reimbursements", pk=event.pk)
-    xml, count = services.export_payments(actor=request.user, conference=conference, request=request)
-    if not count:
-        messages.info(request, _("Es gibt keine bewilligten Erstattungen, die noch nicht ausgezahlt sind."))
+    batch = services.export_payments(actor=request.user, conference=conference, request=request)
+    if batch is None:
+        messages.info(
+            request,
+            _(
+                "Es gibt keine bewilligten Erstattungen, die noch in keiner SEPA-Datei stehen. Frühere Dateien "
+                "können Sie unten erneut herunterladen."
+            ),
+        )
         return redirect("conferences_staff:reimbursements", pk=event.pk)
-    response = HttpResponse(xml, content_type="application/xml")
-    response["Content-Disposition"] = f'attachment; filename="fahrtkosten-{event.pk}-pain001.xml"'
+    messages.success(
+        request,
+        _(
+            "SEPA-Datei Nr. %(number)s mit %(count)s Überweisungen erstellt. Bitte bestätigen Sie hier, sobald die "
+            "Bank sie ausgeführt hat."
+        )
+        % {"number": batch.number, "count": batch.count},
+    )
+    return redirect("conferences_staff:reimbursements", pk=event.pk)
+
+
+@require_safe
+@role_required(can_see_bank_data)
+def payment_batch_file(request, pk, batch_pk):
+    """The exported SEPA file again, byte for byte (until its bank details are erased); audited."""
+    event, conference = _bank(request, pk)
+    batch = get_object_or_404(PaymentBatch, pk=batch_pk, conference=conference)
+    if not batch.xml:
+        raise Http404
+    services.record_bank_data_view(actor=request.user, target=conference, what="batch_downloaded", request=request)
+    response = HttpResponse(batch.xml.encode("utf-8"), content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="fahrtkosten-{event.pk}-{batch.number}-pain001.xml"'
     return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@role_required(can_see_bank_data)
+def payment_batch_paid(request, pk, batch_pk):
+    """The team confirms the bank executed the file: its payments become paid, the people are told."""
+    event, conference = _bank(request, pk)
+    batch = get_object_or_404(PaymentBatch.objects.select_related("created_by"), pk=batch_pk, conference=conference)
+    form = PaidForm(request.POST or None, batch=batch, today=timezone.localdate())
+    if request.method == "POST" and batch.paid_on is None and form.is_valid():
+        try:
+            services.confirm_paid(
+                actor=request.user, batch=batch, paid_on=form.cleaned_data["paid_on"], request=request
+            )
+        except services.AlreadyConfirmed:
+            messages.info(request, _("Diese SEPA-Datei wurde inzwischen schon als ausgezahlt bestätigt."))
+        else:
+            messages.success(request, _("Als ausgezahlt bestätigt; die Personen bekommen eine E-Mail."))
+        return redirect("conferences_staff:reimbursements", pk=event.pk)
+    context = {"event": event, "conference": conference, "batch": batch, "form": form, "nav": "events"}
+    return render(request, "conferences/staff/payment_batch.html", context, status=400 if form.errors else 200)
 
 
 @require_safe

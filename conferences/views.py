@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from conferences import queries, schedule, services
@@ -92,22 +93,29 @@ def _mine(token):
 @require_safe
 def my_programme(request, token):
     registration, conference = _mine(token)
-    choices = queries.choices_of(registration)
     slots = queries.choice_slots(conference)
     counts = queries.figures([s for _slot, sessions in slots for s in sessions])
-    by_slot = {}
-    for choice in choices:
-        if choice.status in Choice.ACTIVE or choice.slot_id not in by_slot:
-            by_slot[choice.slot_id] = choice
+    choices = queries.choices_of(registration)
     rows = []
     for slot, sessions in slots:
-        choice = by_slot.get(slot.pk)
-        current = choice.session_id if choice and choice.status in Choice.ACTIVE else None
-        form = SwapForm(sessions=sessions, counts=counts, current=current, prefix=f"slot{slot.pk}")
-        position = queries.waiting_position(choice) if choice and choice.status == Choice.Status.WAITING else None
-        rows.append({"slot": slot, "label": slot_label(slot), "choice": choice, "form": form, "position": position})
+        row = queries.slot_choices(choices, slot)
+        form = SwapForm(sessions=sessions, counts=counts, current=row.current, kept=row.kept, prefix=f"slot{slot.pk}")
+        rows.append({"slot": slot, "label": slot_label(slot), "form": form, "mine": row})
     context = {"registration": registration, "conference": conference, "rows": rows, "token": token}
     return render(request, "conferences/my_programme.html", context)
+
+
+SWAP_MESSAGES = {
+    Choice.Status.PLACE: gettext_lazy("Sie sind jetzt im Workshop „%(title)s“."),
+    Choice.Status.WAITING: gettext_lazy(
+        "Der Workshop „%(title)s“ ist ausgebucht. Sie stehen jetzt auf seiner Warteliste und bekommen eine E-Mail, "
+        "wenn Sie nachrücken."
+    ),
+    Choice.Status.PENDING: gettext_lazy(
+        "Wir haben „%(title)s“ als Ihren Wunsch notiert. Sie stehen noch auf der Warteliste der Veranstaltung; "
+        "sobald Sie einen Platz haben, vergeben wir die Workshop-Plätze."
+    ),
+}
 
 
 @require_POST
@@ -117,21 +125,28 @@ def my_swap(request, token, slot_pk):
         raise Http404
     slot = get_object_or_404(conference.slots, pk=slot_pk)
     sessions = list(slot.sessions.filter(kind=Session.Kind.WORKSHOP).select_related("room"))
+    mine = queries.slot_choices(queries.choices_of(registration), slot)
     counts = queries.figures(sessions)
-    current = (
-        Choice.objects.active().filter(registration=registration, slot=slot).values_list("session", flat=True).first()
+    form = SwapForm(
+        request.POST, sessions=sessions, counts=counts, current=mine.current, kept=mine.kept, prefix=f"slot{slot.pk}"
     )
-    form = SwapForm(request.POST, sessions=sessions, counts=counts, current=current, prefix=f"slot{slot.pk}")
     if not form.is_valid():
         messages.error(request, form.errors["session"][0])
         return redirect("conferences:my_programme", token=token)
     session = next(s for s in sessions if s.pk == form.cleaned_data["session"])
-    try:
-        services.change_choice(registration=registration, session=session)
-    except services.NoPlace:
-        messages.error(request, _("In diesem Workshop ist kein Platz mehr frei. Bitte wählen Sie einen anderen."))
-    else:
-        messages.success(request, _("Sie sind jetzt im Workshop „%(title)s“.") % {"title": session.localized_title})
+    swap = services.change_choice(registration=registration, session=session)
+    if session.pk == mine.kept:
+        messages.success(
+            request,
+            _("Sie bleiben im Workshop „%(title)s“ und warten nicht mehr.") % {"title": session.localized_title},
+        )
+        return redirect("conferences:my_programme", token=token)
+    message = SWAP_MESSAGES[swap.status] % {"title": session.localized_title}
+    if swap.kept is not None:
+        message += " " + _("Bis dahin behalten Sie Ihren Platz im Workshop „%(title)s“.") % {
+            "title": swap.kept.localized_title
+        }
+    messages.success(request, message)
     return redirect("conferences:my_programme", token=token)
 
 

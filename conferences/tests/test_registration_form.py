@@ -76,7 +76,7 @@ def test_a_workshop_of_another_slot_is_refused(client, open_form):
     assert "Diesen Workshop gibt es nicht mehr" in response.content.decode()
 
 
-def test_personal_programme_swaps_while_places_are_free_and_offers_its_calendar(client):
+def test_personal_programme_swaps_into_free_places_or_waiting_lists_and_offers_its_calendar(client):
     conference = make_conference(slots=1, workshops=3, capacity=1)
     first, second, third = workshops(conference)[0]
     person = register_with_wishes(conference, (first, None))
@@ -85,7 +85,8 @@ def test_personal_programme_swaps_while_places_are_free_and_offers_its_calendar(
     personal = client.get(f"/anmeldung/{token}/").content.decode()
     assert f"/anmeldung/{token}/programm/" in personal
     page = client.get(f"/anmeldung/{token}/programm/").content.decode()
-    assert "Workshop 1.2" in page and "Workshop 1.3 (Raum 3)" not in page  # full: not offered
+    assert "Workshop 1.2 (Raum 2) – 1 Plätze frei" in page
+    assert "Workshop 1.3 (Raum 3) – ausgebucht, Warteliste" in page
     response = client.post(
         f"/anmeldung/{token}/programm/{first.slot_id}/wechseln/", {f"slot{first.slot_id}-session": second.pk}
     )
@@ -93,14 +94,29 @@ def test_personal_programme_swaps_while_places_are_free_and_offers_its_calendar(
     assert Choice.objects.active().get(registration=person).session_id == second.pk
     calendar = Calendar.from_ical(client.get(f"/anmeldung/{token}/programm/kalender.ics").content)
     assert sorted(str(e["summary"]) for e in calendar.walk("VEVENT")) == ["Begrüßung und Eröffnung", "Workshop 1.2"]
-    # A full workshop is refused with a message, nothing changes.
+    # A full workshop: on its waiting list, the place in the current one is kept meanwhile.
     response = client.post(
         f"/anmeldung/{token}/programm/{first.slot_id}/wechseln/",
         {f"slot{first.slot_id}-session": third.pk},
         follow=True,
     )
-    assert "kein Platz mehr frei" in response.content.decode()
-    assert Choice.objects.active().get(registration=person).session_id == second.pk
+    page = response.content.decode()
+    assert "Sie stehen jetzt auf seiner Warteliste" in page
+    assert "Bis dahin behalten Sie Ihren Platz im Workshop „Workshop 1.2“" in page
+    assert "Warteliste, Platz 1." in page
+    assert Choice.objects.placed().get(registration=person).session_id == second.pk
+    assert Choice.objects.waiting().get(registration=person).session_id == third.pk
+    # Changing one's mind: stay in the current workshop, leave the waiting list.
+    assert "Workshop 1.2 – hier bleiben, nicht mehr warten" in page
+    stay = client.post(
+        f"/anmeldung/{token}/programm/{first.slot_id}/wechseln/",
+        {f"slot{first.slot_id}-session": second.pk},
+        follow=True,
+    )
+    assert "Sie bleiben im Workshop „Workshop 1.2“ und warten nicht mehr." in stay.content.decode()
+    assert [(c.session_id, c.status) for c in Choice.objects.active().filter(registration=person)] == [
+        (second.pk, "place")
+    ]
 
 
 def test_tampered_personal_link_is_not_found(client):

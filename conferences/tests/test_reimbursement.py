@@ -8,14 +8,18 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from lxml import etree
 from openpyxl import load_workbook
 
 from accounts.testing import persona_names
 from audit.models import Entry
-from conferences.models import Conference, Receipt, Reimbursement
+from conferences import services
+from conferences.models import Conference, PaymentBatch, Receipt, Reimbursement
 from conferences.retention import erase_after, erase_bank_data
+from conferences.staff_forms import DecisionForm
 from conferences.testing import make_conference, register_with_wishes, workshops
 from mail.models import OutboxMessage
 from registrations.models import Booking
@@ -81,7 +85,9 @@ def test_attendee_submits_with_receipt_and_sees_the_state(client):
     [
         ({"iban": "DE89 3704 0044 0532 0130 01"}, "Diese IBAN ist nicht gültig"),
         ({"amount": "zwanzig"}, "Bitte geben Sie den Betrag als Zahl an"),
-        ({"amount": "-5"}, "Der Betrag darf nicht negativ sein"),
+        ({"amount": "-5"}, "Der Betrag muss größer als 0 sein (nicht negativ)"),
+        ({"amount": "0"}, "Der Betrag muss größer als 0 sein"),
+        ({"amount": "12,345"}, "höchstens zwei Nachkommastellen"),
         ({"receipt_1": SimpleUploadedFile("fahrkarte.pdf", PNG)}, "Diese Datei ist kein PDF-, JPG- oder PNG-Beleg"),
         ({"receipt_1": SimpleUploadedFile("skript.pdf", b"#!/bin/sh\nrm -rf /\n")}, "Diese Datei ist kein PDF-"),
         ({"receipt_1": None}, "Bitte laden Sie mindestens einen Beleg hoch"),
@@ -142,7 +148,13 @@ def test_review_full_partly_reject_mail_and_sepa_and_xlsx(client, team, login_as
     assert "10.00 €" in mails["person1@example.org"].text or "10,00 €" in mails["person1@example.org"].text
     assert "Mitfahrgelegenheit" in mails["person2@example.org"].text
 
-    sepa = client.post(f"{base}sepa.xml")
+    export = client.post(f"{base}sepa.xml", follow=True)
+    assert "SEPA-Datei Nr. 1 mit 2 Überweisungen erstellt" in export.content.decode()
+    batch = PaymentBatch.objects.get()
+    # Exported is not paid: the money has not left the bank yet.
+    assert [r.status for r in Reimbursement.objects.order_by("id")] == ["exported", "exported", "rejected"]
+    assert "Überweisung ausstehend" in export.content.decode()
+    sepa = client.get(f"{base}sepa/{batch.pk}.xml")
     assert sepa["Content-Type"] == "application/xml"
     document = etree.fromstring(sepa.content)
     ns = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"}
@@ -150,8 +162,27 @@ def test_review_full_partly_reject_mail_and_sepa_and_xlsx(client, team, login_as
     assert document.findtext(".//p:GrpHdr/p:CtrlSum", namespaces=ns) == "33.40"
     assert {e.text for e in document.findall(".//p:CdtrAcct/p:Id/p:IBAN", namespaces=ns)} == {"DE89370400440532013000"}
     assert sorted(e.text for e in document.findall(".//p:InstdAmt", namespaces=ns)) == ["10.00", "23.40"]
+    assert client.get(f"{base}sepa/{batch.pk}.xml").content == sepa.content  # the same file again
+    # Exporting again makes no second file with the same payments; a decision can no longer change.
+    again = client.post(f"{base}sepa.xml", follow=True)
+    assert "noch in keiner SEPA-Datei stehen" in again.content.decode()
+    assert PaymentBatch.objects.count() == 1
+    locked = client.post(f"{base}{items[0].pk}/", {"decision": "rejected", "reason": "zu spät", "version": 2})
+    assert locked.status_code == 409 and Reimbursement.objects.get(pk=items[0].pk).status == "exported"
+
+    # The team confirms the bank executed the file: paid on that date, people told by mail.
+    today = timezone.localdate()
+    future = client.post(f"{base}sepa/{batch.pk}/bezahlt/", {"paid_on": (today + timedelta(days=1)).isoformat()})
+    assert future.status_code == 400 and "in der Zukunft" in future.content.decode()
+    assert Reimbursement.objects.filter(status="paid").count() == 0
+    client.post(f"{base}sepa/{batch.pk}/bezahlt/", {"paid_on": today.isoformat()})
+    client.post(f"{base}sepa/{batch.pk}/bezahlt/", {"paid_on": today.isoformat()})  # a double click
     assert [r.status for r in Reimbursement.objects.order_by("id")] == ["paid", "paid", "rejected"]
-    assert client.post(f"{base}sepa.xml").status_code == 302  # nothing left to pay
+    batch.refresh_from_db()
+    assert batch.paid_on == today
+    paid_mails = OutboxMessage.objects.filter(subject__contains="überwiesen")
+    assert sorted(m.to for m in paid_mails) == ["person0@example.org", "person1@example.org"]
+    assert Entry.objects.filter(action="reimbursement.paid").count() == 1
 
     sheet = load_workbook(io.BytesIO(client.get(f"{base}export.xlsx").content)).active
     rows = list(sheet.iter_rows(values_only=True))
@@ -163,6 +194,8 @@ def test_review_full_partly_reject_mail_and_sepa_and_xlsx(client, team, login_as
         "reimbursement.partly",
         "reimbursement.rejected",
         "reimbursement.exported",
+        "reimbursement.batch_downloaded",
+        "reimbursement.paid",
         "reimbursement.viewed",
         "reimbursement.list_viewed",
         "reimbursement.xlsx_exported",
@@ -224,3 +257,57 @@ def test_retention_erases_bank_data_after_the_accounting_deadline_and_keeps_tota
     assert not os.path.exists(path)
     settings.REIMBURSEMENT_KEEP_MONTHS = 12
     assert erase_after(person.event.start).month == 3
+
+
+def approved(person):
+    return Reimbursement.objects.create(
+        conference=Conference.objects.get(event=person.event),
+        registration=person,
+        status=Reimbursement.Status.APPROVED,
+        route="Zittau – Dresden",
+        transport=Reimbursement.Transport.TRAIN,
+        amount=Decimal("23.40"),
+        approved_amount=Decimal("23.40"),
+        iban="DE89370400440532013000",
+        account_holder="Erika Beispiel",
+    )
+
+
+def test_reimbursement_list_with_sepa_files_has_a_fixed_number_of_queries(client, team, login_as):
+    login_as(team)
+    counts = []
+    for size in (1, 5):
+        conference = make_conference(slots=1, workshops=1)
+        people = [register_with_wishes(conference) for _ in range(size)]
+        for n, person in enumerate(people):
+            approved(person)
+            batch = services.export_payments(actor=team, conference=conference)
+            if n % 2:
+                services.confirm_paid(actor=team, batch=batch, paid_on=timezone.localdate())
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(f"/team/veranstaltungen/{conference.event.pk}/programm/fahrtkosten/")
+        assert f"Datei Nr. {size} herunterladen" in page.content.decode()
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_retention_also_erases_the_sepa_file_that_holds_the_iban(settings):
+    settings.REIMBURSEMENT_DEBTOR_IBAN = "DE02120300000000202051"
+    person = attendee()
+    item = approved(person)
+    batch = services.export_payments(actor=None, conference=item.conference)
+    assert "DE89370400440532013000" in batch.xml
+    services.confirm_paid(actor=None, batch=batch, paid_on=timezone.localdate())
+    later = timezone.make_aware(datetime.combine(erase_after(person.event.start), time(12))) + timedelta(days=1)
+    assert erase_bank_data(now=later)["bank_details_erased"] == 1
+    batch.refresh_from_db()
+    assert (batch.xml, batch.count, batch.total) == ("", 1, Decimal("23.40"))
+
+
+def test_a_partial_approval_of_nothing_is_refused_with_a_hint_to_reject():
+    item = approved(attendee())
+    form = DecisionForm(
+        {"decision": "partly", "approved_amount": "0", "reason": "nichts", "version": item.version}, reimbursement=item
+    )
+    assert not form.is_valid()
+    assert "Bitte lehnen Sie den Antrag dann ab" in form.errors["approved_amount"][0]

@@ -6,7 +6,9 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.testing import persona_names
 from audit.models import Entry
+from conferences import services
 from conferences.models import Choice, Conference, Room, Session
+from conferences.staff_forms import RoomForm
 from conferences.testing import make_conference, register_with_wishes, workshops
 from events.models import Event
 from events.testing import make_event
@@ -152,3 +154,62 @@ def test_list_pages_have_a_fixed_number_of_queries(client, team, login_as):
             per_page.append(len(queries))
         counts.append(per_page)
     assert counts[0] == counts[1]
+
+
+def _session_data(session, **changes):
+    data = {
+        "kind": session.kind,
+        "title": session.title,
+        "slot": session.slot_id,
+        "room": session.room_id or "",
+        "capacity": session.capacity if session.capacity is not None else "",
+        "version": session.version,
+    }
+    return {**data, **changes}
+
+
+def test_deleting_a_chosen_workshop_asks_first_and_refuses_what_changed_meanwhile(client, team, login_as):
+    login_as(team)
+    conference = make_conference(slots=1, workshops=2, capacity=5)
+    first = workshops(conference)[0][0]
+    register_with_wishes(conference, (first, None), email="gewaehlt@example.org")
+    url = f"/team/veranstaltungen/{conference.event.pk}/programm/programmpunkt/{first.pk}/"
+    ask = client.post(url, {"delete": "1", "version": first.version})
+    assert ask.status_code == 200 and "1 Person hat diesen Workshop gewählt" in ask.content.decode()
+    assert Session.objects.filter(pk=first.pk).exists()
+    # Meanwhile a colleague renames it: the confirmation (with the old version) deletes nothing.
+    Session.objects.filter(pk=first.pk).update(title="Workshop 1.1 neu", version=first.version + 1)
+    refused = client.post(url, {"delete": "confirmed", "version": first.version}, follow=True)
+    assert "inzwischen geändert" in refused.content.decode()
+    assert Session.objects.filter(pk=first.pk).exists()
+    client.post(url, {"delete": "confirmed", "version": first.version + 1})
+    assert not Session.objects.filter(pk=first.pk).exists()
+    assert Choice.objects.get(registration__email="gewaehlt@example.org").status == "removed"
+
+
+def test_a_chosen_workshop_does_not_move_to_another_slot_and_more_places_fill_its_waiting_list(client, team, login_as):
+    login_as(team)
+    conference = make_conference(slots=2, workshops=1, capacity=1)
+    (first,), (later,) = workshops(conference)
+    register_with_wishes(conference, (first, None))
+    waiting = register_with_wishes(conference, (first, None))
+    url = f"/team/veranstaltungen/{conference.event.pk}/programm/programmpunkt/{first.pk}/"
+    moved = client.post(url, _session_data(first, slot=later.slot_id))
+    assert moved.status_code == 200 and "in seinem Zeitfenster gewählt" in moved.content.decode()
+    first.refresh_from_db()
+    assert first.slot_id != later.slot_id
+    assert client.post(url, _session_data(first, capacity=2)).status_code == 302
+    assert Choice.objects.get(registration=waiting).status == "place"
+
+
+def test_saving_what_someone_deleted_meanwhile_says_so(client, team, login_as):
+    login_as(team)
+    conference = make_conference(slots=1, workshops=1)
+    room = Room.objects.get(conference=conference, name="Raum 1")
+    data = {"name": "Raum A", "capacity": "30", "position": "0", "version": room.version}
+    form = RoomForm(data, instance=room, conference=conference)
+    assert form.is_valid()
+    Session.objects.filter(room=room).delete()
+    Room.objects.filter(pk=room.pk).delete()  # a colleague removed it meanwhile
+    with pytest.raises(services.Gone):
+        services.save_item(actor=team, form=form, conference=conference)

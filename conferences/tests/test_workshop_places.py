@@ -4,7 +4,7 @@ import pytest
 
 from accounts.testing import make_user
 from conferences import services
-from conferences.models import Choice
+from conferences.models import Choice, Session
 from conferences.testing import make_conference, register_with_wishes, workshops
 from mail.models import OutboxMessage
 from registrations import services as registration_services
@@ -57,18 +57,50 @@ def test_cancelling_frees_the_place_for_the_first_waiting_and_tells_them():
     assert OutboxMessage.objects.filter(to="warten@example.org", subject__contains="Workshop").exists()
 
 
-def test_swap_through_the_personal_link_only_into_free_places_and_refills_the_old_one():
+def test_swap_through_the_personal_link_takes_a_free_place_and_refills_the_old_one():
     conference = make_conference(slots=1, workshops=2, capacity=1)
     ((first, second),) = workshops(conference)
     mover = register_with_wishes(conference, (first, None))
     waiting = register_with_wishes(conference, (first, None))
-    services.change_choice(registration=mover, session=second)
+    swap = services.change_choice(registration=mover, session=second)
+    assert (swap.status, swap.kept) == ("place", None)
     assert statuses(mover) == {second.pk: "place"}
     assert statuses(waiting) == {first.pk: "place"}  # moved up into the freed place
-    third = register_with_wishes(conference, (first, None))
+
+
+def test_swap_into_a_full_workshop_waits_keeping_the_place_until_moved_up():
+    conference = make_conference(slots=1, workshops=2, capacity=1)
+    ((first, second),) = workshops(conference)
+    holder = register_with_wishes(conference, (second, None))
+    mover = register_with_wishes(conference, (first, None), email="wechsel@example.org")
+    next_in_line = register_with_wishes(conference, (first, None))
+    swap = services.change_choice(registration=mover, session=second)
+    assert (swap.status, swap.kept.pk) == ("waiting", first.pk)
+    assert {(c.session_id, c.status) for c in Choice.objects.active().filter(registration=mover)} == {
+        (first.pk, "place"),
+        (second.pk, "waiting"),
+    }
+    assert statuses(next_in_line) == {first.pk: "waiting"}
+    # The holder leaves: the mover moves into second, and their old place goes to the next in line.
+    registration_services.cancel_registration(registration=holder)
+    assert statuses(mover) == {second.pk: "place"}
+    assert statuses(next_in_line) == {first.pk: "place"}
+    assert Choice.objects.filter(session=second, status="place").count() == 1
+    assert Choice.objects.filter(session=first, status="place").count() == 1
+    mail = OutboxMessage.objects.get(to="wechsel@example.org", subject__contains="Platz im Workshop")
+    assert "Workshop 1.1" in mail.text and "freigegeben" in mail.text
+
+
+def test_swapping_back_to_the_own_workshop_withdraws_the_waiting_spot():
+    conference = make_conference(slots=1, workshops=2, capacity=1)
+    ((first, second),) = workshops(conference)
+    register_with_wishes(conference, (second, None))
+    mover = register_with_wishes(conference, (first, None))
+    services.change_choice(registration=mover, session=second)
+    services.change_choice(registration=mover, session=first)
+    assert statuses(mover) == {first.pk: "place"}
     with pytest.raises(services.NoPlace):
-        services.change_choice(registration=third, session=second)
-    assert statuses(third) == {first.pk: "waiting"}
+        services.change_choice(registration=mover, session=Session.objects.get(conference=conference, kind="plenary"))
 
 
 def test_a_deleted_workshop_asks_its_people_to_choose_again():
@@ -89,3 +121,15 @@ def test_wishes_that_do_not_fit_are_ignored_not_trusted():
     # A session of another slot sent as this slot's choice (a tampered form) is not taken.
     data_person = register_with_wishes(conference, (a1, b1))
     assert statuses(data_person) == {a1.pk: "place"}
+
+
+def test_a_deleted_workshop_someone_waited_to_swap_into_leaves_their_place_alone():
+    conference = make_conference(slots=1, workshops=2, capacity=1)
+    ((first, second),) = workshops(conference)
+    register_with_wishes(conference, (second, None))
+    mover = register_with_wishes(conference, (first, None), email="bleibt@example.org")
+    services.change_choice(registration=mover, session=second)
+    services.delete_session(actor=make_user("team"), session=second)
+    assert statuses(mover) == {first.pk: "place"}
+    mail = OutboxMessage.objects.get(to="bleibt@example.org", subject__contains="entfällt")
+    assert "Ihren Platz im Workshop „Workshop 1.1“ behalten Sie" in mail.text

@@ -213,11 +213,13 @@ def _reimbursements(conference):
         made.append(conferences_services.submit_reimbursement(registration=person, conference=conference, form=form))
     decide = conferences_services.decide_reimbursement
     decide(actor=team, reimbursement=made[1], decision="approved", approved_amount=None, reason="", version=1)
-    decide(actor=team, reimbursement=made[4], decision="approved", approved_amount=None, reason="", version=1)
     reason = "Mitfahrgelegenheit ohne Kosten."
     decide(actor=team, reimbursement=made[3], decision="rejected", approved_amount=None, reason=reason, version=1)
-    # These two are paid already: the SEPA file was made from a fictional demo account.
+    # SEPA files from a fictional demo account: the first one the bank executed (paid), the second not yet.
     with override_settings(REIMBURSEMENT_DEBTOR_IBAN="DE02120300000000202051", REIMBURSEMENT_DEBTOR_BIC="BYLADEM1001"):
+        batch = conferences_services.export_payments(actor=team, conference=conference)
+        conferences_services.confirm_paid(actor=team, batch=batch, paid_on=timezone.localdate(batch.created_at))
+        decide(actor=team, reimbursement=made[4], decision="approved", approved_amount=None, reason="", version=1)
         conferences_services.export_payments(actor=team, conference=conference)
     reason, amount = "Nur 2. Klasse erstattungsfähig.", Decimal("12.00")
     decide(actor=team, reimbursement=made[2], decision="partly", approved_amount=amount, reason=reason, version=1)

@@ -121,4 +121,4 @@ def test_last_years_fachtag_has_travel_cost_requests_in_every_state(demo):
     from conferences.models import Reimbursement
 
     states = set(Reimbursement.objects.values_list("status", flat=True))
-    assert states == {"submitted", "approved", "partly", "rejected", "paid"}
+    assert states == {"submitted", "approved", "partly", "rejected", "exported", "paid"}

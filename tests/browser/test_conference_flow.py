@@ -90,6 +90,15 @@ def test_team_plans_the_programme_and_checks_in_per_workshop(page):
     page.get_by_role("button", name="Jonas Muster").click()
     expect(page.locator("main")).to_contain_text("1 von 1 anwesend")
 
+    # Deleting the break asks first, on a page of its own.
+    page.goto(page.base_url + f"/team/veranstaltungen/{event.pk}/programm/")
+    page.get_by_role("link", name="Kaffeepause").click()
+    page.get_by_role("button", name="Löschen …").click()
+    expect(page.locator("h1")).to_contain_text("„Kaffeepause“ löschen?")
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Programmpunkt endgültig löschen").click()
+    expect(page.locator("main")).not_to_contain_text("Kaffeepause")
+
 
 def test_team_prints_badges_and_checks_in_by_scanning_a_badge(page):
     conference = make_conference(slots=1, workshops=1, capacity=5)
@@ -148,3 +157,16 @@ def test_reimbursement_with_a_receipt_is_submitted_on_a_phone_and_approved(phone
     page.get_by_role("button", name="Entscheidung speichern und Person benachrichtigen").click()
     expect(page.locator("main")).to_contain_text("bewilligt")
     assert Reimbursement.objects.get().status == "approved"
+
+    # The SEPA file for the bank; paid only once the team confirms the bank executed it.
+    settings.REIMBURSEMENT_DEBTOR_IBAN = "DE02120300000000202051"
+    settings.REIMBURSEMENT_DEBTOR_BIC = "BYLADEM1001"
+    page.get_by_role("button", name="Neue SEPA-Datei (pain.001) erstellen").click()
+    expect(page.locator("main")).to_contain_text("SEPA-Datei Nr. 1 mit 1 Überweisungen erstellt")
+    assert Reimbursement.objects.get().status == "exported"
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Datei Nr. 1 als ausgezahlt bestätigen").click()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Als ausgezahlt bestätigen").click()
+    expect(page.locator("main")).to_contain_text("ausgezahlt am")
+    assert Reimbursement.objects.get().status == "paid"

@@ -102,6 +102,7 @@ def world(settings, tmp_path, team, trainer_a, trainer_b, partner_with_names, pa
         "item_pk": make_topic().pk,
         "token": "kein-gueltiger-token",  # conferences: the check-in a badge's QR code opens
         "receipt_pk": 1,  # conferences: a travel-cost receipt
+        "batch_pk": 1,  # conferences: a SEPA file of travel-cost payments
         "mailing_pk": Mailing.objects.create(event=event, kind="message", audience="participants", created_by=team).pk,
         "initiative": make_initiative(status="proposed"),
         "post": make_post(status="pending"),
