@@ -82,6 +82,7 @@ DOWNLOADS = {
     "multipliers_staff:cohort_pdf",
     "multipliers_staff:cohort_xlsx",
     "conferences_staff:reimbursements_sepa",
+    "conferences_staff:payment_batch_file",
     "conferences_staff:reimbursements_xlsx",
     "conferences_staff:receipt",
     "privacy_staff:request_export",
@@ -92,7 +93,7 @@ FORM_WORDS = (
     "archive", "unarchive", "status", "reviewed", "review", "tick", "walk_in", "write", "promote", "confirmation",
     "state", "assign", "note", "message", "plan", "request", "revoke", "toggle", "deactivate", "reactivate",
     "reset_second_factor", "change_role", "detail", "setup", "check", "erase", "item", "reimbursement", "badge_checkin",
-    "restore", "mark_read",
+    "restore", "mark_read", "paid",
 )  # fmt: skip
 
 
