@@ -141,7 +141,9 @@ def public_page(view):
             return view(request, *args, **kwargs)
         key = _key(request, current_version())
         etag = f'"{key}"'
-        if etag in parse_etags(request.headers.get("If-None-Match", "")):
+        # GZip middleware weakens the tag of a compressed answer (W/"…"): the same page either way.
+        sent = {tag.removeprefix("W/") for tag in parse_etags(request.headers.get("If-None-Match", ""))}
+        if etag in sent:
             return _finish(HttpResponseNotModified(), etag)
         stored = cache.get("public-page:" + key)
         if stored is not None:
@@ -167,28 +169,31 @@ def _trigger_name(table, operation=""):
     return f"{TRIGGER_PREFIX}_{table}{'_' + operation.lower() if operation else ''}"
 
 
-def add_triggers(app_label):
-    """Migration operation: every table of the app (m2m tables included) bumps the public version."""
+def add_triggers(app_label, models=None):
+    """Migration operation: writes to the app's tables bump the public version. Every table of the app
+    (m2m tables included), or only those of the named `models` (what public pages show of an app that
+    also holds data no public page shows: fewer bumps, fewer locks on the version row)."""
     from django.db import migrations
 
     def forward(apps, schema_editor):
         vendor = schema_editor.connection.vendor
-        for table in _tables(apps, app_label):
+        for table in _tables(apps, app_label, models):
             for statement in _create_sql(vendor, table):
                 schema_editor.execute(statement)
 
     def backward(apps, schema_editor):
         vendor = schema_editor.connection.vendor
-        for table in _tables(apps, app_label):
+        for table in _tables(apps, app_label, models):
             for statement in _drop_sql(vendor, table):
                 schema_editor.execute(statement)
 
     return migrations.RunPython(forward, backward)
 
 
-def _tables(apps, app_label):
+def _tables(apps, app_label, models=None):
     config = apps.get_app_config(app_label)
-    return sorted({model._meta.db_table for model in config.get_models(include_auto_created=True)})
+    chosen = [config.get_model(name) for name in models] if models else config.get_models(include_auto_created=True)
+    return sorted({model._meta.db_table for model in chosen})
 
 
 def _create_sql(vendor, table):
