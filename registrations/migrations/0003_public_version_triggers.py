@@ -1,5 +1,6 @@
-"""Every write to this app's tables bumps the public version (core.public_cache): cached public pages
-are rendered afresh on the next request on every app server."""
+"""Writes to what public pages show of registrations (seats: bookings; the registration settings) bump
+the public version (core.public_cache): cached public pages are rendered afresh on the next request on
+every app server. The registrations themselves (personal data, shown on no public page) do not."""
 
 from django.db import migrations
 
@@ -12,4 +13,4 @@ class Migration(migrations.Migration):
         ("core", "0003_public_version"),
     ]
 
-    operations = [add_triggers("registrations")]
+    operations = [add_triggers("registrations", models=["Booking", "RegistrationSettings"])]
