@@ -214,10 +214,11 @@ def test_every_table_public_pages_show_bumps_the_version():
         triggers = {row[0] for row in cursor.fetchall()}
     models = [
         model
-        for label in ("events", "regions", "network")
+        for label in ("events", "regions", "network", "knowledge")
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
     ]
     models += [apps.get_model("registrations", name) for name in ("Booking", "RegistrationSettings")]
+    models.append(apps.get_model("conferences", "Conference"))
     for model in models:
         table = model._meta.db_table
         assert any(name.startswith(f"{TRIGGER_PREFIX}_{table}") for name in triggers), table
