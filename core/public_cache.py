@@ -12,6 +12,8 @@ key changes too.
 Never cached, never answered with 304: anything but GET/HEAD, logged-in visitors, requests with
 messages waiting, and responses that set a cookie, used a CSRF token, touched the session or are
 not a plain 200. The store itself is the per-process cache ("default"); only the version is shared.
+A process that sees a new version clears its "default" cache first, so the per-process read caches
+(the municipality index of `regions.queries`) never feed a page rendered for the new version.
 """
 
 import hashlib
@@ -37,6 +39,7 @@ _HEADERS_KEPT = ("Content-Type", "Content-Language", "Vary")
 disabled_for_profiling = False
 
 _moment = {"version": None, "until": None}
+_seen = {"version": None}
 
 
 def current_version():
@@ -139,7 +142,13 @@ def public_page(view):
     def wrapper(request, *args, **kwargs):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
-        key = _key(request, current_version())
+        version = current_version()
+        if version != _seen["version"]:
+            # Something changed: drop this process's read caches ("default": pages of older versions,
+            # the municipality index) so that nothing rendered from now on uses data from before.
+            cache.clear()
+            _seen["version"] = version
+        key = _key(request, version)
         etag = f'"{key}"'
         # GZip middleware weakens the tag of a compressed answer (W/"…"): the same page either way.
         sent = {tag.removeprefix("W/") for tag in parse_etags(request.headers.get("If-None-Match", ""))}

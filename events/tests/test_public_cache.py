@@ -71,6 +71,16 @@ def test_a_renamed_place_shows_on_the_next_request():
     assert "Pirna an der Elbe" in page(client, event.get_absolute_url())
 
 
+def test_a_renamed_place_is_offered_by_its_new_name_in_the_place_suggestions_at_once():
+    make_event(place="Pirna")
+    client = Client()
+    assert '<option value="Pirna">' in page(client, "/veranstaltungen/")
+    Municipality.objects.filter(name="Pirna").update(name="Pirna an der Elbe")
+    body = page(client, "/veranstaltungen/")
+    assert '<option value="Pirna an der Elbe">' in body
+    assert '<option value="Pirna">' not in body
+
+
 def test_each_language_gets_its_own_page():
     make_event()
     client = Client()
