@@ -146,6 +146,7 @@ def test_the_etag_differs_per_language_and_filter():
     assert len(tags) == 3
 
 
+@pytest.mark.clock
 def test_time_alone_ends_a_registration_on_the_cached_page(clock):
     event = make_event(days_ahead=5)
     client = Client()
