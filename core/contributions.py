@@ -33,3 +33,8 @@ PROCESSING_ACTIVITIES = [
 
 
 # --- Back office and hooks ----------------------------------------------------------------
+
+ANNOUNCES = {
+    "public_pages_next_change": "now: the next moment after `now` at which time alone changes a public page, e.g. an "
+    "offer starts or its registration closes (returns a datetime or None; core.public_cache)",
+}

@@ -35,3 +35,17 @@ class PeriodicRun(models.Model):
 
     def __str__(self):
         return f"{self.task_path} @ {self.period_start:%Y-%m-%d %H:%M:%S}"
+
+
+class PublicVersion(models.Model):
+    """One row whose `number` goes up whenever something a public page shows changes.
+
+    Database triggers bump it in the writing transaction (`core.public_cache.add_triggers`, added by
+    each app's migration for its own tables), so bulk updates, the admin and raw SQL are covered,
+    and every app server sees the new number on its very next request: rendered public pages are
+    cached under it (core.public_cache) without any timer."""
+
+    number = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return str(self.number)

@@ -7,6 +7,7 @@ from accounts.permissions import can_use_back_office
 from core.registry import DashboardPanel, EventTask, MenuEntry, StaffUrls, Urls
 from events.models import Event
 from events.permissions import can_manage_events
+from events.queries import next_time_change
 from events.sitemaps import EventSitemap, StaticPagesSitemap
 from events.staff_views import dashboard
 
@@ -137,4 +138,4 @@ DASHBOARD_PANELS = [
     DashboardPanel("waiting", "events/staff/_dashboard_waiting.html", dashboard.waiting, can_use_back_office, order=40),
 ]
 
-HOOKS = {"dashboard_due": dashboard.due}
+HOOKS = {"dashboard_due": dashboard.due, "public_pages_next_change": next_time_change}

@@ -262,7 +262,13 @@ class Event(models.Model):
         verbose_name = _("Veranstaltung")
         verbose_name_plural = _("Veranstaltungen")
         # The catalogue filters on "no course and ends after/before now"; this index serves both lists.
-        indexes = [models.Index(fields=["course", "end"], name="event_listing_idx")]
+        indexes = [
+            models.Index(fields=["course", "end"], name="event_listing_idx"),
+            # The next moment time alone changes a public page (core.public_cache): MIN(x) > now.
+            models.Index(fields=["start"], name="event_start_idx"),
+            models.Index(fields=["end"], name="event_end_idx"),
+            models.Index(fields=["registration_deadline"], name="event_deadline_idx"),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="event_end_after_start"),
             models.CheckConstraint(

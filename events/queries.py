@@ -1,6 +1,6 @@
 """Reusable reads for the public catalogue."""
 
-from django.db.models import Count
+from django.db.models import Count, Min
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import ngettext
@@ -49,3 +49,15 @@ def offers_map(*, current_ars="", points=()):
     )
     context["districts"] = [(d, counts.get(d.id, 0), catalogue_link(d)) for d in districts]
     return context
+
+
+def next_time_change(*, now):
+    """Answer to `public_pages_next_change`: the next start, end or registration deadline after now
+    (an offer leaves the upcoming list, its registration closes): three index-backed MIN reads."""
+    public = Event.objects.public()
+    moments = [
+        public.filter(**{f"{field}__gt": now}).aggregate(moment=Min(field))["moment"]
+        for field in ("start", "end", "registration_deadline")
+    ]
+    moments = [moment for moment in moments if moment]
+    return min(moments) if moments else None

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from core.paging import page_with_note
+from core.public_cache import public_page
 from core.registry import announce, hook_answers
 from events.calendars import calendar_bytes
 from events.filters import RADIUS_CHOICES, read_filters
@@ -43,17 +44,20 @@ def _listing(request, *, past):
 
 @require_safe
 @vary_on_headers("HX-Request")
+@public_page
 def catalogue(request):
     return _listing(request, past=False)
 
 
 @require_safe
 @vary_on_headers("HX-Request")
+@public_page
 def archive(request):
     return _listing(request, past=True)
 
 
 @require_safe
+@public_page
 def detail(request, slug):
     event = public_event(slug)
     url = request.build_absolute_uri(event.get_absolute_url())
@@ -106,11 +110,13 @@ def catalogue_ics(request):
 
 
 @require_safe
+@public_page
 def offers_map_page(request):
     return render(request, "events/map.html", {"map": offers_map()})
 
 
 @require_safe
+@public_page
 def home(request):
     upcoming = with_card_figures(
         Event.objects.listed().upcoming().filter(status=Event.Status.PUBLISHED).for_cards()

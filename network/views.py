@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.paging import page_with_note
+from core.public_cache import public_page
 from core.public_forms import PublicForm, RateLimit
 from network.filters import read_filters
 from network.forms import ProposalForm
@@ -31,6 +32,7 @@ PROPOSAL_FORM = PublicForm(
 
 
 @require_safe
+@public_page
 def initiative_list(request):
     query = read_filters(request.GET, districts=districts())
     initiatives = query.filter(Initiative.objects.approved()).for_cards().order_by("name", "id")
@@ -40,6 +42,7 @@ def initiative_list(request):
 
 
 @require_safe
+@public_page
 def initiative_map(request):
     return render(request, "network/map.html", {"map": initiatives_map()})
 

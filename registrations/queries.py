@@ -153,6 +153,11 @@ def bookings_with_positions(registration):
     return bookings
 
 
+def confirmed_before(email):
+    """Whether the address holds a confirmed place anywhere (a registration's `first_time` is its negation)."""
+    return Registration.objects.filter(email=email, bookings__status=Booking.Status.CONFIRMED).exists()
+
+
 def active_registrations_for_email(email):
     """An empty address (people the team entered without one) finds nobody."""
     registrations = Registration.objects.active().exclude(email="").filter(email__iexact=email)

@@ -31,6 +31,7 @@ from registrations.queries import (
     active_registrations_for_email,
     bookable_events,
     bookings_with_positions,
+    confirmed_before,
     places_for,
     settings_for,
 )
@@ -105,6 +106,9 @@ def register(*, event, person, consent, submission_key, language, now=None, ente
     `extra` holds the values of the fields other apps added to the form (`registration_form_fields`);
     they get them back through the hook `registration_created`, in this transaction."""
     targets = bookable_events(event)
+    email = person.get("email") or ""
+    # Read before the lock: it concerns the person's other registrations, not this event's places.
+    first_time = not (email and confirmed_before(email))
     with transaction.atomic():
         locked = _lock([event, *targets])
         now = now or timezone.now()  # taken under the lock, so creation times follow arrival order
@@ -117,7 +121,6 @@ def register(*, event, person, consent, submission_key, language, now=None, ente
         reason = closed_reason(event, now)
         if reason:
             raise RegistrationClosed(reason)
-        email = person.get("email") or ""
         if not email and not entered_by_team:
             raise ValueError("Only the team may register a person without an e-mail address.")
         existing = None
@@ -126,12 +129,11 @@ def register(*, event, person, consent, submission_key, language, now=None, ente
         if existing:
             mails.already_registered(existing, bookings_with_positions(existing))
             return outcome
-        previous = Registration.objects.filter(email=email, bookings__status=Booking.Status.CONFIRMED)
         registration = Registration.objects.create(
             event=event,
             submission_key=submission_key,
             language=language,
-            first_time=not (email and previous.exists()),
+            first_time=first_time,
             created_at=now,
             entered_by_team=entered_by_team,
             # Without an address there is nothing to confirm: the team took the registration.

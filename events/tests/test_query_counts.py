@@ -1,10 +1,13 @@
-"""Public pages use a fixed number of SQL queries, however many offers there are."""
+"""Public pages use a fixed number of SQL queries, however many offers there are: when rendered
+afresh (after a change) and when answered from the public page cache (one query: the version)."""
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from core.models import PublicVersion
 from events.models import Event
 from events.testing import make_event, make_language, make_partner, make_target_group, make_topic
 
@@ -37,7 +40,10 @@ def offers(count, offset=0):
         make_event(place="Bautzen", days_ahead=-2 - offset - i, status=Event.Status.HELD, **relations)
 
 
-def queries(client, path):
+def queries(client, path, *, rendered=True):
+    """Queries of one request; `rendered`: after a change, so the page is rendered, not served from the cache."""
+    if rendered:
+        PublicVersion.objects.filter(id=1).update(number=F("number") + 1)
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(path)
     assert response.status_code == 200, path
@@ -52,6 +58,20 @@ def test_list_pages_use_the_same_number_of_queries_for_1_and_50_offers(path):
     with_one = queries(client, path)
     offers(49, offset=1)
     assert queries(client, path) == with_one
+
+
+CACHED_PAGES = ["/", "/veranstaltungen/", "/veranstaltungen/?kreis=bautzen&art=schulung", "/karte/"]
+
+
+@pytest.mark.parametrize("path", CACHED_PAGES)
+def test_cached_public_pages_cost_one_query_for_1_and_50_offers(path):
+    client = Client()
+    offers(1)
+    client.get(path)
+    assert queries(client, path, rendered=False) == 1
+    offers(49, offset=1)
+    client.get(path)
+    assert queries(client, path, rendered=False) == 1
 
 
 def test_event_page_query_count_does_not_grow_with_agenda_partners_or_topics():
