@@ -31,6 +31,12 @@ from django.utils.http import parse_etags
 from core.registry import hook_answers
 
 TRIGGER_PREFIX = "sfi_public_version"
+# The row is put back if it is gone (a flushed or partly restored database): without it every bump would
+# change nothing, and cached pages would never be renewed.
+BUMP_SQL = (
+    "INSERT INTO core_publicversion (id, number) VALUES (1, 0) ON CONFLICT (id) DO NOTHING; "
+    "UPDATE core_publicversion SET number = number + 1 WHERE id = 1;"
+)
 PG_FUNCTION = "sfi_bump_public_version"
 _TTL_SECONDS = 24 * 3600  # only to let the per-process store forget pages nobody asks for
 _HEADERS_KEPT = ("Content-Type", "Content-Language", "Vary")
@@ -212,7 +218,7 @@ def _create_sql(vendor, table):
             f'CREATE TRIGGER {_trigger_name(table)} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}" '
             f"FOR EACH STATEMENT EXECUTE FUNCTION {PG_FUNCTION}()",
         ]
-    bump = "UPDATE core_publicversion SET number = number + 1 WHERE id = 1;"
+    bump = BUMP_SQL
     return [
         f'CREATE TRIGGER IF NOT EXISTS {_trigger_name(table, op)} AFTER {op} ON "{table}" BEGIN {bump} END'
         for op in ("INSERT", "UPDATE", "DELETE")
@@ -229,8 +235,8 @@ def create_version_row(apps, schema_editor):
     apps.get_model("core", "PublicVersion").objects.create(id=1, number=0)
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
-            f"CREATE OR REPLACE FUNCTION {PG_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ "  # noqa: S608 (constants)
-            "BEGIN UPDATE core_publicversion SET number = number + 1 WHERE id = 1; RETURN NULL; END $$"
+            f"CREATE OR REPLACE FUNCTION {PG_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            f"BEGIN {BUMP_SQL} RETURN NULL; END $$"
         )
 
 

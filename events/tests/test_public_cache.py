@@ -55,6 +55,24 @@ def test_a_seat_taken_and_freed_shows_on_the_next_request():
     assert "noch 3 Plätze frei" in page(client, "/veranstaltungen/")
 
 
+def test_a_lost_version_row_is_put_back_by_the_next_write():
+    """A flushed or partly restored database has no version row; the triggers put it back instead of
+    bumping nothing (which would keep serving the old pages)."""
+    from core.models import PublicVersion
+
+    event = make_event(title="Erste Fassung")
+    client = Client()
+    assert "Erste Fassung" in page(client, "/veranstaltungen/")
+    PublicVersion.objects.all().delete()
+    event.title = "Zweite Fassung"
+    event.save()
+    assert PublicVersion.objects.get(pk=1).number >= 1
+    assert "Zweite Fassung" in page(client, "/veranstaltungen/")
+    event.title = "Dritte Fassung"
+    event.save()
+    assert "Dritte Fassung" in page(client, "/veranstaltungen/")
+
+
 def test_a_cancelled_offer_shows_on_the_next_request():
     event = make_event()
     client = Client()
