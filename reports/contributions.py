@@ -2,8 +2,15 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import ProcessingActivity
+from core.registry import MenuEntry, ProcessingActivity, StaffUrls
 from reports import services
+from reports.permissions import can_read_reports
+
+# --- Back office --------------------------------------------------------------------------
+
+STAFF_URLS = [StaffUrls(module="reports.staff_urls", prefix="")]
+
+MENU = [MenuEntry("reports", _("Berichte"), "reports_staff:report", can_read_reports, order=45)]
 
 # --- Records, privacy and jobs ------------------------------------------------------------
 

@@ -256,6 +256,8 @@ FUNDING_LINE = env_str(
 # The key of the pseudonyms that count people after anonymisation (reports.pseudonyms); kept outside
 # the database. Empty: derived from SECRET_KEY (changing either starts new pseudonyms).
 REPORTS_PSEUDONYM_KEY = env_str("REPORTS_PSEUDONYM_KEY")
+# The funding period offered as a quick choice on the report page, "2025-01-01/2026-12-31" (empty: none).
+REPORTS_FUNDING_PERIOD = env_str("REPORTS_FUNDING_PERIOD")
 
 # --- Logging: no personal data ever goes to the log (see docs/security.md) ---
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
