@@ -14,6 +14,8 @@ MENU = [MenuEntry("reports", _("Berichte"), "reports_staff:report", can_read_rep
 
 # --- Records, privacy and jobs ------------------------------------------------------------
 
+AUDIT_ACTIONS = {"reports.exported": _("Bericht exportiert (PDF, XLSX oder CSV)")}
+
 PROCESSING_ACTIVITIES = [
     ProcessingActivity(
         key="reports",

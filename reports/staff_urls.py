@@ -8,4 +8,5 @@ app_name = "reports_staff"
 
 urlpatterns = [
     path("berichte/", staff_views.report_page, name="report"),
+    path("berichte/export.<slug:fmt>", staff_views.report_export, name="export"),
 ]

@@ -1,13 +1,23 @@
-"""The report page in the back office."""
+"""The report page in the back office and its exports (PDF, XLSX, CSV per table)."""
 
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from accounts.decorators import role_required
-from reports import charts
+from audit.services import record
+from reports import charts, exports
 from reports.permissions import can_read_reports, partner_limit
 from reports.queries import build_report, compare
 from reports.staff_forms import ReportForm, default_form
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
 
 
 def _report_context(form, user):
@@ -36,4 +46,40 @@ def report_page(request):
     context = {"form": form}
     if form.is_valid():
         context.update(_report_context(form, request.user))
+        context["query"] = request.GET.urlencode() if request.GET else urlencode(form.data)
     return render(request, "reports/staff/report.html", context)
+
+
+def _file(fmt, context, table_key):
+    report, comparison = context["report"], context["comparison"]
+    if fmt == "xlsx":
+        return exports.xlsx_file(report, comparison)
+    if fmt == "csv":
+        return exports.csv_file(report, table_key, comparison)
+    keep = ("charts", "district_map", "other_scope")
+    return exports.pdf_file(report, comparison=comparison, **{key: context[key] for key in keep})
+
+
+@require_safe
+@role_required(can_read_reports)
+def report_export(request, fmt):
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    form = ReportForm(request.GET)
+    if not form.is_valid():  # the page says what to fix
+        return redirect(f"{reverse('reports_staff:report')}?{request.GET.urlencode()}")
+    context = _report_context(form, request.user)
+    table_key = request.GET.get("tabelle", exports.FIGURES_KEY)
+    if fmt == "csv" and table_key not in {exports.FIGURES_KEY, *(t.key for t in context["report"].tables())}:
+        raise Http404
+    body = _file(fmt, context, table_key)
+    scope = context["report"].scope
+    details = {"format": fmt, "days": scope.days, "districts": len(scope.districts), "table": table_key}
+    record(actor=request.user, action="reports.exported", target=None, details=details, request=request)
+    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
+    name = f"bericht-{scope.start:%Y%m%d}-{scope.end:%Y%m%d}"
+    if fmt == "csv":
+        name += f"-{table_key}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    response["Cache-Control"] = "no-store"
+    return response
