@@ -43,7 +43,7 @@ def network_section(scope):
     districts = [(d.slug, d.name) for d in _districts(scope)]
     consultation_count = consultations.count()
     topic_counts = Counter(consultations.values_list("topics", flat=True))
-    topics = list(Topic.objects.filter(pk__in=list(topic_counts)).order_by("name"))
+    topics = list(Topic.objects.filter(pk__in=consultations.values("topics")).order_by("name"))
     agency_counts = Counter()
     for name, other in consultations.values_list("agency__name", "other_agency"):
         agency_counts[name or other or ""] += 1
