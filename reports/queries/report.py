@@ -37,6 +37,10 @@ class Table:
     rows: tuple
     first: str = ""
 
+    def labelled_rows(self):
+        """[(row, [(column label, value)])]: for tables that stack into labelled rows on a phone."""
+        return [(row, list(zip(self.columns, row.values, strict=True))) for row in self.rows]
+
     def column(self, index=0) -> dict:
         return {row.key: row.values[index] for row in self.rows}
 
