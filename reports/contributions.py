@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.registry import MenuEntry, ProcessingActivity, StaffUrls
+from core.registry import MenuEntry, PeriodicTask, ProcessingActivity, StaffUrls
 from reports import services
 from reports.permissions import can_read_reports
 
@@ -13,6 +13,9 @@ STAFF_URLS = [StaffUrls(module="reports.staff_urls", prefix="")]
 MENU = [MenuEntry("reports", _("Berichte"), "reports_staff:report", can_read_reports, order=45)]
 
 # --- Records, privacy and jobs ------------------------------------------------------------
+
+# Walk-ins are made without the hook registration_created: their facts are added soon after.
+PERIODIC_TASKS = [PeriodicTask("reports.tasks.record_missing_facts", 10 * 60)]
 
 AUDIT_ACTIONS = {"reports.exported": _("Bericht exportiert (PDF, XLSX oder CSV)")}
 
