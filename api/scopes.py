@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import can_use_back_office, is_partner, is_team, is_trainer
 from core.registry import announce
+from reports.permissions import can_read_reports
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ BUILT_IN = [
         lambda user: is_team(user) or is_trainer(user) or is_partner(user),
     ),
     Scope("checkin:write", _("Anwesenheit eintragen"), lambda user: is_team(user) or is_trainer(user)),
+    Scope("reports:read", _("Berichte für Fördermittelgeber lesen (nur Summen)"), can_read_reports),
 ]
 
 

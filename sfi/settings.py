@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "multipliers",
     "training_requests",
     "ninja",  # django-ninja: its Swagger UI files for /api/v1/docs/ come from our static files, no CDN
+    "reports",
     "api",
     "webhooks",
     "conferences",
@@ -250,6 +251,13 @@ FUNDING_LINE = env_str(
     "FUNDING_LINE",
     "Gefördert im Rahmen des Landesprogramms „Integrative Maßnahmen“ des Freistaates Sachsen.",
 )
+
+# --- Reports for funders (reports app) ----------------------------------------
+# The key of the pseudonyms that count people after anonymisation (reports.pseudonyms); kept outside
+# the database. Empty: derived from SECRET_KEY (changing either starts new pseudonyms).
+REPORTS_PSEUDONYM_KEY = env_str("REPORTS_PSEUDONYM_KEY")
+# The funding period offered as a quick choice on the report page, "2025-01-01/2026-12-31" (empty: none).
+REPORTS_FUNDING_PERIOD = env_str("REPORTS_FUNDING_PERIOD")
 
 # --- Logging: no personal data ever goes to the log (see docs/security.md) ---
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")

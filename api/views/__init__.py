@@ -18,6 +18,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from api.problems import MEDIA_TYPE, ApiProblem, not_found
 from api.views.community import community
 from api.views.public import public
+from api.views.reports import reports
 from api.views.team import team
 from core.registry import announce
 
@@ -29,7 +30,7 @@ for people who volunteer with refugees in Saxony.
   many items match (`count`, `pages`); they send an `ETag`, so `If-None-Match` saves a download.
 * **Team** operations need `Authorization: Bearer <token>`. A token is made by an account for
   itself on the back-office page "API-Tokens" with scopes (`events:read`, `participants:read`,
-  `checkin:write`); it sees what the account's pages show, no more.
+  `checkin:write`, `reports:read`); it sees what the account's pages show, no more.
 * **Errors** are problem documents (RFC 9457, `application/problem+json`) with a `type` from
   `/api/v1/problems/…`: `invalid-parameter` (400, the parameter is named in `invalid_params`),
   `unauthorized` (401: no, unknown, expired or revoked token), `forbidden` (403: the token's
@@ -111,6 +112,7 @@ def _http_error(request, exc):
 api.add_router("/", public)
 api.add_router("/", community)
 api.add_router("/team/", team)
+api.add_router("/team/reports", reports)
 for answer in announce("api_routers"):
     for prefix, router in answer:
         api.add_router(prefix, router)

@@ -34,6 +34,7 @@ def test_the_menu_in_its_order_for_each_role(client, admin, team, trainer_a, par
         ("/team/suche-biete/", "Suche/Biete"),
         ("/team/wissen/", "Wissen"),
         ("/team/feedback/", "Feedback"),
+        ("/team/berichte/", "Berichte"),
         ("/team/protokoll/", "Protokoll"),
         ("/team/newsletter/", "Newsletter"),
         ("/team/datenschutz/anfragen/", "Datenschutz"),
@@ -54,7 +55,7 @@ def test_the_menu_in_its_order_for_each_role(client, admin, team, trainer_a, par
     assert menu(client.get("/team/").content.decode()) == [every[0], every[1], *own]
     login_as(partner_without_names)
     assert menu(client.get("/team/").content.decode()) == [
-        every[0], every[1], ("/team/unsere-anfragen/", "Unsere Anfragen"), *own
+        every[0], every[1], ("/team/unsere-anfragen/", "Unsere Anfragen"), ("/team/berichte/", "Berichte"), *own
     ]  # fmt: skip
 
 

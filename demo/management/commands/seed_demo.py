@@ -15,6 +15,7 @@ from demo.seeders.network import seed_initiatives
 from demo.seeders.newsletter import seed_newsletter
 from demo.seeders.participants import seed_participants
 from demo.seeders.registrations import seed_registrations
+from demo.seeders.reports import seed_report_history
 from demo.seeders.training_requests import seed_training_requests
 from events.models import Event
 from mail.services import withheld
@@ -53,6 +54,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo data: {registrations} registrations (one event full, with a waiting list).")
             attendees = seed_participants()
             self.stdout.write(f"Demo data: {attendees} people at a past event (check-in, feedback, certificates due).")
+            history = seed_report_history()
+            self.stdout.write(f"Demo data: {history} registrations for last year's offers (the report page).")
             issues, subscribers = seed_newsletter()
             self.stdout.write(f"Demo data: {issues} newsletter issues, {subscribers} subscribers.")
             cohort, multipliers, logged = seed_multipliers()

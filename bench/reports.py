@@ -1,0 +1,190 @@
+"""Reports benchmark: five years of data (2,500 events, 75,000 registrations with their bookings and
+report facts, 20,000 consultations), the report page for the last year with a comparison, and its
+PDF and XLSX exports, in-process on a throwaway database with production settings.
+
+    python bench/reports.py [--database-url postgres://postgres@127.0.0.1:5432/postgres] [--requests 20]
+                            [--scale 1.0]
+
+`--scale 0.02` seeds a fiftieth for a quick smoke run. Counts the SQL queries of the page for the
+small first year and for the whole data (they must be equal). Last line:
+reports: events=N registrations=N page_median_ms=N pdf_s=N xlsx_s=N queries=N
+(target: page median under 500 ms, queries independent of the data size).
+"""
+
+import argparse
+import os
+import random
+import sys
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._harness import fresh_database, manage, median, production_env
+
+EVENTS, REGISTRATIONS, CONSULTATIONS, YEARS = 2_500, 75_000, 20_000, 5
+ROLES = ("volunteer", "professional", "administration")
+
+
+def _seed(rng, scale, first_year):
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from accounts.models import User
+    from events.models import Contact, Event, Topic, Venue
+    from multipliers.models import Consultation
+    from regions.models import Municipality
+    from registrations.models import Booking, Registration
+    from reports.models import RegistrationFacts
+    from reports.pseudonyms import pseudonym
+
+    places = list(Municipality.objects.order_by("id"))
+    venues = Venue.objects.bulk_create(
+        [
+            Venue(name=f"Bench-Ort {n}", street="Markt 1", postal_code="01000", municipality=p)
+            for n, p in enumerate(places)
+        ]
+    )
+    contact = Contact.objects.create(role="Bench-Team", email="bench.team@example.org")
+    events_total, registrations_total = int(EVENTS * scale), int(REGISTRATIONS * scale)
+    kinds = [Event.Kind.TRAINING, Event.Kind.TRAINING, Event.Kind.NETWORK, Event.Kind.CONFERENCE]
+    events = []
+    for n in range(events_total):
+        day = date(first_year, 1, 1) + timedelta(days=int(n * YEARS * 365 / max(events_total, 1)))
+        start = timezone.make_aware(datetime(day.year, day.month, day.day, 9))
+        status = Event.Status.CANCELLED if n % 25 == 0 else Event.Status.HELD
+        events.append(
+            Event(
+                kind=kinds[n % 4], title=f"Bench {n}", slug=f"bench-report-{n}", summary="Bench", start=start,
+                end=start + timedelta(hours=3 + n % 5), status=status, venue=venues[rng.randrange(len(venues))],
+                contact=contact, capacity=40,
+            )
+        )  # fmt: skip
+    events = Event.objects.bulk_create(events, batch_size=1000)
+    people = [f"person{n}@example.org" for n in range(max(registrations_total // 3, 1))]
+    registrations, bookings_of = [], []
+    for n in range(registrations_total):
+        event = events[n % len(events)]
+        # Distinct people at one event, the same people across events (unique per event and address).
+        email = people[(n // len(events) + (n % len(events)) * 13) % len(people)]
+        registrations.append(
+            Registration(
+                event=event, submission_key=f"bench-{n}", name=f"Bench {n}", email=email,
+                role=ROLES[n % 3], municipality=places[rng.randrange(len(places))],
+                first_time=n % 4 == 0, email_confirmed_at=event.start - timedelta(days=10),
+                created_at=event.start - timedelta(days=12),
+            )
+        )  # fmt: skip
+        bookings_of.append(event)
+    registrations = Registration.objects.bulk_create(registrations, batch_size=2000)
+    statuses = [Booking.Status.CONFIRMED] * 8 + [Booking.Status.WAITING, Booking.Status.CANCELLED]
+    bookings, facts = [], []
+    for n, (registration, event) in enumerate(zip(registrations, bookings_of, strict=True)):
+        status = statuses[n % len(statuses)]
+        confirmed = status == Booking.Status.CONFIRMED
+        bookings.append(
+            Booking(
+                registration=registration, event=event, status=status,
+                confirmed_at=registration.email_confirmed_at if confirmed else None,
+                attended=(n % 5 != 0) if confirmed else None,
+            )
+        )  # fmt: skip
+        facts.append(
+            RegistrationFacts(registration=registration, pseudonym=pseudonym(registration.email), waited=n % 10 == 8)
+        )
+    Booking.objects.bulk_create(bookings, batch_size=5000)
+    RegistrationFacts.objects.bulk_create(facts, batch_size=5000)
+    topic = Topic.objects.get_or_create(slug="asylverfahren", defaults={"name": "Asylverfahren"})[0]
+    multiplier = User.objects.create(
+        email="bench.multi@example.org", role=User.Role.MULTIPLIER, password=make_password(None)
+    )
+    entries = Consultation.objects.bulk_create(
+        [
+            Consultation(
+                multiplier=multiplier, month=date(first_year + n % YEARS, n % 12 + 1, 1),
+                district_id=places[n % len(places)].district_id, advised="volunteer", duration="30",
+            )
+            for n in range(int(CONSULTATIONS * scale))
+        ],
+        batch_size=5000,
+    )  # fmt: skip
+    links = Consultation.topics.through
+    links.objects.bulk_create([links(consultation_id=e.pk, topic_id=topic.pk) for e in entries], batch_size=5000)
+    return len(events), len(registrations)
+
+
+def seed_and_measure(env, *, scale, requests):
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.models import User
+
+    last_year = timezone.localdate().year - 1
+    first_year = last_year - YEARS + 1
+    team = User.objects.create(email="bench.team.login@example.org", role=User.Role.TEAM)
+    device = TOTPDevice.objects.create(user=team, name="bench", confirmed=True)
+    client = Client()
+    client.force_login(team)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    query = {"zeitraum": f"jahr-{last_year}", "vergleich": "vorjahr"}
+
+    def page_queries():
+        client.get("/team/berichte/", query)  # warm caches (menu, districts)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/team/berichte/", query)
+        assert response.status_code == 200 and "Kennzahlen" in response.content.decode(), response.status_code
+        return len(captured)
+
+    queries_empty = page_queries()
+    events, registrations = _seed(random.Random(16), scale, first_year)
+    queries_full = page_queries()
+    timings = []
+    for _n in range(requests):
+        started = time.perf_counter()
+        client.get("/team/berichte/", query)
+        timings.append((time.perf_counter() - started) * 1000)
+    started = time.perf_counter()
+    pdf = client.get("/team/berichte/export.pdf", query)
+    pdf_s = time.perf_counter() - started
+    started = time.perf_counter()
+    xlsx = client.get("/team/berichte/export.xlsx", query)
+    xlsx_s = time.perf_counter() - started
+    assert pdf.status_code == 200 and xlsx.status_code == 200, (pdf.status_code, xlsx.status_code)
+    connection.close()
+    return events, registrations, timings, pdf_s, xlsx_s, queries_empty, queries_full
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--database-url", default="", help="PostgreSQL server to create a throwaway database on")
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--scale", type=float, default=1.0, help="share of the full data, e.g. 0.02 for a smoke run")
+    args = parser.parse_args()
+
+    with fresh_database(args.database_url) as database_url:
+        env = production_env(database_url, ALLOWED_HOSTS="127.0.0.1,localhost,testserver")
+        manage(env, "migrate", "--noinput")
+        manage(env, "collectstatic", "--noinput")  # the in-process pages need the static manifest
+        started = time.monotonic()
+        events, registrations, timings, pdf_s, xlsx_s, q_empty, q_full = seed_and_measure(
+            env, scale=args.scale, requests=args.requests
+        )
+        print(f"seeded and measured in {time.monotonic() - started:.1f} s; queries empty={q_empty} full={q_full}")
+    print(
+        f"reports: events={events} registrations={registrations} page_median_ms={median(timings)} "
+        f"pdf_s={pdf_s:.1f} xlsx_s={xlsx_s:.1f} queries={q_full}"
+    )
+
+
+if __name__ == "__main__":
+    main()
