@@ -73,6 +73,7 @@ NOT_LISTS = {
     "training_requests_staff:partner": "a partner's own requests and events (partners export nothing)",
     "conferences_staff:programme": "the programme editor",
     "conferences_staff:badges": "a form printing badges (PDF)",
+    "reports_staff:report": "the funders' report: figures with their own PDF, XLSX and CSV downloads",
 }
 DOWNLOADS = {
     "participants_staff:participants_csv",
@@ -86,6 +87,9 @@ DOWNLOADS = {
     "conferences_staff:reimbursements_xlsx",
     "conferences_staff:receipt",
     "privacy_staff:request_export",
+    "reports_staff:export_pdf",
+    "reports_staff:export_xlsx",
+    "reports_staff:export_csv",
 }
 # Forms, actions (POST) and single records: the name says which.
 FORM_WORDS = (

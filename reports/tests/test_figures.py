@@ -156,6 +156,7 @@ def test_multipliers_consultations_requests_workshops_and_newsletter():
     from conferences.testing import make_conference
     from events.testing import make_topic
     from multipliers.models import Consultation
+    from newsletter.models import Subscriber
     from newsletter.testing import district, make_subscriber
     from training_requests.models import TrainingRequest
     from training_requests.testing import make_request
@@ -174,7 +175,9 @@ def test_multipliers_consultations_requests_workshops_and_newsletter():
     TrainingRequest.objects.update(created_at=at(date(2026, 4, 1)))
     make_subscriber("eins@example.org", districts=[bautzen])
     make_subscriber("zwei@example.org")
+    Subscriber.objects.update(confirmed_at=at(date(2026, 5, 1)))  # fixed dates: the test runs on any day
     conference = make_conference(slots=1, workshops=2, capacity=1, days_ahead=-100)
+    Event.objects.filter(pk=conference.event.pk).update(start=at(date(2026, 6, 1)), end=at(date(2026, 6, 1), 17))
 
     report = build_report(Scope(date(2026, 1, 1), date(2027, 1, 31)))
     assert report.figure("consultations").value == 2
