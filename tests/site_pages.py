@@ -353,6 +353,7 @@ def back_office_paths(site):
         paths += [f"/team/wegweiser/angebote/{service.pk}/", f"/team/wegweiser/angebote/{service.pk}/loeschen/"]
         paths += [f"/team/wegweiser/organisationen/{service.organization_id}/loeschen/"]
     paths += _knowledge_paths()
+    paths += ["/team/berichte/", "/team/berichte/?vergleich=vorjahr", "/team/berichte/?von=2026-12-31&bis=2026-01-01"]
     return paths
 
 

@@ -168,3 +168,14 @@ def test_partner_accounts_submit_without_opt_in_and_see_only_their_organisation(
     page = client.get("/team/unsere-anfragen/").content.decode()
     assert "Görlitz" not in page and co_hosted.title not in page
     assert client.get(f"{QUEUE}{mine.pk}/").status_code == 403
+
+
+def test_the_partner_portal_shows_counts_of_co_hosted_events_never_names(client, login_as, partner_with_names):
+    from registrations.testing import make_participant
+
+    co_hosted = make_event(title="Gemeinsame Schulung", partners=[partner_with_names.partner_organisation])
+    make_participant(co_hosted, name="Erika Beispielname", email="erika.beispiel@example.org")
+    login_as(partner_with_names)
+    page = client.get("/team/unsere-anfragen/").content.decode()
+    assert co_hosted.title in page and ">1</td>" in page  # one confirmed
+    assert "Erika Beispielname" not in page and "erika.beispiel@example.org" not in page
