@@ -5,7 +5,7 @@ of its slots. A `Session` sits in one slot and (usually) one room; sessions in t
 in parallel. Workshops have their own capacity; a `Choice` is a registration's claim on one
 workshop: a place or a spot on that workshop's waiting list. Arrival order is the choice id:
 choices for a conference are only written while its sessions' rows are locked
-(`conferences.services`), so ids grow in the order the locks were granted.
+(`conferences.services.places`), so ids grow in the order the locks were granted.
 """
 
 import uuid
@@ -181,7 +181,7 @@ class Choice(models.Model):
         PENDING = "pending", _("wartet auf einen Platz in der Veranstaltung")
 
     # PENDING: the person is on the event's waiting list; the wish holds no workshop place and stands
-    # in no workshop waiting list until the person gets an event seat (`conferences.services.seat_given`).
+    # in no workshop waiting list until the person gets an event seat (`conferences.services.places.seat_given`).
     ACTIVE = (Status.PLACE, Status.WAITING, Status.PENDING)
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="workshop_choices")
