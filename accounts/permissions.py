@@ -52,9 +52,13 @@ def requires_two_factor(user) -> bool:
         if not cached and role == User.Role.PARTNER and user.partner_organisation_id:
             cached = user.partner_organisation.events.filter(partners_may_see_names=True).exists()
         if not cached and role == User.Role.MULTIPLIER:
-            cached = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+            cached = has_confirmed_device(user)
         user._requires_two_factor = cached
     return cached
+
+
+def has_confirmed_device(user) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 def is_verified(user) -> bool:

@@ -27,7 +27,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.lockout import account_key
 from accounts.models import Invitation, User
-from accounts.permissions import requires_two_factor
+from accounts.permissions import has_confirmed_device, requires_two_factor
 from accounts.signals import announce
 from mail.services import queue_mail
 
@@ -165,10 +165,6 @@ def create_recovery_codes(*, user, request=None):
 
 def remaining_recovery_codes(user):
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
-
-
-def has_confirmed_device(user):
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 # --- Password reset ---------------------------------------------------------------------

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import login_completed_required
-from accounts.services import has_confirmed_device
+from accounts.permissions import has_confirmed_device
 from audit.services import record
 from core.exports import Column, download
 from core.paging import page_with_note

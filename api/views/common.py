@@ -103,3 +103,9 @@ def slug_filter(name, value, queryset, field="slug"):
     if value and not queryset.filter(**{field: value}).exists():
         raise invalid(name, f"unknown value {value!r}")
     return value
+
+
+def no_parameters(request):
+    """An operation that takes no query parameters names the first one it got."""
+    if request.GET:
+        raise invalid(next(iter(request.GET)), "unknown parameter")

@@ -11,8 +11,16 @@ from django.http import Http404
 from ninja import Path, Query, Router
 
 from api import schemas
-from api.problems import invalid
-from api.views.common import PROBLEMS, Window, distances_near, paged, public_json, reject_unknown, slug_filter
+from api.views.common import (
+    PROBLEMS,
+    Window,
+    distances_near,
+    no_parameters,
+    paged,
+    public_json,
+    reject_unknown,
+    slug_filter,
+)
 from board.filters import DEFAULT_RADIUS as BOARD_RADIUS
 from board.filters import BoardQuery
 from board.queries import public_post, public_posts
@@ -22,11 +30,6 @@ from multipliers.filters import DEFAULT_RADIUS as MULTIPLIER_RADIUS
 from regions.models import District
 
 community = Router(tags=["public"])
-
-
-def no_parameters(request):
-    if request.GET:
-        raise invalid(next(iter(request.GET)), "unknown parameter")
 
 
 def multiplier_data(request, profile):

@@ -7,7 +7,16 @@ from ninja import Query, Router
 
 from api import schemas
 from api.problems import invalid
-from api.views.common import PROBLEMS, Window, distances_near, paged, public_json, reject_unknown, slug_filter
+from api.views.common import (
+    PROBLEMS,
+    Window,
+    distances_near,
+    no_parameters,
+    paged,
+    public_json,
+    reject_unknown,
+    slug_filter,
+)
 from core.registry import hook_answers
 from core.text import fold
 from events.models import Event, Language, TargetGroup, Topic
@@ -118,8 +127,7 @@ def event_list(request, params: Query[schemas.EventParams]):
 @public.get("/events/{slug}", response={200: schemas.EventDetail, **PROBLEMS}, summary="One event")
 def event_detail(request, slug: str):
     """Everything the event's page shows: agenda, venue, seats left, whether registering is open."""
-    if request.GET:
-        raise invalid(next(iter(request.GET)), "unknown parameter")
+    no_parameters(request)
     queryset = (
         Event.objects.public()
         .select_related("venue__municipality__district", "course")
