@@ -28,6 +28,7 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 
+from core.middleware import holds_personal_data
 from core.registry import hook_answers
 
 TRIGGER_PREFIX = "sfi_public_version"
@@ -103,10 +104,7 @@ def _has_waiting_messages(request):
 def _cacheable_request(request):
     if disabled_for_profiling or request.method not in ("GET", "HEAD"):
         return False
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        return False
-    return not _has_waiting_messages(request)
+    return not holds_personal_data(request) and not _has_waiting_messages(request)
 
 
 def _storable(request, response):
@@ -184,44 +182,50 @@ def _trigger_name(table, operation=""):
     return f"{TRIGGER_PREFIX}_{table}{'_' + operation.lower() if operation else ''}"
 
 
-def add_triggers(app_label, models=None):
+def add_triggers(app_label, models=None, columns=None):
     """Migration operation: writes to the app's tables bump the public version. Every table of the app
     (m2m tables included), or only those of the named `models` (what public pages show of an app that
-    also holds data no public page shows: fewer bumps, fewer locks on the version row)."""
+    also holds data no public page shows: fewer bumps, fewer locks on the version row). `columns` names,
+    per model, the only fields whose update counts (e.g. a booking's status, not its check-in)."""
     from django.db import migrations
 
     def forward(apps, schema_editor):
         vendor = schema_editor.connection.vendor
-        for table in _tables(apps, app_label, models):
-            for statement in _create_sql(vendor, table):
+        for table, watched in _tables(apps, app_label, models, columns or {}):
+            for statement in _create_sql(vendor, table, watched):
                 schema_editor.execute(statement)
 
     def backward(apps, schema_editor):
         vendor = schema_editor.connection.vendor
-        for table in _tables(apps, app_label, models):
+        for table, _watched in _tables(apps, app_label, models, columns or {}):
             for statement in _drop_sql(vendor, table):
                 schema_editor.execute(statement)
 
     return migrations.RunPython(forward, backward)
 
 
-def _tables(apps, app_label, models=None):
+def _tables(apps, app_label, models, columns):
+    """(table, the quoted columns whose update counts, or "" for every update) per chosen model."""
     config = apps.get_app_config(app_label)
     chosen = [config.get_model(name) for name in models] if models else config.get_models(include_auto_created=True)
-    return sorted({model._meta.db_table for model in chosen})
+    tables = {}
+    for model in chosen:
+        fields = columns.get(model.__name__, ())
+        tables[model._meta.db_table] = ", ".join(f'"{model._meta.get_field(name).column}"' for name in fields)
+    return sorted(tables.items())
 
 
-def _create_sql(vendor, table):
+def _create_sql(vendor, table, watched=""):
+    update = f"UPDATE OF {watched}" if watched else "UPDATE"
     if vendor == "postgresql":
         return [
             f'DROP TRIGGER IF EXISTS {_trigger_name(table)} ON "{table}"',
-            f'CREATE TRIGGER {_trigger_name(table)} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}" '
+            f'CREATE TRIGGER {_trigger_name(table)} AFTER INSERT OR {update} OR DELETE OR TRUNCATE ON "{table}" '
             f"FOR EACH STATEMENT EXECUTE FUNCTION {PG_FUNCTION}()",
         ]
-    bump = BUMP_SQL
     return [
-        f'CREATE TRIGGER IF NOT EXISTS {_trigger_name(table, op)} AFTER {op} ON "{table}" BEGIN {bump} END'
-        for op in ("INSERT", "UPDATE", "DELETE")
+        f'CREATE TRIGGER IF NOT EXISTS {_trigger_name(table, op)} AFTER {clause} ON "{table}" BEGIN {BUMP_SQL} END'
+        for op, clause in (("INSERT", "INSERT"), ("UPDATE", update), ("DELETE", "DELETE"))
     ]
 
 

@@ -13,4 +13,11 @@ class Migration(migrations.Migration):
         ("core", "0003_public_version"),
     ]
 
-    operations = [add_triggers("registrations", models=["Booking", "RegistrationSettings"])]
+    operations = [
+        add_triggers(
+            "registrations",
+            models=["Booking", "RegistrationSettings"],
+            # Seats left come from a booking's status and event; a check-in or a reminder sent is no change.
+            columns={"Booking": ["status", "event"]},
+        )
+    ]
