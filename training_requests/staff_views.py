@@ -82,7 +82,7 @@ def queue_list(request):
     return render(request, "training_requests/staff/queue.html", context)
 
 
-def _page(request, training_request, *, forms=None, status=200):
+def _page(request, training_request, *, forms=None, status=200, marked_read=0):
     version = {"version": training_request.version}
     forms = forms or {}
     context = {
@@ -99,7 +99,7 @@ def _page(request, training_request, *, forms=None, status=200):
         ],
         "can_decline": services.State.DECLINED in services.TRANSITIONS[training_request.state],
         "can_plan": training_request.event_id is None and not training_request.is_closed,
-        "unread_count": sum(1 for message in training_request.messages.all() if message.is_unread),
+        "unread_count": marked_read,
     }
     return render(request, "training_requests/staff/detail.html", context, status=status)
 
@@ -120,6 +120,7 @@ def detail(request, request_pk):
     shown = [message.pk for message in training_request.messages.all() if message.is_unread]
     if shown and request.method == "GET":  # a HEAD request shows nobody anything
         services.mark_read(actor=request.user, training_request=training_request, up_to=max(shown))
+        return _page(request, training_request, marked_read=len(shown))
     return _page(request, training_request)
 
 

@@ -4,6 +4,7 @@ queue's query count with many unread threads."""
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -145,3 +146,18 @@ def test_queue_with_reply_markers_needs_the_same_queries_for_few_and_many(client
     few = queue_queries(client, query)
     add_threads(30)
     assert queue_queries(client, query) == few
+
+
+def test_a_form_error_on_the_request_page_does_not_claim_replies_were_marked_read(client, login_as, team):
+    training_request = make_request(organisation="Kirchgemeinde Zittau", state="discussion")
+    reply(client, training_request, "Der 6. März passt uns gut.")
+    login_as(team)
+    opened = client.get(f"{QUEUE}{training_request.pk}/").content.decode()
+    assert "jetzt als gelesen vermerkt" in opened
+    reply(Client(), training_request, "Und wer bringt den Beamer mit?")  # arrives while the page is open
+    training_request.refresh_from_db()
+    page = client.post(
+        f"{QUEUE}{training_request.pk}/nachricht/", {"version": training_request.version, "body": ""}
+    ).content.decode()
+    assert "jetzt als gelesen vermerkt" not in page and "Beamer" in page
+    assert Message.objects.filter(from_team=False, read_at__isnull=True).count() == 1  # still unread
