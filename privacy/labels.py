@@ -53,6 +53,17 @@ FIELD_LABELS = {
     "kontoinhaber_in": _("Kontoinhaber_in"),
     "iban": _("IBAN"),
     "belege": _("Belege"),
+    # The multiplier programme's profile and consultation log.
+    "anzeigename": _("Angezeigter Name"),
+    "sprachen": _("Sprachen"),
+    "so_kann_ich_helfen": _("So kann ich helfen"),
+    "erreichbarkeit": _("Erreichbarkeit"),
+    "oeffentlich_gelistet": _("Öffentlich gelistet"),
+    "einwilligung_version": _("Version der Einwilligung"),
+    "monat": _("Monat"),
+    "beraten_wurde": _("Beraten wurde"),
+    "fachstelle": _("Fachstelle"),
+    "dauer": _("Dauer"),
 }
 
 

@@ -5,6 +5,7 @@ another address's records never show; erasure reaches every app; the staff tool 
 
 import json
 import re
+from datetime import date
 
 import pytest
 from django.test import Client
@@ -116,11 +117,29 @@ def test_the_staff_tool_finds_every_kind_of_record(client, login_as, team):
 
 
 def test_my_data_lists_a_multiplier_profile_and_log_entries():
+    from events.testing import make_topic
+    from multipliers.models import Consultation
     from multipliers.testing import make_multiplier
+    from newsletter.testing import district
 
     registration = register(make_event(title="Multiplikator_innen-Kurs", days_ahead=30), email=MINE, name="Kim")
-    make_multiplier(name="Kim Vielfalt", email=MINE)
+    topic = make_topic(name="Asylverfahren")
+    profile = make_multiplier(name="Kim Vielfalt", email=MINE, topics=[topic])
+    entry = Consultation.objects.create(
+        multiplier=profile.user,
+        month=date(2026, 11, 1),
+        district=district("Görlitz"),
+        advised="volunteer",
+        duration="30",
+        other_agency="Tafel Görlitz",
+    )
+    entry.topics.set([topic])
     make_multiplier(name="Jemand Anderes", email=OTHER)
     page = Client().get(f"/datenschutz/meine-daten/{registration_token(registration)}/").content.decode()
     assert "Profil als Multiplikator_in: Kim Vielfalt" in page and 'href="/multiplikator/"' in page
+    assert "Beratung im Protokoll: 11/2026" in page
+    for label in ("Angezeigter Name", "So kann ich helfen", "Fachstelle", "Beraten wurde"):
+        assert label in page, label
+    assert "Asylverfahren" in page and "Tafel Görlitz" in page
+    assert "anzeigename" not in page and "so_kann_ich_helfen" not in page
     assert "Jemand Anderes" not in page

@@ -47,7 +47,7 @@ def test_privacy_tools_find_export_and_erase_a_multiplier_s_data(client):
     exported = data["multiplikatorinnen"]
     assert [item["art"] for item in exported] == ["profil", "beratung"]
     assert exported[0]["anzeigename"] == "Mira B." and exported[0]["gemeinde"] == "Görlitz"
-    assert exported[0]["themen"] == ["Asylverfahren"] and exported[0]["oeffentlich_gelistet"] is True
+    assert exported[0]["themen"] == "Asylverfahren" and exported[0]["oeffentlich_gelistet"] is True
     assert len(exported[0]["nachrichten_ueber_die_plattform"]) == 1
     assert exported[1]["fachstelle"] == "Beratungsstelle Ost"
     assert "Bleibt B." not in str(data)

@@ -38,7 +38,7 @@ def shown(client, query, names):
 
 def test_a_reply_is_marked_in_the_queue_until_someone_opens_the_request(client, login_as, team):
     replied = make_request(organisation="Kirchgemeinde Zittau", state="discussion")
-    quiet = make_request(organisation="Verein Bautzen", place="Bautzen", state="discussion")
+    make_request(organisation="Verein Bautzen", place="Bautzen", state="discussion")
     reply(client, replied, "Der 6. März passt uns gut.")
     login_as(team)
     names = ("Kirchgemeinde Zittau", "Verein Bautzen")
@@ -46,7 +46,7 @@ def test_a_reply_is_marked_in_the_queue_until_someone_opens_the_request(client, 
     queue = client.get(QUEUE).content.decode()
     assert queue.count(MARKER) == 1
     assert shown(client, "?antworten=ungelesen", names) == {"Kirchgemeinde Zittau"}
-    assert "Verein Bautzen" in client.get(QUEUE).content.decode() and quiet.pk
+    assert "Verein Bautzen" in client.get(QUEUE).content.decode()
 
     assert client.head(f"{QUEUE}{replied.pk}/").status_code == 200
     assert Message.objects.get().read_at is None  # nobody saw it
@@ -98,7 +98,7 @@ def test_only_the_team_marks_replies_read(client, login_as, partner_with_names, 
 def test_unanswered_filter_finds_threads_whose_last_word_is_the_requesters(client, login_as, team):
     waiting = make_request(organisation="Wartet auf uns", state="discussion")
     answered = make_request(organisation="Schon beantwortet", state="discussion")
-    silent = make_request(organisation="Ohne Nachrichten", state="new")
+    make_request(organisation="Ohne Nachrichten", state="new")
     reply(client, waiting, "Frage 1")
     reply(client, answered, "Frage 2")
     team_writes(answered, "Antwort")
@@ -109,7 +109,6 @@ def test_unanswered_filter_finds_threads_whose_last_word_is_the_requesters(clien
     client.get(f"{QUEUE}{waiting.pk}/")
     assert shown(client, "?antworten=unbeantwortet", names) == {"Wartet auf uns"}
     assert shown(client, "?antworten=ungelesen", names) == {"Schon beantwortet"}
-    assert silent.pk
 
 
 def test_dashboard_lists_requests_with_unread_replies(client, login_as, team):
