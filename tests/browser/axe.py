@@ -17,6 +17,7 @@ def _axe_source():
 
 
 def axe_violations(page):
+    page.wait_for_load_state("load")  # a click's navigation may still be under way
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(_axe_source())
     result = page.evaluate(
