@@ -275,7 +275,6 @@ CHILD = textwrap.dedent(
     import django
     django.setup()
     from django.test import Client, RequestFactory
-from django.test.utils import CaptureQueriesContext
     client = Client()
     for line in sys.stdin:
         print(client.get(line.strip()).content.decode().count(sys.argv[2]), flush=True)
