@@ -3,10 +3,13 @@ report facts, 20,000 consultations), the report page for the last year with a co
 PDF and XLSX exports, in-process on a throwaway database with production settings.
 
     python bench/reports.py [--database-url postgres://postgres@127.0.0.1:5432/postgres] [--requests 20]
-                            [--scale 1.0]
+                            [--scale 1.0] [--profile]
 
 `--scale 0.02` seeds a fiftieth for a quick smoke run. Counts the SQL queries of the page for the
-small first year and for the whole data (they must be equal). Last line:
+small first year and for the whole data (they must be equal). `page_median_ms` is a page whose report
+is computed anew on every request (`neu=1`), the exports too; the line before the last one gives the
+median of the same page within REPORTS_CACHE_SECONDS (the report reused). `--profile` prints pyinstrument's call
+tree of three page requests (and their SQL time) before the last line. Last line:
 reports: events=N registrations=N page_median_ms=N pdf_s=N xlsx_s=N queries=N
 (target: page median under 500 ms, queries independent of the data size).
 """
@@ -114,11 +117,28 @@ def _seed(rng, scale, first_year):
     return len(events), len(registrations)
 
 
-def seed_and_measure(env, *, scale, requests):
+def _profile(client, query):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.0005)
+    with CaptureQueriesContext(connection) as captured, profiler:
+        for _n in range(3):
+            client.get("/team/berichte/", query)
+    print(profiler.output_text(unicode=True, color=False, show_all=False))
+    slowest = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))[:8]
+    print(f"SQL: {sum(float(q['time']) for q in captured.captured_queries):.3f} s in {len(captured)} queries; slowest:")
+    for q in slowest:
+        print(f"  {q['time']} s  {q['sql'][:300]}")
+
+
+def seed_and_measure(env, *, scale, requests, profile=False):
     os.environ.update(env)
     import django
 
     django.setup()
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -141,27 +161,34 @@ def seed_and_measure(env, *, scale, requests):
     def page_queries():
         client.get("/team/berichte/", query)  # warm caches (menu, districts)
         with CaptureQueriesContext(connection) as captured:
-            response = client.get("/team/berichte/", query)
+            response = client.get("/team/berichte/", {**query, "neu": "1"})
         assert response.status_code == 200 and "Kennzahlen" in response.content.decode(), response.status_code
         return len(captured)
 
     queries_empty = page_queries()
     events, registrations = _seed(random.Random(16), scale, first_year)
     queries_full = page_queries()
-    timings = []
+    timings, cached = [], []
     for _n in range(requests):
         started = time.perf_counter()
-        client.get("/team/berichte/", query)
+        client.get("/team/berichte/", {**query, "neu": "1"})  # computed anew, as the first view of a period
         timings.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        client.get("/team/berichte/", query)  # the same period again within REPORTS_CACHE_SECONDS
+        cached.append((time.perf_counter() - started) * 1000)
+    if profile:
+        _profile(client, {**query, "neu": "1"})
+    cache.clear()  # the exports count everything themselves, as when downloaded without viewing first
     started = time.perf_counter()
     pdf = client.get("/team/berichte/export.pdf", query)
     pdf_s = time.perf_counter() - started
+    cache.clear()
     started = time.perf_counter()
     xlsx = client.get("/team/berichte/export.xlsx", query)
     xlsx_s = time.perf_counter() - started
     assert pdf.status_code == 200 and xlsx.status_code == 200, (pdf.status_code, xlsx.status_code)
     connection.close()
-    return events, registrations, timings, pdf_s, xlsx_s, queries_empty, queries_full
+    return events, registrations, timings, cached, pdf_s, xlsx_s, queries_empty, queries_full
 
 
 def main():
@@ -169,6 +196,7 @@ def main():
     parser.add_argument("--database-url", default="", help="PostgreSQL server to create a throwaway database on")
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--scale", type=float, default=1.0, help="share of the full data, e.g. 0.02 for a smoke run")
+    parser.add_argument("--profile", action="store_true", help="print where three page requests spend their time")
     args = parser.parse_args()
 
     with fresh_database(args.database_url) as database_url:
@@ -176,10 +204,11 @@ def main():
         manage(env, "migrate", "--noinput")
         manage(env, "collectstatic", "--noinput")  # the in-process pages need the static manifest
         started = time.monotonic()
-        events, registrations, timings, pdf_s, xlsx_s, q_empty, q_full = seed_and_measure(
-            env, scale=args.scale, requests=args.requests
+        events, registrations, timings, cached, pdf_s, xlsx_s, q_empty, q_full = seed_and_measure(
+            env, scale=args.scale, requests=args.requests, profile=args.profile
         )
         print(f"seeded and measured in {time.monotonic() - started:.1f} s; queries empty={q_empty} full={q_full}")
+        print(f"the same page again (reused report): median {median(cached)} ms")
     print(
         f"reports: events={events} registrations={registrations} page_median_ms={median(timings)} "
         f"pdf_s={pdf_s:.1f} xlsx_s={xlsx_s:.1f} queries={q_full}"

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from audit.services import record
+from core.registry import announce
 from participants import queries
 from participants.mailings import send_mailing
 from participants.models import CheckIn, Mailing, WalkIn
@@ -169,6 +170,8 @@ def add_walk_in(*, actor, event, person, session=None, request=None):
         registration=registration, event=event, status=Booking.Status.CONFIRMED, confirmed_at=now
     )
     WalkIn.objects.create(registration=registration, added_by=actor)
+    # Apps that keep something per registration (reports' facts) hear of it like of any other.
+    announce("registration_created", registration=registration, data={}, now=now)
     CheckIn.objects.create(booking=booking, session=session, checked_in_by=actor)
     _refresh_attended([booking.pk])
     record(

@@ -14,7 +14,8 @@ MENU = [MenuEntry("reports", _("Berichte"), "reports_staff:report", can_read_rep
 
 # --- Records, privacy and jobs ------------------------------------------------------------
 
-# Walk-ins are made without the hook registration_created: their facts are added soon after.
+# Every registration the platform makes announces registration_created; this job fills in the facts of
+# rows made any other way (the demo data, registrations from before this app) soon after.
 PERIODIC_TASKS = [PeriodicTask("reports.tasks.record_missing_facts", 10 * 60)]
 
 AUDIT_ACTIONS = {"reports.exported": _("Bericht exportiert (PDF, XLSX oder CSV)")}

@@ -89,9 +89,13 @@ def xlsx_file(report, comparison=None) -> bytes:
     return buffer.getvalue()
 
 
-def pdf_file(report, *, comparison=None, charts=(), district_map=None, other_scope=None) -> bytes:
+def pdf_file(
+    report, *, sections, comparison=None, charts=(), district_map=None, other_scope=None, computed_at=None
+) -> bytes:
     context = {
         "report": report,
+        "sections": sections,
+        "computed_at": computed_at,
         "comparison": comparison,
         "other_scope": other_scope,
         "charts": charts,

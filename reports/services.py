@@ -25,8 +25,8 @@ def forget_address(*, email, now=None):
 
 
 def record_missing_facts():
-    """Facts for registrations made without the hook (walk-ins the team adds at the door), run every
-    few minutes, long before retention could blank an address. Returns how many rows it added."""
+    """Facts for registrations made without the hook (the demo data, rows from before this app), run
+    every few minutes, long before retention could blank an address. Returns how many rows it added."""
     missing = Registration.objects.filter(report_facts__isnull=True)
     waited = set(
         Booking.objects.filter(registration__in=missing.values("pk"))

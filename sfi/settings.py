@@ -258,6 +258,9 @@ FUNDING_LINE = env_str(
 REPORTS_PSEUDONYM_KEY = env_str("REPORTS_PSEUDONYM_KEY")
 # The funding period offered as a quick choice on the report page, "2025-01-01/2026-12-31" (empty: none).
 REPORTS_FUNDING_PERIOD = env_str("REPORTS_FUNDING_PERIOD")
+# How long a computed report is reused for the same period and filters (the page, its exports and
+# the comparison); the page says when it was computed and offers to compute it again. 0: never reused.
+REPORTS_CACHE_SECONDS = env_int("REPORTS_CACHE_SECONDS", 600)
 
 # --- Logging: no personal data ever goes to the log (see docs/security.md) ---
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")

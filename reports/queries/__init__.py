@@ -6,7 +6,7 @@ Python where SQL would need database-specific date arithmetic. Only facts that s
 anonymisation are read (registrations' report facts, bookings, `reports.RegistrationFacts`).
 """
 
-from reports.queries.report import Figure, Report, Table, build_report, compare
+from reports.queries.report import Figure, Report, Table, build_report, cached_report, compare, sections_with
 from reports.queries.scope import Scope
 
-__all__ = ["Figure", "Report", "Scope", "Table", "build_report", "compare"]
+__all__ = ["Figure", "Report", "Scope", "Table", "build_report", "cached_report", "compare", "sections_with"]

@@ -25,9 +25,12 @@ def unit_facts(scope):
     """[(event id, kind, district id, month, hours, sessions, attendees)] for every unit that was not
     cancelled: its sessions' lengths and number, or start to end and one session without any."""
     units = scope.units().exclude(status=Event.Status.CANCELLED)
-    rows = units.annotate(
-        attendees=Count("bookings", filter=Q(bookings__attended=True), distinct=True),
-    ).values_list("pk", "kind", "course__kind", "venue__municipality__district", "start", "end", "attendees")
+    # Grouped by these columns only (annotating first would group by every column of the event).
+    rows = (
+        units.order_by()
+        .values_list("pk", "kind", "course__kind", "venue__municipality__district", "start", "end")
+        .annotate(attendees=Count("bookings", filter=Q(bookings__attended=True)))
+    )
     sessions = defaultdict(list)
     for event_id, start, end in Session.objects.filter(event__in=units.values("pk")).values_list(
         "event", "start", "end"

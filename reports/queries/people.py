@@ -1,10 +1,17 @@
-"""Registrations and people: read from the facts that survive anonymisation."""
+"""Registrations and people: read from the facts that survive anonymisation.
 
-from collections import Counter, defaultdict
+One grouped query reduces each registration's bookings to a few 0/1 flags, with only small columns
+(no datetimes, no joins but the facts row); districts come from two small look-ups and Python counts
+people, first-timers and roles in one pass. The report of a year reads about fifteen thousand
+registrations, so every join and conversion per row counts (bench/reports.py)."""
 
+from collections import Counter
+
+from django.db import connection
+from django.db.models import Case, Exists, IntegerField, Max, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from regions.models import District
+from regions.models import District, Municipality
 from registrations.models import Booking, Registration, Role
 from reports.models import RegistrationFacts
 from reports.queries.report import Row, Table, figure
@@ -21,67 +28,90 @@ def person_key(registration_id, pseudonym):
     return pseudonym or f"registration:{registration_id}"
 
 
-def section(scope):
-    registrations = registrations_in(scope)
-    rows = list(
-        registrations.values_list(
-            "pk",
-            "role",
-            "first_time",
-            "municipality",
-            "municipality__district",
-            "event__venue__municipality__district",
-            "report_facts__pseudonym",
-            "report_facts__waited",
-        )
-    )
-    bookings = defaultdict(list)
-    for registration_id, status, confirmed_at, attended, event_status in Booking.objects.filter(
-        registration__in=registrations.values("pk")
-    ).values_list("registration", "status", "confirmed_at", "attended", "event__status"):
-        bookings[registration_id].append((status, confirmed_at, attended, event_status))
+def _any_booking(condition):
+    """1 if any of the registration's bookings meets the condition, else 0."""
+    return Max(Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()))
 
-    confirmed = [r for r in rows if any(b[0] == Booking.Status.CONFIRMED for b in bookings[r[0]])]
-    attended = [r for r in rows if any(b[2] is True for b in bookings[r[0]])]
-    no_shows = [
-        r
-        for r in confirmed
-        if any(b[0] == Booking.Status.CONFIRMED and b[3] == "held" for b in bookings[r[0]])
-        and not any(b[2] is True for b in bookings[r[0]])
-    ]
-    demand = [r for r in rows if r[7] and not any(b[1] for b in bookings[r[0]])]
-    cancelled = [r for r in rows if any(b[0] == Booking.Status.CANCELLED for b in bookings[r[0]])]
-    # A person's role is the one of their latest registration in the period.
-    people = {}
-    for r in sorted(confirmed, key=lambda r: r[0]):
-        people[person_key(r[0], r[6])] = r[1]
-    # Registrations' own flag, and no place before the period under the same pseudonym (the flag
-    # compares addresses exactly; the pseudonym ignores case).
-    came_before = set(
+
+def _came_before(scope):
+    """The person (by pseudonym) held a place at an offer that began before the period."""
+    return Exists(
         RegistrationFacts.objects.filter(
-            pseudonym__in=registrations.exclude(report_facts__pseudonym="").values("report_facts__pseudonym"),
+            pseudonym=OuterRef("report_facts__pseudonym"),
             registration__event__start__lt=scope.since,
             registration__bookings__status=Booking.Status.CONFIRMED,
-        ).values_list("pseudonym", flat=True)
+        )
     )
-    first_timers = {person_key(r[0], r[6]) for r in confirmed if r[2] and r[6] not in came_before}
-    municipalities = {r[3] for r in confirmed if r[3]}
-    from_elsewhere = [r for r in confirmed if r[4] and r[5] and r[4] != r[5]]
 
-    figures = [
-        figure("registrations", len(rows)),
-        figure("confirmed", len(confirmed)),
-        figure("attended", len(attended)),
-        figure("no_shows", len(no_shows)),
-        figure("waiting_demand", len(demand)),
-        figure("cancellations", len(cancelled)),
-        figure("people", len(people)),
-        figure("first_timers", len(first_timers)),
-        figure("municipalities", len(municipalities)),
-        figure("from_other_districts", len(from_elsewhere)),
-    ]
-    roles = Counter(people.values())
-    total = len(people) or 1
+
+def registration_rows(scope):
+    """One row per registration: (id, role, first time, municipality, offer, pseudonym, waited,
+    confirmed, attended, confirmed at a held event, cancelled, ever had a place, came before the
+    period), flags as 0 or 1 (True or False on some databases)."""
+    confirmed = Q(bookings__status=Booking.Status.CONFIRMED)
+    # Asked only for first-time registrations with a place and a pseudonym (the registration's flag
+    # compares addresses exactly; the pseudonym ignores case).
+    before = confirmed & Q(first_time=True) & ~Q(report_facts__pseudonym="") & Q(_came_before(scope))
+    rows = (
+        registrations_in(scope)
+        .order_by()
+        .values_list("pk", "role", "first_time", "municipality_id", "event_id")
+        .annotate(
+            pseudonym=Max("report_facts__pseudonym"),
+            waited=_any_booking(Q(report_facts__waited=True)),
+            confirmed=_any_booking(confirmed),
+            attended=_any_booking(Q(bookings__attended=True)),
+            held=_any_booking(confirmed & Q(bookings__event__status="held")),
+            cancelled=_any_booking(Q(bookings__status=Booking.Status.CANCELLED)),
+            placed=_any_booking(Q(bookings__confirmed_at__isnull=False)),
+            came_before=_any_booking(before),
+        )
+    )
+    # Read straight from the cursor: plain values need none of the ORM's per-row work, which costs
+    # as much as the query for a year of registrations.
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _count(scope):
+    district_of = dict(Municipality.objects.values_list("pk", "district_id"))
+    offer_district = dict(scope.offers().values_list("pk", "venue__municipality__district"))
+    found, by_district = Counter(), Counter()
+    people, first_timers, municipalities = {}, set(), set()
+    for row in registration_rows(scope):
+        pk, role, first_time, place, offer, pseudonym, waited, confirmed, attended, held, cancelled, placed, before = (
+            row
+        )
+        district = offer_district.get(offer)
+        found["registrations"] += 1
+        found["attended"] += attended
+        found["no_shows"] += held and not attended
+        found["waiting_demand"] += waited and not placed
+        found["cancellations"] += cancelled
+        by_district[district, "attended"] += attended
+        if not confirmed:
+            continue
+        key = person_key(pk, pseudonym)
+        found["confirmed"] += 1
+        by_district[district, "confirmed"] += 1
+        people[key] = max(people.get(key, (0, "")), (pk, role))  # the latest registration's role
+        if first_time and not before:
+            first_timers.add(key)
+        if place:
+            municipalities.add(place)
+            found["from_other_districts"] += bool(district and district_of.get(place) != district)
+    found.update(people=len(people), first_timers=len(first_timers), municipalities=len(municipalities))
+    return found, Counter(role for _pk, role in people.values()), by_district
+
+
+def section(scope):
+    found, roles, by_place = _count(scope)
+    keys = ("registrations", "confirmed", "attended", "no_shows", "waiting_demand", "cancellations", "people")
+    keys += ("first_timers", "municipalities", "from_other_districts")
+    figures = [figure(key, found[key]) for key in keys]
+    total = found["people"] or 1
     by_role = Table(
         "people_by_role",
         _("Personen nach Rolle"),
@@ -95,14 +125,12 @@ def section(scope):
     districts = District.objects.order_by("name")
     if scope.districts:
         districts = districts.filter(pk__in=scope.districts)
-    confirmed_by_district = Counter(r[5] for r in confirmed)
-    attended_by_district = Counter(r[5] for r in attended)
     by_district = Table(
         "participants_by_district",
         _("Teilnehmer_innen nach Landkreis"),
         _("Bestätigte und teilgenommene Anmeldungen nach dem Landkreis des Angebots."),
         (_("Bestätigt"), _("Teilgenommen")),
-        tuple(Row(d.slug, d.name, (confirmed_by_district[d.pk], attended_by_district[d.pk])) for d in districts),
+        tuple(Row(d.slug, d.name, (by_place[d.pk, "confirmed"], by_place[d.pk, "attended"])) for d in districts),
         first=_("Landkreis"),
     )
     return figures, [by_role, by_district]

@@ -25,6 +25,12 @@ def _districts(scope):
     return districts.filter(pk__in=scope.districts) if scope.districts else districts
 
 
+def _grouped(queryset, *fields):
+    """{value (or tuple of values): number of rows}, counted by the database."""
+    rows = queryset.order_by().values_list(*fields).annotate(n=Count("pk"))
+    return {(row[0] if len(fields) == 1 else row[:-1]): row[-1] for row in rows}
+
+
 def _counted(title_key, title, definition, counts, labels, first):
     rows = tuple(Row(str(key), str(label), (counts.get(key, 0),)) for key, label in labels)
     return Table(title_key, title, definition, (_("Anzahl"),), rows, first=first)
@@ -42,16 +48,16 @@ def network_section(scope):
         requests = requests.filter(municipality__district__in=scope.districts)
     districts = [(d.slug, d.name) for d in _districts(scope)]
     consultation_count = consultations.count()
-    topic_counts = Counter(consultations.values_list("topics", flat=True))
+    topic_counts = _grouped(consultations, "topics")
     topics = list(Topic.objects.filter(pk__in=consultations.values("topics")).order_by("name"))
     agency_counts = Counter()
-    for name, other in consultations.values_list("agency__name", "other_agency"):
-        agency_counts[name or other or ""] += 1
+    for (name, other), n in _grouped(consultations, "agency__name", "other_agency").items():
+        agency_counts[name or other or ""] += n
     agencies = sorted((name for name in agency_counts if name), key=str.casefold)
     agency_rows = [(name, name) for name in agencies]
     if agency_counts[""]:
         agency_rows.append(("", _("ohne Weiterverweisung")))
-    state_counts = Counter(requests.values_list("state", flat=True))
+    state_counts = _grouped(requests, "state")
 
     figures = [
         figure("multipliers_certified", certificates.count()),
@@ -72,7 +78,7 @@ def network_section(scope):
             "consultations_by_district",
             _("Beratungen nach Landkreis"),
             _("Beratungen nach dem Landkreis, in dem beraten wurde."),
-            Counter(consultations.values_list("district__slug", flat=True)),
+            _grouped(consultations, "district__slug"),
             districts,
             _("Landkreis"),
         ),
@@ -96,7 +102,7 @@ def network_section(scope):
             "requests_by_district",
             _("Schulungsanfragen nach Landkreis"),
             _("Anfragen aus dem Zeitraum nach dem Landkreis der anfragenden Gemeinde."),
-            Counter(requests.values_list("municipality__district__slug", flat=True)),
+            _grouped(requests, "municipality__district__slug"),
             districts,
             _("Landkreis"),
         ),
@@ -151,7 +157,7 @@ def outreach_section(scope, *, full=True):
         active = Subscriber.objects.filter(confirmed_at__lt=scope.until).filter(
             Q(unsubscribed_at__isnull=True) | Q(unsubscribed_at__gte=scope.until)
         )
-        counts = Counter(active.values_list("districts__slug", flat=True))
+        counts = _grouped(active, "districts__slug")
         figures.append(figure("subscribers", active.count()))
         rows = [(d.slug, d.name) for d in _districts(scope)]
         if not scope.districts:

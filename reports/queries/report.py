@@ -1,8 +1,13 @@
 """The shapes every figure comes in (a number or a table, each with its definition), and the whole
 report put together from the sections."""
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
 
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -85,6 +90,40 @@ def build_report(scope, *, full=True):
     return report
 
 
+def _in_words(report):
+    """The report with its labels as plain text in the active language (lazy labels are slow to
+    unpickle from the cache)."""
+
+    def table(t):
+        rows = tuple(replace(row, label=str(row.label)) for row in t.rows)
+        columns = tuple(str(c) for c in t.columns)
+        return replace(
+            t, title=str(t.title), definition=str(t.definition), columns=columns, rows=rows, first=str(t.first)
+        )
+
+    def figures(found):
+        return [replace(f, label=str(f.label), definition=str(f.definition)) for f in found]
+
+    sections = [(str(title), figures(found), [table(t) for t in tables]) for title, found, tables in report.sections]
+    return Report(scope=report.scope, sections=sections)
+
+
+def cached_report(scope, *, full=True, refresh=False):
+    """(report, when it was computed): reused for REPORTS_CACHE_SECONDS, so switching the map, adding
+    a comparison or downloading the files does not count a year of registrations again. Only sums are
+    kept, per language; `refresh` computes anew."""
+    seconds = settings.REPORTS_CACHE_SECONDS
+    key = "reports:" + hashlib.sha256(repr((scope, full, get_language())).encode()).hexdigest()
+    if seconds and not refresh:
+        found = cache.get(key)
+        if found is not None:
+            return found
+    found = (_in_words(build_report(scope, full=full)), timezone.now())
+    if seconds:
+        cache.set(key, found, seconds)
+    return found
+
+
 def difference(now, then):
     if now is None or then is None:
         return None
@@ -95,3 +134,13 @@ def compare(report, other):
     """[(Figure, value of the other period, difference)] for every figure of `report`."""
     values = {f.key: f.value for f in other.figures()}
     return [(f, values.get(f.key), difference(f.value, values.get(f.key))) for f in report.figures()]
+
+
+def sections_with(report, comparison=None):
+    """[(title, [(Figure, value of the other period, difference)], tables)]: what the page and the PDF
+    list, each figure next to its comparison (None without one)."""
+    compared = {f.key: (then, diff) for f, then, diff in comparison or ()}
+    return [
+        (title, [(f, *compared.get(f.key, (None, None))) for f in figures], tables)
+        for title, figures, tables in report.sections
+    ]

@@ -1,7 +1,7 @@
 """The report page: who sees what, bad input on the form, pictures with tables, fixed query count."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
@@ -116,9 +116,61 @@ def test_the_query_count_is_the_same_for_one_and_fifty_events(client, team, logi
     for n in range(49):
         held_training(date(2026, 3, 1 + n % 28), 1 if n % 2 else 2, place="Görlitz" if n % 3 else "Pirna")
     with CaptureQueriesContext(connection) as fifty:
-        page = client.get(URL, {**YEAR_2026, "vergleich": "davor"}).content.decode()
+        page = client.get(URL, {**YEAR_2026, "vergleich": "davor", "neu": "1"}).content.decode()
     assert figure(page, "Angebote durchgeführt") == "50"
     assert len(fifty.captured_queries) == len(one.captured_queries)
+
+
+def test_a_report_is_reused_for_ten_minutes_and_computed_anew_on_request(client, team, login_as, clock):
+    login_as(team)
+    held_training(date(2026, 2, 1), 2)
+    first = client.get(URL, YEAR_2026).content.decode()
+    stand = re.search(r"Stand: ([0-9.]+, [0-9:]+) Uhr", first).group(1)
+    held_training(date(2026, 3, 1), 3)
+    with CaptureQueriesContext(connection) as reused:
+        page = client.get(URL, YEAR_2026).content.decode()
+    assert figure(page, "Personen") == "2" and f"Stand: {stand} Uhr" in page
+    assert not any("registrations_registration" in q["sql"] for q in reused.captured_queries)
+    compared = client.get(URL, {**YEAR_2026, "vergleich": "vorjahr"}).content.decode()
+    assert figure(compared, "Personen") == "2"  # the same period's report, now with a comparison
+
+    link = re.search(r'href="\?([^"]+)">Neu berechnen</a>', page).group(1).replace("&amp;", "&")
+    assert "neu=1" in link and figure(client.get(f"{URL}?{link}").content.decode(), "Personen") == "5"
+    assert figure(client.get(URL, YEAR_2026).content.decode(), "Personen") == "5"  # the new figures are kept
+
+    held_training(date(2026, 4, 1), 1)
+    clock.shift(timedelta(minutes=11))
+    assert figure(client.get(URL, YEAR_2026).content.decode(), "Personen") == "6"
+
+
+def test_a_reused_report_speaks_the_readers_language(client, team, login_as):
+    login_as(team)
+    held_training(date(2026, 2, 1), 2)
+    assert "Personen nach Rolle" in client.get(URL, YEAR_2026).content.decode()
+    page = client.get(f"/en{URL}", YEAR_2026).content.decode()
+    assert "People by role" in page and "Personen nach Rolle" not in page
+
+
+def test_reports_are_kept_apart_per_partner(client, team, partner_without_names, login_as):
+    from events.models import Partner
+
+    hosted = held_training(date(2026, 5, 1), 2)
+    held_training(date(2026, 6, 1), 3)
+    hosted.partners.add(Partner.objects.get(pk=partner_without_names.partner_organisation_id))
+    login_as(team)
+    assert figure(client.get(URL, YEAR_2026).content.decode(), "Personen") == "5"
+    login_as(partner_without_names)
+    assert figure(client.get(URL, YEAR_2026).content.decode(), "Personen") == "2"
+
+
+def test_nothing_is_reused_when_the_setting_says_so(client, team, login_as, settings):
+    settings.REPORTS_CACHE_SECONDS = 0
+    login_as(team)
+    held_training(date(2026, 2, 1), 2)
+    client.get(URL, YEAR_2026)
+    held_training(date(2026, 3, 1), 1)
+    page = client.get(URL, YEAR_2026).content.decode()
+    assert figure(page, "Personen") == "3" and "Neu berechnen" not in page
 
 
 def test_the_funding_period_from_the_settings_is_a_quick_choice(client, team, login_as, settings):
