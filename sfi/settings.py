@@ -148,6 +148,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: the platform's queries are short, and the few large ones (the funders'
+    # report counting a year of registrations) cross jit_above_cost and then spend 100 ms or more
+    # compiling what runs in a fraction of that.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # /healthz reads the newest rows of these tables (core.views.healthz): a database that is
 # unreachable, empty or whose core tables cannot be read answers 503, not only a dead server.

@@ -191,3 +191,11 @@ def test_multipliers_consultations_requests_workshops_and_newsletter():
     subscribers = report.table("subscribers_by_district").column(0)
     assert subscribers[bautzen.slug] == 1 and subscribers["None"] == 1
     assert report.figure("workshops").value == 2 and conference.event.pk
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
+def test_postgresql_does_not_spend_the_report_compiling_queries():
+    """The report's large queries would cross jit_above_cost; compiling them costs more than running."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
