@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,10 +34,12 @@ def confirm_hours():
 
 
 def _offer(slug):
+    # With what the confirmation mail shows (venues, contact): `services.register` uses these objects.
     queryset = Event.objects.public().select_related(
         "venue__municipality", "contact", "course", "registration_settings"
     )
-    return get_object_or_404(queryset.prefetch_related("modules"), slug=slug)
+    modules = Prefetch("modules", queryset=Event.objects.select_related("venue__municipality", "contact"))
+    return get_object_or_404(queryset.prefetch_related(modules), slug=slug)
 
 
 def _personal_url(registration):
