@@ -35,6 +35,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from mail import rendering
 from mail.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -54,6 +55,11 @@ def deliver(message_id, *, enqueue_retry):
         logger.debug("mail id=%s not claimable, skipped", message_id)
         return None
     message = OutboxMessage.objects.get(pk=message_id)
+    try:
+        if not message.rendered:  # queued to be rendered after a commit whose process ended first
+            rendering.render_pending(message)
+    except Exception as error:  # noqa: BLE001 - recorded on the row like a failed attempt
+        return _record_failure(message, error, enqueue_retry=enqueue_retry)
     try:
         _send(message)
     except (smtplib.SMTPException, OSError) as error:
@@ -186,6 +192,8 @@ def describe_error(error):
 
 
 def _is_permanent(error):
+    if isinstance(error, rendering.NotRenderable):
+        return True
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(reply[0] >= 500 for reply in error.recipients.values())
     code = getattr(error, "smtp_code", None)

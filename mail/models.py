@@ -45,6 +45,12 @@ class OutboxMessage(models.Model):
     # Extra header lines the caller asks for, {name: value} (e.g. List-Unsubscribe for a
     # newsletter, RFC 8058). Never Message-ID, From, To or Reply-To: the outbox sets those.
     headers = models.JSONField(_("zusätzliche Kopfzeilen"), default=dict, blank=True)
+    # False while subject, text and HTML are still to be rendered (`mail.rendering`): the caller asked
+    # for rendering after its commit; `render_with(**render_args)` gives the context again to the
+    # worker if the process that queued the row ended before rendering it.
+    rendered = models.BooleanField(_("gerendert"), default=True)
+    render_with = models.CharField(_("Kontext von"), max_length=200, blank=True)
+    render_args = models.JSONField(_("Kontext-Argumente"), default=dict, blank=True)
 
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)

@@ -9,6 +9,12 @@ and enqueues the send task when that transaction commits. If the caller's transa
 back, the row and the job disappear together; if the process dies after the commit but before
 the job is enqueued, the periodic sweep (`mail.tasks.sweep_outbox`) picks the row up.
 
+    queue_mail(..., rebuild=Rebuild("registrations.mails.context_again", {"registration": 42, ...}))
+
+does the rendering after the commit instead (`mail.rendering`): for a caller that holds a lock
+until its commit (a registration holds its event's row), so that rendering does not make others
+wait. The row, unrendered, and its recipe are still written in the caller's transaction.
+
 A mail that carries a person's data names its record in `belongs_to` ("registration:42"), so
 that `erase_mails` can delete it together with that record, sent or not.
 """
@@ -24,11 +30,10 @@ from django.conf import settings
 from django.core.mail import make_msgid
 from django.db import transaction
 from django.db.models import Q
-from django.template import Context, TemplateDoesNotExist
-from django.template.loader import get_template
-from django.utils import translation
 
+from mail import rendering
 from mail.models import OutboxMessage
+from mail.rendering import Rebuild
 from mail.tasks import enqueue_send
 
 logger = logging.getLogger(__name__)
@@ -55,19 +60,22 @@ def queue_mail(
     erase_body_after_send=False,
     belongs_to="",
     headers=None,
+    rebuild: Rebuild | None = None,
 ):
+    """`rebuild`: render after the caller's commit, not now (see the module's docstring); `context`
+    is used then (it must not change before the commit), the recipe only if this process ends first."""
     language = language or settings.LANGUAGE_CODE
-    full_context = {"site_url": settings.SITE_URL, "project_name": settings.PROJECT_NAME, **(context or {})}
-    with translation.override(language):
-        subject = " ".join(_render_text(f"{template}_subject.txt", full_context).split())
-        text = _render_text(f"{template}.txt", full_context)
-        html = _render_html(f"{template}.html", full_context)
+    full_context = rendering.full_context(context)
+    subject, text, html = ("", "", "") if rebuild else rendering.render(template, full_context, language)
     message = OutboxMessage.objects.create(
         to=to,
         reply_to=reply_to or "",
-        subject=subject[:255],
+        subject=subject,
         text=text,
         html=html,
+        rendered=rebuild is None,
+        render_with=rebuild.path if rebuild else "",
+        render_args=rebuild.args if rebuild else {},
         attachments=[
             {
                 "filename": attachment.filename,
@@ -88,8 +96,21 @@ def queue_mail(
         withheld_ids.append(message.pk)
         return message
     logger.info("mail queued id=%s template=%s", message.pk, template)
-    transaction.on_commit(lambda: enqueue_send(message.pk))
+    if rebuild:
+        transaction.on_commit(lambda: _render_then_send(message.pk, template, full_context, language))
+    else:
+        transaction.on_commit(lambda: enqueue_send(message.pk))
     return message
+
+
+def _render_then_send(message_id, template, context, language):
+    """After the commit: render from the context in hand, then enqueue the send. If rendering fails
+    here, the row stays unrendered and the worker renders it from its recipe."""
+    try:
+        rendering.store(message_id, *rendering.render(template, context, language))
+    except Exception:  # the committed row is sent anyway: the worker renders it from its recipe
+        logger.exception("mail id=%s not rendered after the commit; the worker renders it", message_id)
+    enqueue_send(message_id)
 
 
 # The outbox sets these itself; a caller's extra headers may not replace them.
@@ -154,17 +175,3 @@ def new_message_id():
 
 def message_id_domain():
     return urlsplit(settings.SITE_URL).hostname or "localhost"
-
-
-def _render_text(name, context):
-    # Plain-text parts and subjects must not be HTML-escaped ("&" in URLs, quotes in names).
-    template = get_template(name)
-    return template.template.render(Context(context, autoescape=False)).strip() + "\n"
-
-
-def _render_html(name, context):
-    try:
-        template = get_template(name)
-    except TemplateDoesNotExist:
-        return ""
-    return template.render(context)

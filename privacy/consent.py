@@ -62,8 +62,9 @@ class ConsentFormMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        notice = current_notice()
-        self.fields["privacy_notice_version"].initial = notice.version if notice else None
+        if not self.is_bound:  # a form sent carries the version it showed (checked in clean)
+            notice = current_notice()
+            self.fields["privacy_notice_version"].initial = notice.version if notice else None
 
     def clean_privacy_notice_version(self):
         version = self.cleaned_data.get("privacy_notice_version")

@@ -10,8 +10,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.calendars import calendar_bytes
+from mail.rendering import Rebuild
 from mail.services import Attachment, queue_mail
 from registrations import tokens
+from registrations.models import Registration
+from registrations.queries import bookings_with_positions
 
 PREFIX = "registrations/mail/"
 
@@ -40,39 +43,63 @@ def _ics(events, title):
     return (Attachment(filename="termine.ics", content=calendar_bytes(events, name=title), mimetype="text/calendar"),)
 
 
-def _send(registration, name, *, bookings=(), attachments=(), **context):
+def _context(registration, bookings, **context):
+    return {
+        "registration": registration,
+        "offer": registration.event,
+        "bookings": list(bookings),
+        "confirm_hours": settings.REGISTRATION_CONFIRM_HOURS,
+        **_links(registration),
+        **context,
+    }
+
+
+def _send(registration, name, *, bookings=(), attachments=(), after_commit=False, **context):
     """Every mail to a registered person goes through here; people without an address get none
-    (the team entered them by hand and tells them by phone or on paper)."""
+    (the team entered them by hand and tells them by phone or on paper).
+
+    `after_commit`: rendered after the caller's commit (the caller holds the event lock), from this
+    context, or by the worker from `context_again` (so no extra `context` then)."""
     if not registration.has_address:
         return
     event = registration.event
+    bookings = list(bookings)
+    rebuild = None
+    if after_commit:
+        args = {"registration": registration.pk, "bookings": [b.pk for b in bookings]}
+        rebuild = Rebuild("registrations.mails.context_again", args)
     queue_mail(
         to=registration.email,
         template=PREFIX + name,
-        context={
-            "registration": registration,
-            "offer": event,
-            "bookings": list(bookings),
-            "confirm_hours": settings.REGISTRATION_CONFIRM_HOURS,
-            **_links(registration),
-            **context,
-        },
+        context=_context(registration, bookings, **context),
         language=registration.language,
         reply_to=event.contact.email if event.contact else "",
         attachments=attachments,
         erase_body_after_send=True,
         belongs_to=registration.outbox_key,
+        rebuild=rebuild,
     )
 
 
+def context_again(*, registration, bookings):
+    """A mail's context for the worker (`Rebuild`): the registration and those of its bookings as
+    they are now, or None if the registration is gone."""
+    registration = Registration.objects.select_related("event__contact").filter(pk=registration).first()
+    if registration is None:
+        return None
+    current = {b.pk: b for b in bookings_with_positions(registration)}
+    return _context(registration, [current[pk] for pk in bookings if pk in current])
+
+
 def confirm_address(registration, bookings):
-    """Right after the form: please confirm your address; per event, place reserved or waiting."""
-    _send(registration, "confirm_address", bookings=bookings)
+    """Right after the form: please confirm your address; per event, place reserved or waiting.
+    Rendered after the commit: `services.register` holds the event lock until then."""
+    _send(registration, "confirm_address", bookings=bookings, after_commit=True)
 
 
 def already_registered(registration, bookings):
     """The same address registered again: one registration, and here is its personal link."""
-    _send(registration, "already_registered", bookings=bookings)
+    _send(registration, "already_registered", bookings=bookings, after_commit=True)
 
 
 def confirmed(registration, bookings):

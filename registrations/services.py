@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -80,6 +81,22 @@ def _lock(events):
     return {e.pk: e for e in Event.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
 
 
+# What decides whether a registration gets a place: read again under the lock.
+DECIDING_FIELDS = ("status", "start", "registration_deadline", "capacity")
+
+
+def _lock_deciding(events):
+    """Lock the events' rows like `_lock`, and bring the fields that decide about places up to date on
+    the given objects. Everything else (title, venue, contact: what the mail shows) stays as the caller
+    read it moments before, so the lock reads four columns instead of the events again."""
+    by_pk = {event.pk: event for event in events}
+    rows = Event.objects.select_for_update().filter(pk__in=sorted(by_pk)).order_by("pk")
+    for pk, *values in rows.values_list("pk", *DECIDING_FIELDS):
+        for name, value in zip(DECIDING_FIELDS, values, strict=True):
+            setattr(by_pk[pk], name, value)
+    return by_pk
+
+
 def closed_reason(event, now=None):
     now = now or timezone.now()
     if event.is_cancelled:
@@ -109,23 +126,23 @@ def register(*, event, person, consent, submission_key, language, now=None, ente
     email = person.get("email") or ""
     # Read before the lock: it concerns the person's other registrations, not this event's places.
     first_time = not (email and confirmed_before(email))
+    if not email and not entered_by_team:
+        raise ValueError("Only the team may register a person without an e-mail address.")
+    # Everything from here to the commit holds the event lock (docs/performance.md, "Registration
+    # throughput"): only what decides or records the places, and what must commit with them.
     with transaction.atomic():
-        locked = _lock([event, *targets])
+        locked = _lock_deciding([event, *targets])
         now = now or timezone.now()  # taken under the lock, so creation times follow arrival order
         event = locked[event.pk]
         targets = [locked[t.pk] for t in targets]
         places = places_for(targets)
         outcome = Outcome(all_waiting=all(p.full for p in places), some_waiting=any(p.full for p in places))
-        if Registration.objects.filter(submission_key=submission_key).exists():
+        replayed, existing = _earlier(event, email, submission_key)
+        if replayed:
             return outcome
         reason = closed_reason(event, now)
         if reason:
             raise RegistrationClosed(reason)
-        if not email and not entered_by_team:
-            raise ValueError("Only the team may register a person without an e-mail address.")
-        existing = None
-        if email:
-            existing = Registration.objects.active().filter(event=event, email=email).select_related("event").first()
         if existing:
             mails.already_registered(existing, bookings_with_positions(existing))
             return outcome
@@ -141,21 +158,47 @@ def register(*, event, person, consent, submission_key, language, now=None, ente
             **{field: person[field] for field in PERSON_FIELDS if field in person},
             **consent.as_fields(),
         )
-        for place in places:
-            if place.full:
-                Booking.objects.create(registration=registration, event=place.event, status=Booking.Status.WAITING)
-            elif email:
-                Booking.objects.create(registration=registration, event=place.event, status=Booking.Status.HELD)
-            else:
-                Booking.objects.create(
-                    registration=registration, event=place.event, status=Booking.Status.CONFIRMED, confirmed_at=now
-                )
+        bookings = [_book(registration, place, now) for place in places]
         announce("registration_created", registration=registration, data=extra or {}, now=now)
-        mails.confirm_address(registration, bookings_with_positions(registration))
+        # The bookings as `bookings_with_positions` would read them back, without reading.
+        mails.confirm_address(registration, sorted(bookings, key=lambda b: (b.event.start, b.pk)))
         if email and registration.newsletter_consent:
             # Whoever runs a newsletter asks the person to confirm its own sign-up.
             announce("newsletter_requested", email=email, language=language, consent=consent)
     return outcome
+
+
+def _earlier(event, email, submission_key):
+    """(this very form was handled already, the address's active registration for the event or None),
+    in one query. Under the event lock: two forms with the same address at the same moment queue."""
+    match = Q(submission_key=submission_key)
+    if email:
+        match |= Q(event=event, email=email, is_active=True)
+    rows = Registration.objects.filter(match).order_by("pk")
+    rows = list(rows.values_list("pk", "submission_key", "event_id", "email", "is_active"))
+    replayed = any(row[1] == submission_key for row in rows)
+    found = [pk for pk, _key, event_id, address, active in rows if active and event_id == event.pk and address == email]
+    if not found or not email:
+        return replayed, None
+    existing = Registration.objects.get(pk=found[0])
+    existing.event = event  # what its mail shows
+    return replayed, existing
+
+
+def _book(registration, place, now):
+    """The booking for one event of a new registration, with `position` as `bookings_with_positions`
+    sets it: under the lock every waiting booking of the event is older, so the new one is last."""
+    if place.full:
+        status, confirmed_at, position = Booking.Status.WAITING, None, place.waiting + 1
+    elif registration.email:
+        status, confirmed_at, position = Booking.Status.HELD, None, None
+    else:
+        status, confirmed_at, position = Booking.Status.CONFIRMED, now, None
+    booking = Booking.objects.create(
+        registration=registration, event=place.event, status=status, confirmed_at=confirmed_at
+    )
+    booking.position = position
+    return booking
 
 
 def confirm_address(*, registration, now=None):

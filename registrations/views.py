@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,8 +34,12 @@ def confirm_hours():
 
 
 def _offer(slug):
-    queryset = Event.objects.public().select_related("venue__municipality", "contact", "course")
-    return get_object_or_404(queryset.prefetch_related("modules"), slug=slug)
+    # With what the confirmation mail shows (venues, contact): `services.register` uses these objects.
+    queryset = Event.objects.public().select_related(
+        "venue__municipality", "contact", "course", "registration_settings"
+    )
+    modules = Prefetch("modules", queryset=Event.objects.select_related("venue__municipality", "contact"))
+    return get_object_or_404(queryset.prefetch_related(modules), slug=slug)
 
 
 def _personal_url(registration):
@@ -46,11 +51,11 @@ def register(request, slug):
     event = _offer(slug)
     if event.course_id:
         return redirect("registrations:register", slug=event.course.slug)
-    places = places_for(bookable_events(event))
-    seats_free = not any(p.full for p in places)
+    # A form sent carries the places it showed (`seats_seen`); they are counted again only to show it.
+    places = None if request.method == "POST" else places_for(bookable_events(event))
     options = {"options": settings_for(event), "questions": questions_for(event)}
     parts = [part for part in announce("registration_form_fields", event=event) if part]
-    form = RegistrationForm(request.POST or None, seats_seen=seats_free, parts=parts, **options)
+    form = RegistrationForm(request.POST or None, seats_seen=_seats_free(places), parts=parts, **options)
     closed, status = services.closed_reason(event), 200
     if request.method == "POST" and closed:
         status = 409
@@ -63,15 +68,21 @@ def register(request, slug):
             if submission.done:
                 return redirect(_sent_url(event, form, outcome=submission.result))
             status = submission.status
+    if places is None:
+        places = places_for(bookable_events(event))
     context = {
         "event": event,
         "form": form,
         "places": places,
-        "seats_free": seats_free,
+        "seats_free": _seats_free(places),
         "closed": closed,
         "municipality_names": municipality_names(),
     }
     return render(request, "registrations/form.html", context, status=status)
+
+
+def _seats_free(places):
+    return places is not None and not any(p.full for p in places)
 
 
 def _register(event, form):
