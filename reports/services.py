@@ -10,8 +10,10 @@ from reports.pseudonyms import pseudonym
 def record_registration(*, registration, data=None, now=None):
     """Answer to `registration_created`: note the person's pseudonym and whether a place had to wait."""
     waited = registration.bookings.filter(status=Booking.Status.WAITING).exists()
-    RegistrationFacts.objects.update_or_create(
-        registration=registration, defaults={"pseudonym": pseudonym(registration.email), "waited": waited}
+    # One INSERT … ON CONFLICT: this runs under the event lock of every registration.
+    facts = RegistrationFacts(registration=registration, pseudonym=pseudonym(registration.email), waited=waited)
+    RegistrationFacts.objects.bulk_create(
+        [facts], update_conflicts=True, unique_fields=["registration"], update_fields=["pseudonym", "waited"]
     )
 
 

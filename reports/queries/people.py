@@ -56,7 +56,8 @@ def registration_rows(scope):
             waited=_any_booking(Q(report_facts__waited=True)),
             confirmed=_any_booking(confirmed),
             attended=_any_booking(Q(bookings__attended=True)),
-            held=_any_booking(confirmed & Q(bookings__event__status="held")),
+            # The held units as a list the database builds once (a join to each booking's event cost more).
+            held=_any_booking(confirmed & Q(bookings__event__in=scope.units().filter(status="held").values("pk"))),
             cancelled=_any_booking(Q(bookings__status=Booking.Status.CANCELLED)),
             placed=_any_booking(Q(bookings__confirmed_at__isnull=False)),
             came_before=_any_booking(before),

@@ -112,3 +112,14 @@ def test_rows_made_without_the_hook_get_their_facts_from_the_periodic_job(team):
     assert record_missing_facts.call() == 0
     facts = RegistrationFacts.objects.get(registration=registration)
     assert facts.pseudonym == pseudonym("anna@example.org") and not facts.waited
+
+
+def test_the_facts_are_written_again_when_the_hook_runs_twice():
+    from reports.services import record_registration
+
+    registration = register(event_at(-10), email="anna@example.org")
+    RegistrationFacts.objects.filter(registration=registration).update(pseudonym="", waited=True)
+    record_registration(registration=registration)
+    facts = RegistrationFacts.objects.get(registration=registration)
+    assert facts.pseudonym == pseudonym("anna@example.org") and not facts.waited
+    assert RegistrationFacts.objects.count() == 1
