@@ -24,7 +24,7 @@ def registrations_in(scope):
 
 
 def _any_booking(condition):
-    """1 if any of the registration's bookings meets the condition, else 0."""
+    """1 if any of the registration's joined rows (its bookings, its facts) meets the condition, else 0."""
     return Max(Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()))
 
 

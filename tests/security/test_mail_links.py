@@ -94,8 +94,18 @@ def press(client, url, button, extra=None):
 
 
 @pytest.fixture
-def mails(smtp_server, settings):
-    """Every mail that carries a link, through the real services and the real worker."""
+def mails(smtp_server, settings, django_capture_on_commit_callbacks):
+    """Every mail that carries a link, through the real services and the real worker. The test's
+    transaction never commits: the commit callbacks run at the end, so mails rendered after their
+    commit (registrations' confirmation) are rendered from the context they were queued with, not
+    by the worker from the state after everything below."""
+    with django_capture_on_commit_callbacks(execute=True):
+        _send_every_mail()
+    deliver_outbox()
+    return smtp_server.messages
+
+
+def _send_every_mail():
     team = make_user("team")
     # Address confirmation; the same address again; confirmed and waiting.
     full = make_event(title="Volle Schulung", capacity=1, days_ahead=10)
@@ -141,8 +151,6 @@ def mails(smtp_server, settings):
     admin = make_user("admin")
     account_services.invite(actor=admin, email="eingeladen@example.org", role="team", language="de")
     account_services.reset_second_factor(actor=admin, user=team, expected_version=team.version)
-    deliver_outbox()
-    return smtp_server.messages
 
 
 EVERY_MAIL_WITH_A_LINK = [
