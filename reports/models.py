@@ -17,12 +17,14 @@ class RegistrationFacts(models.Model):
         Registration, on_delete=models.CASCADE, primary_key=True, related_name="report_facts"
     )
     # HMAC of the normalised address (reports.pseudonyms); empty without an address or after erasure.
-    pseudonym = models.CharField(_("Pseudonym"), max_length=64, blank=True, db_index=True)
+    pseudonym = models.CharField(_("Pseudonym"), max_length=64, blank=True)
     waited = models.BooleanField(_("stand auf der Warteliste"), default=False)
 
     class Meta:
         verbose_name = _("Berichtsdaten einer Anmeldung")
         verbose_name_plural = _("Berichtsdaten der Anmeldungen")
+        # "Came before the period?" looks up each person's earlier registrations by pseudonym.
+        indexes = [models.Index(fields=["pseudonym", "registration"], name="facts_person_idx")]
 
     def __str__(self):
         return f"#{self.registration_id}"

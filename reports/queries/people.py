@@ -1,14 +1,16 @@
 """Registrations and people: read from the facts that survive anonymisation.
 
-One grouped query reduces each registration's bookings to a few 0/1 flags, with only small columns
-(no datetimes, no joins but the facts row); districts come from two small look-ups and Python counts
-people, first-timers and roles in one pass. The report of a year reads about fifteen thousand
-registrations, so every join and conversion per row counts (bench/reports.py)."""
+One query returns a row per booking (a registration has one per event or course module) with its
+registration's small columns, the facts row and a few 0/1 flags, without grouping: grouping fifteen
+thousand registrations in the database cost three times as much as the rows themselves. Python folds
+the bookings of each registration and counts people, first-timers and roles in one pass with local
+counters. A report of a year reads about fifteen thousand registrations, so every join and conversion
+per row counts (bench/reports.py)."""
 
 from collections import Counter
 
 from django.db import connection
-from django.db.models import Case, Exists, IntegerField, Max, OuterRef, Q, Value, When
+from django.db.models import BooleanField, Case, Exists, ExpressionWrapper, IntegerField, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import District, Municipality
@@ -23,9 +25,9 @@ def registrations_in(scope):
     return Registration.objects.filter(event__in=scope.offers().values("pk"), email_confirmed_at__isnull=False)
 
 
-def _any_booking(condition):
-    """1 if any of the registration's joined rows (its bookings, its facts) meets the condition, else 0."""
-    return Max(Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()))
+def _flag(condition):
+    """1 if the row (a booking with its registration and facts) meets the condition, else 0."""
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
 def _came_before(scope):
@@ -39,28 +41,28 @@ def _came_before(scope):
     )
 
 
-def registration_rows(scope):
-    """One row per registration: (id, role, first time, municipality, offer, pseudonym, waited,
-    confirmed, attended, confirmed at a held event, cancelled, ever had a place, came before the
-    period), flags as 0 or 1 (True or False on some databases)."""
+def booking_rows(scope):
+    """One row per booking of the registrations in the scope (a registration without bookings gives
+    one row of empty flags): (registration id, role, first time, municipality, offer, pseudonym,
+    waited, confirmed, attended, confirmed at a held event, cancelled, ever had a place, came before
+    the period), flags as 0 or 1 (True or False on some databases)."""
     confirmed = Q(bookings__status=Booking.Status.CONFIRMED)
     # Asked only for first-time registrations with a place and a pseudonym (the registration's flag
     # compares addresses exactly; the pseudonym ignores case).
     before = confirmed & Q(first_time=True) & ~Q(report_facts__pseudonym="") & Q(_came_before(scope))
+    held = scope.units().filter(status="held").values("pk")  # a list the database builds once
     rows = (
         registrations_in(scope)
         .order_by()
-        .values_list("pk", "role", "first_time", "municipality_id", "event_id")
+        .values_list("pk", "role", "first_time", "municipality_id", "event_id", "report_facts__pseudonym")
         .annotate(
-            pseudonym=Max("report_facts__pseudonym"),
-            waited=_any_booking(Q(report_facts__waited=True)),
-            confirmed=_any_booking(confirmed),
-            attended=_any_booking(Q(bookings__attended=True)),
-            # The held units as a list the database builds once (a join to each booking's event cost more).
-            held=_any_booking(confirmed & Q(bookings__event__in=scope.units().filter(status="held").values("pk"))),
-            cancelled=_any_booking(Q(bookings__status=Booking.Status.CANCELLED)),
-            placed=_any_booking(Q(bookings__confirmed_at__isnull=False)),
-            came_before=_any_booking(before),
+            waited=ExpressionWrapper(Q(report_facts__waited=True), output_field=BooleanField()),
+            confirmed=_flag(confirmed),
+            attended=_flag(Q(bookings__attended=True)),
+            held=_flag(confirmed & Q(bookings__event__in=held)),
+            cancelled=_flag(Q(bookings__status=Booking.Status.CANCELLED)),
+            placed=_flag(Q(bookings__confirmed_at__isnull=False)),
+            came_before=_flag(before),
         )
     )
     # Read straight from the cursor: plain values need none of the ORM's per-row work, which costs
@@ -71,6 +73,21 @@ def registration_rows(scope):
         return cursor.fetchall()
 
 
+def _fold(earlier, row):
+    """Two bookings of one registration (course modules) as one row: a flag is set if either has it."""
+    return (*earlier[:7], *(a or b for a, b in zip(earlier[7:], row[7:], strict=True)))
+
+
+def registration_rows(scope):
+    """One row per registration, as `booking_rows` gives them, its bookings' flags folded."""
+    folded = {}
+    for row in booking_rows(scope):
+        pk = row[0]
+        earlier = folded.get(pk)
+        folded[pk] = row if earlier is None else _fold(earlier, row)
+    return folded.values()
+
+
 def _count(scope):
     """The figures (a dict), {role: people} and {(district, "confirmed" or "attended"): n}: one pass
     over the registrations, with plain local counters (a year is fifteen thousand rows)."""
@@ -79,7 +96,8 @@ def _count(scope):
     total = confirmed_total = attended_total = no_shows = demand = cancellations = elsewhere = 0
     by_district = Counter()
     people, first_timers, municipalities = {}, set(), set()
-    for pk, role, first_time, place, offer, pseudonym, waited, *flags in registration_rows(scope):
+    for row in registration_rows(scope):
+        pk, role, first_time, place, offer, pseudonym, waited, *flags = row
         confirmed, attended, held, cancelled, placed, before = flags
         district = offer_district.get(offer)
         total += 1
