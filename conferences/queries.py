@@ -18,7 +18,13 @@ def conference_of(event):
 
 
 def published_conference(event):
-    return Conference.objects.filter(event=event, published=True).first()
+    """The event's conference if its programme is published, else None. Read once per event object (the
+    reverse one-to-one caches it, a missing one too): the registration form and its hook share it."""
+    try:
+        conference = event.conference
+    except Conference.DoesNotExist:
+        return None
+    return conference if conference.published else None
 
 
 def sessions_of(conference):

@@ -26,7 +26,7 @@ from functools import cached_property
 
 from django import forms
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
@@ -121,15 +121,27 @@ class FormGuard:
         if not transaction.get_connection().in_atomic_block:
             raise RuntimeError("use_token() belongs in the transaction of the action it guards")
         digest = self._digest(self._token_nonce)
-        try:
-            with transaction.atomic():
-                UsedFormToken.objects.create(nonce=self._token_nonce, digest=digest, used_at=timezone.now())
-        except IntegrityError:
-            used = UsedFormToken.objects.filter(nonce=self._token_nonce).values_list("digest", flat=True).first()
-            if used != digest:
-                raise FormTokenUsed from None
-            return False
-        return True
+        if _record_use(self._token_nonce, digest):
+            return True
+        used = UsedFormToken.objects.filter(nonce=self._token_nonce).values_list("digest", flat=True).first()
+        if used != digest:
+            raise FormTokenUsed
+        return False
+
+
+_RECORD_USE = (
+    'INSERT INTO "core_usedformtoken" ("nonce", "digest", "used_at") VALUES (%s, %s, %s) '
+    'ON CONFLICT ("nonce") DO NOTHING RETURNING "nonce"'
+)
+
+
+def _record_use(nonce, digest) -> bool:
+    """Insert the token's use; False if it was used already. One statement (`INSERT … ON CONFLICT DO
+    NOTHING RETURNING`, PostgreSQL and SQLite alike) and no savepoint: it runs in every public form's
+    transaction, for a registration while the form waits for the event lock."""
+    with transaction.get_connection().cursor() as cursor:
+        cursor.execute(_RECORD_USE, [nonce, digest, cursor.db.ops.adapt_datetimefield_value(timezone.now())])
+        return cursor.fetchone() is not None
 
 
 def prune_used_tokens(*, now=None) -> int:

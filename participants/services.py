@@ -171,7 +171,7 @@ def add_walk_in(*, actor, event, person, session=None, request=None):
     )
     WalkIn.objects.create(registration=registration, added_by=actor)
     # Apps that keep something per registration (reports' facts) hear of it like of any other.
-    announce("registration_created", registration=registration, data={}, now=now)
+    announce("registration_created", registration=registration, bookings=[booking], data={}, now=now)
     CheckIn.objects.create(booking=booking, session=session, checked_in_by=actor)
     _refresh_attended([booking.pk])
     record(

@@ -134,9 +134,9 @@ ANNOUNCES = {
     "(returns HTML, or an empty string)",
     "registration_form_fields": "event: extra fields for the public registration form, a "
     "`registrations.forms.FormPart` or None",
-    "registration_created": "registration, data (the form's cleaned data), now: called by services.register "
-    "inside its transaction, under the event lock, and for a walk-in by participants.services.add_walk_in "
-    "(data empty, the place already confirmed)",
+    "registration_created": "registration, bookings (its places and waiting spots as just written), data (the "
+    "form's cleaned data), now: called by services.register inside its transaction, under the event lock, and "
+    "for a walk-in by participants.services.add_walk_in (data empty, the place already confirmed)",
     "registration_ended": "registration, now: its last place or waiting spot ended (cancelled, lapsed); inside "
     "the transaction",
     "personal_page_links": "registration, token: links for the personal page, a list of (label, url)",

@@ -19,6 +19,27 @@ def bookable_events(event):
     return sorted(modules, key=lambda m: (m.start, m.pk)) if modules else [event]
 
 
+def public_offer(slug):
+    """The public offer `slug` with what its form and confirmation mail show (venue, contact,
+    registration settings) and its modules likewise, in one query; None for no such offer or a draft.
+
+    The modules arrive as the prefetched `event.modules.all()` (so `bookable_events` reads nothing),
+    each with its `course` set. A module's own page redirects to its course, which reads the course."""
+    match = (Q(slug=slug) & ~Q(status=Event.Status.DRAFT)) | Q(course__slug=slug)
+    rows = list(Event.objects.filter(match).select_related("venue__municipality", "contact", "registration_settings"))
+    offer = next((event for event in rows if event.slug == slug), None)
+    if offer is None:
+        return None
+    modules = [event for event in rows if event.course_id == offer.pk]
+    for module in modules:
+        module.course = offer
+    # What `prefetch_related("modules")` would leave: a queryset whose rows are already read.
+    prefetched = offer.modules.all()
+    prefetched._result_cache, prefetched._prefetch_done = modules, True
+    offer._prefetched_objects_cache = {"modules": prefetched}
+    return offer
+
+
 def settings_for(event):
     """The event's registration settings, or unsaved defaults."""
     try:

@@ -129,8 +129,10 @@ def register(*, event, person, consent, submission_key, language, now=None, ente
     if not email and not entered_by_team:
         raise ValueError("Only the team may register a person without an e-mail address.")
     # Everything from here to the commit holds the event lock (docs/performance.md, "Registration
-    # throughput"): only what decides or records the places, and what must commit with them.
-    with transaction.atomic():
+    # throughput"): only what decides or records the places, and what must commit with them. No savepoint
+    # of its own (two statements less, one of them under the lock): the caller's transaction, if any, is
+    # this one, and a closed offer is raised only after the block, so it leaves that transaction usable.
+    with transaction.atomic(savepoint=False):
         locked = _lock_deciding([event, *targets])
         now = now or timezone.now()  # taken under the lock, so creation times follow arrival order
         event = locked[event.pk]
@@ -141,31 +143,45 @@ def register(*, event, person, consent, submission_key, language, now=None, ente
         if replayed:
             return outcome
         reason = closed_reason(event, now)
-        if reason:
-            raise RegistrationClosed(reason)
-        if existing:
+        if existing and not reason:
             mails.already_registered(existing, bookings_with_positions(existing))
-            return outcome
-        registration = Registration.objects.create(
-            event=event,
-            submission_key=submission_key,
-            language=language,
-            first_time=first_time,
-            created_at=now,
-            entered_by_team=entered_by_team,
-            # Without an address there is nothing to confirm: the team took the registration.
-            email_confirmed_at=None if email else now,
-            **{field: person[field] for field in PERSON_FIELDS if field in person},
-            **consent.as_fields(),
-        )
-        bookings = [_book(registration, place, now) for place in places]
-        announce("registration_created", registration=registration, data=extra or {}, now=now)
-        # The bookings as `bookings_with_positions` would read them back, without reading.
-        mails.confirm_address(registration, sorted(bookings, key=lambda b: (b.event.start, b.pk)))
-        if email and registration.newsletter_consent:
-            # Whoever runs a newsletter asks the person to confirm its own sign-up.
-            announce("newsletter_requested", email=email, language=language, consent=consent)
+        elif not reason:
+            _create(
+                event,
+                places,
+                person=person,
+                consent=consent,
+                now=now,
+                extra=extra,
+                submission_key=submission_key,
+                language=language,
+                first_time=first_time,
+                entered_by_team=entered_by_team,
+            )
+    if reason:
+        raise RegistrationClosed(reason)
     return outcome
+
+
+def _create(event, places, *, person, consent, now, extra, **fields):
+    """The registration, its bookings, the other apps' answers and the mails. Under the event lock."""
+    email = person.get("email") or ""
+    registration = Registration.objects.create(
+        event=event,
+        created_at=now,
+        **fields,  # submission_key, language, first_time, entered_by_team
+        # Without an address there is nothing to confirm: the team took the registration.
+        email_confirmed_at=None if email else now,
+        **{field: person[field] for field in PERSON_FIELDS if field in person},
+        **consent.as_fields(),
+    )
+    bookings = [_book(registration, place, now) for place in places]
+    announce("registration_created", registration=registration, bookings=bookings, data=extra or {}, now=now)
+    # The bookings as `bookings_with_positions` would read them back, without reading.
+    mails.confirm_address(registration, sorted(bookings, key=lambda b: (b.event.start, b.pk)))
+    if email and registration.newsletter_consent:
+        # Whoever runs a newsletter asks the person to confirm its own sign-up.
+        announce("newsletter_requested", email=email, language=registration.language, consent=consent)
 
 
 def _earlier(event, email, submission_key):

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -12,7 +11,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from core.registry import announce
 from events.calendars import calendar_bytes
-from events.models import Event
 from regions.queries import municipality_names
 from registrations import services
 from registrations.forms import AnswersForm, LostLinkForm, RegistrationForm
@@ -22,6 +20,7 @@ from registrations.queries import (
     bookable_events,
     bookings_with_positions,
     places_for,
+    public_offer,
     questions_for,
     settings_for,
 )
@@ -35,11 +34,10 @@ def confirm_hours():
 
 def _offer(slug):
     # With what the confirmation mail shows (venues, contact): `services.register` uses these objects.
-    queryset = Event.objects.public().select_related(
-        "venue__municipality", "contact", "course", "registration_settings"
-    )
-    modules = Prefetch("modules", queryset=Event.objects.select_related("venue__municipality", "contact"))
-    return get_object_or_404(queryset.prefetch_related(modules), slug=slug)
+    offer = public_offer(slug)
+    if offer is None:
+        raise Http404
+    return offer
 
 
 def _personal_url(registration):

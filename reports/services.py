@@ -7,9 +7,10 @@ from reports.models import RegistrationFacts
 from reports.pseudonyms import pseudonym
 
 
-def record_registration(*, registration, data=None, now=None):
-    """Answer to `registration_created`: note the person's pseudonym and whether a place had to wait."""
-    waited = registration.bookings.filter(status=Booking.Status.WAITING).exists()
+def record_registration(*, registration, bookings, data=None, now=None):
+    """Answer to `registration_created`: note the person's pseudonym and whether a place had to wait
+    (from the `bookings` just written, so nothing is read under the event lock)."""
+    waited = any(booking.status == Booking.Status.WAITING for booking in bookings)
     # One INSERT … ON CONFLICT: this runs under the event lock of every registration.
     facts = RegistrationFacts(registration=registration, pseudonym=pseudonym(registration.email), waited=waited)
     RegistrationFacts.objects.bulk_create(

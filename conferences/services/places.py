@@ -20,7 +20,7 @@ from conferences.models import (
     Session,
     Slot,
 )
-from conferences.queries import figures
+from conferences.queries import figures, published_conference
 from conferences.services.common import lock_sessions, mail_person
 from registrations.models import Booking, Registration
 
@@ -79,10 +79,11 @@ def _wait_for_seat(*, registration, slot, first, second, now):
     return Placed(slot=slot, session=first, status=Choice.Status.PENDING)
 
 
-def choose_at_registration(*, registration, data, now):
+def choose_at_registration(*, registration, bookings, data, now):
     """Answer to `registration_created`: the workshop wishes from the form, in arrival order. Someone
     who got no event seat (waiting list) keeps the wishes pending until `seat_given`."""
-    conference = Conference.objects.filter(event=registration.event, published=True).first()
+    # The event object the form was built for: its conference was read then (`published_conference`).
+    conference = published_conference(registration.event)
     if conference is None:
         return []
     if "badge_name" in data:
@@ -92,7 +93,8 @@ def choose_at_registration(*, registration, data, now):
             pronouns=data.get("badge_pronouns") or "",
         )
     locked = lock_sessions(conference)
-    seated = holds_seat(registration, conference)
+    # Its bookings were just written (`bookings`): whether one takes a seat needs no read.
+    seated = any(b.event_id == conference.event_id and b.status in Booking.TAKEN for b in bookings)
     results = []
     for slot in Slot.objects.filter(conference=conference).order_by("start", "id"):
         first = locked.get(_pk(data.get(f"workshop_{slot.pk}")))

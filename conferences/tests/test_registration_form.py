@@ -47,6 +47,24 @@ def test_register_with_a_full_first_choice_gets_the_second_and_the_page_says_so(
     assert "Workshop 1.2" in page and "Ihre zweite Wahl: die erste war voll." in page
 
 
+def test_the_form_sent_reads_the_conference_once_and_not_under_the_event_lock(client, open_form):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    conference = make_conference(slots=1, workshops=2)
+    (first, _second), *_rest = workshops(conference)
+    data = {**form_data(), **open_form(conference.event), f"workshop_{first.slot_id}": first.pk}
+    with CaptureQueriesContext(connection) as ctx:
+        assert post(client, conference.event, data).status_code == 302
+    queries = [query["sql"] for query in ctx.captured_queries]
+    # The form's fields and the hook `registration_created` share the conference read for the form.
+    assert len([sql for sql in queries if 'FROM "conferences_conference"' in sql]) == 1
+    # Whether the person holds an event seat comes from the bookings just written, not from a read.
+    assert not [sql for sql in queries if 'AS "a" FROM "registrations_booking"' in sql]
+    choice = Choice.objects.get(registration__email="erika@example.org")
+    assert (choice.session_id, choice.status) == (first.pk, "place")
+
+
 def test_missing_or_clashing_choices_get_clear_messages_and_keep_what_was_typed(client, open_form):
     conference = make_conference(slots=2, workshops=2)
     (a1, _a2), (b1, _b2) = workshops(conference)

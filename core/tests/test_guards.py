@@ -200,6 +200,24 @@ def test_a_token_another_process_used_meanwhile_is_refused():
         mine.use_token()
 
 
+def test_a_first_use_is_recorded_with_one_statement_and_no_savepoint():
+    """Every public form records its token in its action's transaction (a registration's waits for the
+    event lock), so the use is one `INSERT … ON CONFLICT DO NOTHING`, not a savepoint around an insert."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from relay.forms import RelayContactForm
+
+    contact = Contacting()
+    form = RelayContactForm({**contact.data(1), **hidden(Client().get(contact.url))})
+    assert form.is_valid()
+    with transaction.atomic(), CaptureQueriesContext(connection) as ctx:
+        assert form.use_token() is True
+    (statement,) = [query["sql"] for query in ctx.captured_queries]
+    assert statement.startswith('INSERT INTO "core_usedformtoken"') and "ON CONFLICT" in statement
+    assert UsedFormToken.objects.count() == 1
+
+
 def test_used_tokens_are_forgotten_once_they_could_no_longer_be_sent():
     now = timezone.now()
     old = UsedFormToken.objects.create(

@@ -119,7 +119,7 @@ def test_the_facts_are_written_again_when_the_hook_runs_twice():
 
     registration = register(event_at(-10), email="anna@example.org")
     RegistrationFacts.objects.filter(registration=registration).update(pseudonym="", waited=True)
-    record_registration(registration=registration)
+    record_registration(registration=registration, bookings=list(registration.bookings.all()))
     facts = RegistrationFacts.objects.get(registration=registration)
     assert facts.pseudonym == pseudonym("anna@example.org") and not facts.waited
     assert RegistrationFacts.objects.count() == 1
