@@ -1,6 +1,6 @@
 """Where one registration POST spends its time, measured in-process with pyinstrument.
 
-    python bench/profile_register.py [--database postgres|sqlite] [--requests 100] [--html FILE]
+    python bench/profile_register.py [--database postgres|sqlite] [--requests 100] [--conn-max-age 60] [--html FILE]
 
 A fresh database (as `bench/rush.py` makes it), one published event with 20 seats, production
 settings (DEBUG off), Django's test client. Each timed request opens the form (GET, untimed) and
@@ -30,6 +30,7 @@ def main():
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--requests", type=int, default=100)
+    parser.add_argument("--conn-max-age", type=int, default=60, help="DB_CONN_MAX_AGE (production: 60)")
     parser.add_argument("--html", default="", help="write pyinstrument's HTML report to this file")
     args = parser.parse_args()
 
@@ -39,9 +40,10 @@ def main():
             REGISTRATION_RATE_PER_IP="100000/h",
             ALLOWED_HOSTS="testserver",
             SINGLE_PROCESS="1",
-            DB_CONN_MAX_AGE="0",
+            DB_CONN_MAX_AGE=str(args.conn_max_age),
         )
         manage(env, "migrate", "--noinput")
+        manage(env, "collectstatic", "--noinput")  # production settings serve hashed static names
         os.environ.update(env)
         profile(args)
 

@@ -1,18 +1,19 @@
 """Registration rush: 500 registrations at the same moment for an event with 20 seats.
 
     python bench/rush.py [--database postgres|sqlite] [--database-url postgres://postgres@127.0.0.1:5432/postgres]
-                         [--attempts 500] [--seats 20] [--workers 4]
+                         [--attempts 500] [--seats 20] [--workers 4] [--conn-max-age 60]
 
 1. A fresh database (a throwaway PostgreSQL database by default, dropped afterwards; a
    temporary SQLite file with --database sqlite), migrated, with one published event.
-2. The production server (gunicorn, several workers) on a free loopback port.
+2. The production server (gunicorn, several workers) on a free loopback port, with the production
+   default for database connections (kept for 60 s; `--conn-max-age 0` opens one per request).
 3. Every simulated person opens the form (GET) like a browser would; then all 500 forms are
    sent at the same moment from an async httpx client, each with its own single-use form token.
    All requests come from 127.0.0.1, so the bench raises the per-address rate limit with the
    documented setting REGISTRATION_RATE_PER_IP.
-4. Every confirmation link is read from the outbox (the mails the worker would send), opened,
-   and the page's "Anmeldung bestätigen" button pressed (a POST: opening the link alone
-   confirms nothing).
+4. Every confirmation link is read from the outbox (the mails the worker would send, rendered
+   from their recipe as the worker does: the bench runs no worker), opened, and the page's
+   "Anmeldung bestätigen" button pressed (a POST: opening the link alone confirms nothing).
 5. The database is read: places taken never exceed the seats, the first arrivals hold the
    places, the waiting list follows arrival order (booking ids are handed out under the
    event lock; creation times are taken under it too, so both orders must agree).
@@ -47,6 +48,9 @@ import re
 TEMPLATE = "registrations/mail/confirm_address"
 from registrations.models import Booking, Registration
 from mail.models import OutboxMessage
+from mail.rendering import render_pending
+for message in OutboxMessage.objects.filter(template=TEMPLATE, rendered=False):
+    render_pending(message)  # as the worker does before sending (the bench runs none)
 bookings = list(Booking.objects.filter(event__slug="{slug}").select_related("registration").order_by("id"))
 statuses = [b.status for b in bookings]
 registrations = Registration.objects.filter(event__slug="{slug}").order_by("created_at", "id")
@@ -160,13 +164,14 @@ def main():
     parser.add_argument("--attempts", type=int, default=500)
     parser.add_argument("--seats", type=int, default=20)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--conn-max-age", type=int, default=60, help="DB_CONN_MAX_AGE (production: 60)")
     args = parser.parse_args()
 
     with fresh_database(args.database_url if args.database == "postgres" else None) as database_url:
         env = production_env(
             database_url,
             REGISTRATION_RATE_PER_IP="100000/h",  # all requests come from 127.0.0.1
-            DB_CONN_MAX_AGE=0,
+            DB_CONN_MAX_AGE=args.conn_max_age,
         )
         manage(env, "migrate", "--noinput")
         slug = shell(env, SETUP.format(seats=args.seats))

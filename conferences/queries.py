@@ -18,8 +18,12 @@ def conference_of(event):
 
 
 def published_conference(event):
-    """The event's conference if its programme is published, else None. Read once per event object (the
-    reverse one-to-one caches it, a missing one too): the registration form and its hook share it."""
+    """The event's conference if its programme is published, else None. Only a Fachkonferenz has a
+    programme (the back office plans one only for that kind), so other kinds read nothing. Read once per
+    event object (the reverse one-to-one caches it, a missing one too): the registration form and its
+    hook share it."""
+    if event.kind != event.Kind.CONFERENCE:
+        return None
     try:
         conference = event.conference
     except Conference.DoesNotExist:

@@ -67,10 +67,11 @@ class FormGuard:
     """Mix into a form (before the form class) for the honeypot and the single-use token.
 
     A filled honeypot is not an error the bot can learn from: the form reports `caught_bot`
-    and the view pretends success without doing anything. A missing, forged, expired or
-    differently used token is a form-wide error, but only on a form without field errors:
-    those are what the person can fix, and the form shown again carries a fresh token anyway.
-    The view calls `use_token()` in the transaction that does what the form asks.
+    and the view pretends success without doing anything. A missing, forged or expired token is
+    a form-wide error, but only on a form without field errors: those are what the person can
+    fix, and the form shown again carries a fresh token anyway. The view calls `use_token()` in
+    the transaction that does what the form asks; a token a different submission used first is
+    found there (`FormTokenUsed`, shown as the same kind of form-wide error).
     """
 
     _token_nonce = None
@@ -94,13 +95,13 @@ class FormGuard:
         return salted_hmac(_SALT, json.dumps([nonce, content]), algorithm="sha256").hexdigest()
 
     def check_guard(self):
-        """Raise a form-wide error for an unusable token (extend to add checks)."""
+        """Raise a form-wide error for a missing, forged or expired token (extend to add checks).
+
+        Reads nothing: whether the token was used already is decided by `use_token`, with the one
+        statement that records its use."""
         nonce = _nonce(self._posted(STARTED_FIELD))
         if nonce is None:
             raise forms.ValidationError(STALE_MESSAGE, code="stale")
-        used = UsedFormToken.objects.filter(nonce=nonce).values_list("digest", flat=True).first()
-        if used is not None and used != self._digest(nonce):
-            raise forms.ValidationError(USED_MESSAGE, code="used")
         self._token_nonce = nonce
 
     def clean(self):

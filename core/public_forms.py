@@ -5,7 +5,7 @@ proposal, and each new one) declares a `PublicForm` and its view calls `submit`,
 of `core.guards` apply the same way everywhere:
 
 1. honeypot filled: pretend success and do nothing, so a bot learns nothing;
-2. the form validates: field errors first, then the form token (stale, forged or used);
+2. the form validates: field errors first, then the form token (stale or forged);
 3. each rate limit counts one attempt, in the declared order; the first one reached stops with
    its message (above the form, or at a field) and the answer 429;
 4. the action runs in one transaction with the token's use (`FormGuard.use_token`). The same

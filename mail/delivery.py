@@ -56,7 +56,7 @@ def deliver(message_id, *, enqueue_retry):
         return None
     message = OutboxMessage.objects.get(pk=message_id)
     try:
-        if not message.rendered:  # queued to be rendered after a commit whose process ended first
+        if not message.rendered:  # its caller left the rendering to the worker (`Rebuild`)
             rendering.render_pending(message)
     except Exception as error:  # noqa: BLE001 - recorded on the row like a failed attempt
         return _record_failure(message, error, enqueue_retry=enqueue_retry)

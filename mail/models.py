@@ -45,9 +45,8 @@ class OutboxMessage(models.Model):
     # Extra header lines the caller asks for, {name: value} (e.g. List-Unsubscribe for a
     # newsletter, RFC 8058). Never Message-ID, From, To or Reply-To: the outbox sets those.
     headers = models.JSONField(_("zusätzliche Kopfzeilen"), default=dict, blank=True)
-    # False while subject, text and HTML are still to be rendered (`mail.rendering`): the caller asked
-    # for rendering after its commit; `render_with(**render_args)` gives the context again to the
-    # worker if the process that queued the row ended before rendering it.
+    # False while subject, text and HTML are still to be rendered (`mail.rendering`): the caller left
+    # the rendering to the worker, which gets the context from `render_with(**render_args)`.
     rendered = models.BooleanField(_("gerendert"), default=True)
     render_with = models.CharField(_("Kontext von"), max_length=200, blank=True)
     render_args = models.JSONField(_("Kontext-Argumente"), default=dict, blank=True)

@@ -1,10 +1,9 @@
 """Rendering an outbox row: `<template>_subject.txt`, `<template>.txt` and (if it exists) `<template>.html`.
 
-`mail.services.queue_mail` renders at once, unless its caller holds a lock and asks for the
-rendering after its commit (`Rebuild`): then the row is written unrendered in the caller's
-transaction together with a recipe, the process that wrote it renders it from the context it
-already has right after the commit, and if that process ended in between, the worker renders it
-from the recipe before sending (`render_pending`). Either way a committed row is sent.
+`mail.services.queue_mail` renders at once, unless its caller holds a lock and leaves the rendering
+to the worker (`Rebuild`): then the row is written unrendered in the caller's transaction together
+with a recipe, and the worker gets the context from the recipe and renders the row before sending
+it (`render_pending`).
 """
 
 from dataclasses import dataclass, field
@@ -45,7 +44,7 @@ def render(template, context, language):
 
 
 def store(message_id, subject, text, html):
-    """Write the rendering into a row that has none yet (whoever renders first wins; same text)."""
+    """Write the rendering into a row that has none yet (a retry after a failed send finds it rendered)."""
     return OutboxMessage.objects.filter(pk=message_id, rendered=False).update(
         subject=subject, text=text, html=html, rendered=True
     )

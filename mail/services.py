@@ -11,9 +11,10 @@ the job is enqueued, the periodic sweep (`mail.tasks.sweep_outbox`) picks the ro
 
     queue_mail(..., rebuild=Rebuild("registrations.mails.context_again", {"registration": 42, ...}))
 
-does the rendering after the commit instead (`mail.rendering`): for a caller that holds a lock
-until its commit (a registration holds its event's row), so that rendering does not make others
-wait. The row, unrendered, and its recipe are still written in the caller's transaction.
+leaves the rendering to the worker (`mail.rendering`): for a caller that holds a lock until its
+commit (a registration holds its event's row) and answers a rush of people, so that rendering
+neither makes others wait nor costs the request. The row, unrendered, and its recipe are written
+in the caller's transaction; the worker gets the context from the recipe before sending.
 
 A mail that carries a person's data names its record in `belongs_to` ("registration:42"), so
 that `erase_mails` can delete it together with that record, sent or not.
@@ -62,11 +63,12 @@ def queue_mail(
     headers=None,
     rebuild: Rebuild | None = None,
 ):
-    """`rebuild`: render after the caller's commit, not now (see the module's docstring); `context`
-    is used then (it must not change before the commit), the recipe only if this process ends first."""
+    """`rebuild`: the worker renders the row from this recipe, not this process now (see the module's
+    docstring); `context` is not used then."""
     language = language or settings.LANGUAGE_CODE
-    full_context = rendering.full_context(context)
-    subject, text, html = ("", "", "") if rebuild else rendering.render(template, full_context, language)
+    subject, text, html = (
+        ("", "", "") if rebuild else rendering.render(template, rendering.full_context(context), language)
+    )
     message = OutboxMessage.objects.create(
         to=to,
         reply_to=reply_to or "",
@@ -96,21 +98,8 @@ def queue_mail(
         withheld_ids.append(message.pk)
         return message
     logger.info("mail queued id=%s template=%s", message.pk, template)
-    if rebuild:
-        transaction.on_commit(lambda: _render_then_send(message.pk, template, full_context, language))
-    else:
-        transaction.on_commit(lambda: enqueue_send(message.pk))
+    transaction.on_commit(lambda: enqueue_send(message.pk))
     return message
-
-
-def _render_then_send(message_id, template, context, language):
-    """After the commit: render from the context in hand, then enqueue the send. If rendering fails
-    here, the row stays unrendered and the worker renders it from its recipe."""
-    try:
-        rendering.store(message_id, *rendering.render(template, context, language))
-    except Exception:  # the committed row is sent anyway: the worker renders it from its recipe
-        logger.exception("mail id=%s not rendered after the commit; the worker renders it", message_id)
-    enqueue_send(message_id)
 
 
 # The outbox sets these itself; a caller's extra headers may not replace them.

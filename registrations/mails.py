@@ -54,24 +54,24 @@ def _context(registration, bookings, **context):
     }
 
 
-def _send(registration, name, *, bookings=(), attachments=(), after_commit=False, **context):
+def _send(registration, name, *, bookings=(), attachments=(), by_worker=False, **context):
     """Every mail to a registered person goes through here; people without an address get none
     (the team entered them by hand and tells them by phone or on paper).
 
-    `after_commit`: rendered after the caller's commit (the caller holds the event lock), from this
-    context, or by the worker from `context_again` (so no extra `context` then)."""
+    `by_worker`: the worker renders the mail from `context_again` (the caller holds the event lock and
+    may be one of a rush of registrations), so no extra `context` then."""
     if not registration.has_address:
         return
     event = registration.event
     bookings = list(bookings)
     rebuild = None
-    if after_commit:
+    if by_worker:
         args = {"registration": registration.pk, "bookings": [b.pk for b in bookings]}
         rebuild = Rebuild("registrations.mails.context_again", args)
     queue_mail(
         to=registration.email,
         template=PREFIX + name,
-        context=_context(registration, bookings, **context),
+        context=None if by_worker else _context(registration, bookings, **context),
         language=registration.language,
         reply_to=event.contact.email if event.contact else "",
         attachments=attachments,
@@ -93,13 +93,13 @@ def context_again(*, registration, bookings):
 
 def confirm_address(registration, bookings):
     """Right after the form: please confirm your address; per event, place reserved or waiting.
-    Rendered after the commit: `services.register` holds the event lock until then."""
-    _send(registration, "confirm_address", bookings=bookings, after_commit=True)
+    Rendered by the worker: `services.register` holds the event lock until its commit."""
+    _send(registration, "confirm_address", bookings=bookings, by_worker=True)
 
 
 def already_registered(registration, bookings):
     """The same address registered again: one registration, and here is its personal link."""
-    _send(registration, "already_registered", bookings=bookings, after_commit=True)
+    _send(registration, "already_registered", bookings=bookings, by_worker=True)
 
 
 def confirmed(registration, bookings):

@@ -174,7 +174,9 @@ class Registration(ConsentFields):
             models.Index(
                 fields=["event", "email_confirmed_at", "role", "first_time", "municipality"],
                 name="registration_report_idx",
-            )
+            ),
+            # "Has this address a confirmed place anywhere?" at every registration (`places_and_earlier`).
+            models.Index(fields=["email"], name="registration_email_idx"),
         ]
 
     def __str__(self):

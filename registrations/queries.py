@@ -3,7 +3,8 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db import connection
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext as _
 
@@ -24,9 +25,14 @@ def public_offer(slug):
     registration settings) and its modules likewise, in one query; None for no such offer or a draft.
 
     The modules arrive as the prefetched `event.modules.all()` (so `bookable_events` reads nothing),
-    each with its `course` set. A module's own page redirects to its course, which reads the course."""
+    each with its `course` set. A module's own page redirects to its course, which reads the course.
+    `has_questions` tells `questions_for` whether there are any to read."""
     match = (Q(slug=slug) & ~Q(status=Event.Status.DRAFT)) | Q(course__slug=slug)
-    rows = list(Event.objects.filter(match).select_related("venue__municipality", "contact", "registration_settings"))
+    rows = list(
+        Event.objects.filter(match)
+        .select_related("venue__municipality", "contact", "registration_settings")
+        .annotate(has_questions=Exists(Question.objects.filter(event=OuterRef("pk"))))
+    )
     offer = next((event for event in rows if event.slug == slug), None)
     if offer is None:
         return None
@@ -49,6 +55,9 @@ def settings_for(event):
 
 
 def questions_for(event):
+    """The event's own questions; none read for an offer `public_offer` found without any."""
+    if getattr(event, "has_questions", True) is False:
+        return []
     return list(Question.objects.filter(event=event))
 
 
@@ -87,6 +96,50 @@ def places_for(events):
     )
     counts = {row["event"]: row for row in rows}
     return [Places(e, counts.get(e.pk, {}).get("taken", 0), counts.get(e.pk, {}).get("waiting", 0)) for e in events]
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """What a form sent finds of earlier ones (`places_and_earlier`)."""
+
+    replayed: bool  # this very form (its submission key) was handled already
+    existing: int | None  # the pk of the address's active registration for the offer
+    confirmed_before: bool  # the address holds a confirmed place anywhere (a new registration's `first_time`)
+
+
+# One statement, written out: it runs under the event lock at every registration, where building
+# the same query with the ORM (five subqueries) cost more time than the database needs to answer it.
+_PLACES_AND_EARLIER = """
+SELECT e."id",
+  (SELECT COUNT(*) FROM "registrations_booking" b WHERE b."event_id" = e."id" AND b."status" IN (%s, %s, %s))
+    AS "taken",
+  (SELECT COUNT(*) FROM "registrations_booking" b WHERE b."event_id" = e."id" AND b."status" = %s) AS "waiting",
+  EXISTS (SELECT 1 FROM "registrations_registration" r WHERE r."submission_key" = %s) AS "replayed",
+  (SELECT r."id" FROM "registrations_registration" r
+    WHERE r."event_id" = %s AND r."email" = %s AND r."email" <> '' AND r."is_active" ORDER BY r."id" LIMIT 1)
+    AS "existing",
+  EXISTS (SELECT 1 FROM "registrations_registration" r JOIN "registrations_booking" b ON b."registration_id" = r."id"
+    WHERE r."email" = %s AND r."email" <> '' AND b."status" = %s) AS "confirmed_before"
+FROM "events_event" e WHERE e."id" IN ({events})
+"""
+
+
+def places_and_earlier(events, *, offer, email, submission_key):
+    """(`places_for(events)`, `Earlier`) for a form sent for `offer`, in one statement.
+
+    `services.register` runs it right after taking the events' lock: a new statement sees everything
+    the transactions that held the lock before committed (in the locking statement itself, subqueries
+    would still see the moment before it waited). An empty `email` finds no earlier registration."""
+    taken, waiting = Booking.TAKEN, Booking.Status.WAITING
+    ids = [event.pk for event in events]
+    sql = _PLACES_AND_EARLIER.format(events=", ".join(["%s"] * len(ids)))
+    params = [*taken, waiting, submission_key, offer.pk, email, email, Booking.Status.CONFIRMED, *ids]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = {row[0]: row[1:] for row in cursor.fetchall()}
+    places = [Places(event, *found[event.pk][:2]) for event in events]
+    replayed, existing, confirmed_before = next(iter(found.values()))[2:]
+    return places, Earlier(bool(replayed), existing, bool(confirmed_before))
 
 
 def _count_subquery(status_filter, **outer):
@@ -172,11 +225,6 @@ def bookings_with_positions(registration):
     for booking in bookings:
         booking.position = positions.get(booking.pk)
     return bookings
-
-
-def confirmed_before(email):
-    """Whether the address holds a confirmed place anywhere (a registration's `first_time` is its negation)."""
-    return Registration.objects.filter(email=email, bookings__status=Booking.Status.CONFIRMED).exists()
 
 
 def active_registrations_for_email(email):

@@ -12,7 +12,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,7 +31,7 @@ from registrations.queries import (
     active_registrations_for_email,
     bookable_events,
     bookings_with_positions,
-    confirmed_before,
+    places_and_earlier,
     places_for,
     settings_for,
 )
@@ -124,8 +123,6 @@ def register(*, event, person, consent, submission_key, language, now=None, ente
     they get them back through the hook `registration_created`, in this transaction."""
     targets = bookable_events(event)
     email = person.get("email") or ""
-    # Read before the lock: it concerns the person's other registrations, not this event's places.
-    first_time = not (email and confirmed_before(email))
     if not email and not entered_by_team:
         raise ValueError("Only the team may register a person without an e-mail address.")
     # Everything from here to the commit holds the event lock (docs/performance.md, "Registration
@@ -137,14 +134,16 @@ def register(*, event, person, consent, submission_key, language, now=None, ente
         now = now or timezone.now()  # taken under the lock, so creation times follow arrival order
         event = locked[event.pk]
         targets = [locked[t.pk] for t in targets]
-        places = places_for(targets)
+        # Under the lock: two forms with the same address (or the same form twice) at the same moment queue.
+        places, earlier = places_and_earlier(targets, offer=event, email=email, submission_key=submission_key)
         outcome = Outcome(all_waiting=all(p.full for p in places), some_waiting=any(p.full for p in places))
-        replayed, existing = _earlier(event, email, submission_key)
-        if replayed:
+        if earlier.replayed:
             return outcome
         reason = closed_reason(event, now)
-        if existing and not reason:
-            mails.already_registered(existing, bookings_with_positions(existing))
+        if earlier.existing and not reason:
+            existing = Registration.objects.get(pk=earlier.existing)
+            existing.event = event  # what its mail shows
+            mails.already_registered(existing, existing.bookings.order_by("event__start", "id"))
         elif not reason:
             _create(
                 event,
@@ -155,7 +154,7 @@ def register(*, event, person, consent, submission_key, language, now=None, ente
                 extra=extra,
                 submission_key=submission_key,
                 language=language,
-                first_time=first_time,
+                first_time=not earlier.confirmed_before,
                 entered_by_team=entered_by_team,
             )
     if reason:
@@ -177,44 +176,23 @@ def _create(event, places, *, person, consent, now, extra, **fields):
     )
     bookings = [_book(registration, place, now) for place in places]
     announce("registration_created", registration=registration, bookings=bookings, data=extra or {}, now=now)
-    # The bookings as `bookings_with_positions` would read them back, without reading.
     mails.confirm_address(registration, sorted(bookings, key=lambda b: (b.event.start, b.pk)))
     if email and registration.newsletter_consent:
         # Whoever runs a newsletter asks the person to confirm its own sign-up.
         announce("newsletter_requested", email=email, language=registration.language, consent=consent)
 
 
-def _earlier(event, email, submission_key):
-    """(this very form was handled already, the address's active registration for the event or None),
-    in one query. Under the event lock: two forms with the same address at the same moment queue."""
-    match = Q(submission_key=submission_key)
-    if email:
-        match |= Q(event=event, email=email, is_active=True)
-    rows = Registration.objects.filter(match).order_by("pk")
-    rows = list(rows.values_list("pk", "submission_key", "event_id", "email", "is_active"))
-    replayed = any(row[1] == submission_key for row in rows)
-    found = [pk for pk, _key, event_id, address, active in rows if active and event_id == event.pk and address == email]
-    if not found or not email:
-        return replayed, None
-    existing = Registration.objects.get(pk=found[0])
-    existing.event = event  # what its mail shows
-    return replayed, existing
-
-
 def _book(registration, place, now):
-    """The booking for one event of a new registration, with `position` as `bookings_with_positions`
-    sets it: under the lock every waiting booking of the event is older, so the new one is last."""
+    """The booking for one event of a new registration."""
     if place.full:
-        status, confirmed_at, position = Booking.Status.WAITING, None, place.waiting + 1
+        status, confirmed_at = Booking.Status.WAITING, None
     elif registration.email:
-        status, confirmed_at, position = Booking.Status.HELD, None, None
+        status, confirmed_at = Booking.Status.HELD, None
     else:
-        status, confirmed_at, position = Booking.Status.CONFIRMED, now, None
-    booking = Booking.objects.create(
+        status, confirmed_at = Booking.Status.CONFIRMED, now
+    return Booking.objects.create(
         registration=registration, event=place.event, status=status, confirmed_at=confirmed_at
     )
-    booking.position = position
-    return booking
 
 
 def confirm_address(*, registration, now=None):

@@ -1,5 +1,5 @@
-"""A mail queued with a recipe (`Rebuild`) is written unrendered in the caller's transaction and
-rendered after its commit; if the process ends in between, the worker renders it from the recipe."""
+"""A mail queued with a recipe (`Rebuild`) is written unrendered in the caller's transaction; the
+request renders nothing, not even after its commit: the worker renders it from the recipe."""
 
 import pytest
 from django.test.signals import template_rendered
@@ -13,7 +13,7 @@ from mail.testing import deliver_outbox
 
 pytestmark = pytest.mark.django_db
 
-RECIPE = "mail.tests.test_render_after_commit.hello_again"
+RECIPE = "mail.tests.test_rendered_by_worker.hello_again"
 
 
 def hello_again(*, name):
@@ -21,11 +21,10 @@ def hello_again(*, name):
     return None if name == "weg" else {"name": name, "link": "https://example.org/bestaetigen/x/"}
 
 
-def queue(name, context):
+def queue(name):
     return queue_mail(
         to="kim@example.org",
         template="mail/example/hello",
-        context=context,
         language="de",
         rebuild=Rebuild(RECIPE, {"name": name}),
     )
@@ -41,31 +40,33 @@ def rendered_templates():
     return names, lambda: template_rendered.disconnect(note)
 
 
-def test_nothing_is_rendered_in_the_transaction_and_everything_right_after_its_commit(
-    django_capture_on_commit_callbacks,
+def test_the_request_renders_nothing_and_its_commit_only_enqueues_the_send(
+    django_capture_on_commit_callbacks, smtp_server
 ):
     names, stop = rendered_templates()
     try:
         with django_capture_on_commit_callbacks() as callbacks:
-            message = queue("Kim", {"name": "Kim", "link": "https://example.org/bestaetigen/k/"})
-            inside = list(names)
+            message = queue("Kim")
             row = OutboxMessage.objects.get(pk=message.pk)
             assert (row.rendered, row.subject, row.text, row.html) == (False, "", "", "")
             assert not DBTaskResult.objects.filter(task_path=SEND_TASK_PATH).exists()
         for callback in callbacks:  # the commit
             callback()
+        assert names == []
+        row = OutboxMessage.objects.get(pk=message.pk)
+        assert (row.rendered, row.text) == (False, "")
+        assert DBTaskResult.objects.filter(task_path=SEND_TASK_PATH).count() == 1
+        deliver_outbox()  # the worker
     finally:
         stop()
-    assert inside == []
     assert "mail/example/hello.txt" in names
-    row = OutboxMessage.objects.get(pk=message.pk)
-    assert row.rendered and row.subject == "Hallo Kim"
-    assert "https://example.org/bestaetigen/k/" in row.text  # the context in hand, not the recipe's
-    assert DBTaskResult.objects.filter(task_path=SEND_TASK_PATH).count() == 1
+    (mail,) = smtp_server.messages_to("kim@example.org")
+    assert mail.subject == "Hallo Kim"
+    assert "https://example.org/bestaetigen/x/" in mail.text  # the recipe's context
 
 
-def test_a_row_its_process_left_unrendered_is_rendered_by_the_worker_from_its_recipe(smtp_server):
-    queue("Kim", {"name": "Kim", "link": "https://example.org/bestaetigen/k/"})  # no commit: no callback ran
+def test_a_row_whose_commit_callback_never_ran_is_sent_all_the_same(smtp_server):
+    queue("Kim")  # no commit: no job enqueued
     deliver_outbox()
     (mail,) = smtp_server.messages_to("kim@example.org")
     assert mail.subject == "Hallo Kim"
@@ -74,7 +75,7 @@ def test_a_row_its_process_left_unrendered_is_rendered_by_the_worker_from_its_re
 
 
 def test_a_recipe_that_finds_nothing_sends_nothing(smtp_server):
-    queue("weg", {"name": "weg", "link": "x"})
+    queue("weg")
     deliver_outbox()
     assert smtp_server.messages_to("kim@example.org") == []
     row = OutboxMessage.objects.get()
