@@ -21,8 +21,8 @@ def bookable_events(event):
 
 
 def public_offer(slug):
-    """The public offer `slug` with what its form and confirmation mail show (venue, contact,
-    registration settings) and its modules likewise, in one query; None for no such offer or a draft.
+    """The public offer `slug` with what its form shows and its mails need (venue, contact, registration
+    settings) and its modules likewise, in one query; None for no such offer or a draft.
 
     The modules arrive as the prefetched `event.modules.all()` (so `bookable_events` reads nothing),
     each with its `course` set. A module's own page redirects to its course, which reads the course.
@@ -111,7 +111,7 @@ class Earlier:
 # the same query with the ORM (five subqueries) cost more time than the database needs to answer it.
 _PLACES_AND_EARLIER = """
 SELECT e."id",
-  (SELECT COUNT(*) FROM "registrations_booking" b WHERE b."event_id" = e."id" AND b."status" IN (%s, %s, %s))
+  (SELECT COUNT(*) FROM "registrations_booking" b WHERE b."event_id" = e."id" AND b."status" IN ({taken}))
     AS "taken",
   (SELECT COUNT(*) FROM "registrations_booking" b WHERE b."event_id" = e."id" AND b."status" = %s) AS "waiting",
   EXISTS (SELECT 1 FROM "registrations_registration" r WHERE r."submission_key" = %s) AS "replayed",
@@ -132,7 +132,7 @@ def places_and_earlier(events, *, offer, email, submission_key):
     would still see the moment before it waited). An empty `email` finds no earlier registration."""
     taken, waiting = Booking.TAKEN, Booking.Status.WAITING
     ids = [event.pk for event in events]
-    sql = _PLACES_AND_EARLIER.format(events=", ".join(["%s"] * len(ids)))
+    sql = _PLACES_AND_EARLIER.format(taken=", ".join(["%s"] * len(taken)), events=", ".join(["%s"] * len(ids)))
     params = [*taken, waiting, submission_key, offer.pk, email, email, Booking.Status.CONFIRMED, *ids]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

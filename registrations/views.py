@@ -33,7 +33,7 @@ def confirm_hours():
 
 
 def _offer(slug):
-    # With what the confirmation mail shows (venues, contact): `services.register` uses these objects.
+    # With what the form shows and the mails need (venues, contact): `services.register` uses these objects.
     offer = public_offer(slug)
     if offer is None:
         raise Http404
