@@ -10,7 +10,8 @@ per row counts (bench/reports.py)."""
 from collections import Counter
 
 from django.db import connection
-from django.db.models import BooleanField, Case, Exists, ExpressionWrapper, IntegerField, OuterRef, Q, Value, When
+from django.db.models import BooleanField, Case, ExpressionWrapper, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import District, Municipality
@@ -31,14 +32,18 @@ def _flag(condition):
 
 
 def _came_before(scope):
-    """The person (by pseudonym) held a place at an offer that began before the period."""
-    return Exists(
-        RegistrationFacts.objects.filter(
-            pseudonym=OuterRef("report_facts__pseudonym"),
-            registration__event__start__lt=scope.since,
-            registration__bookings__status=Booking.Status.CONFIRMED,
-        )
+    """1 if the person (by pseudonym) held a place at an offer that began before the period, else 0.
+
+    A scalar look-up rather than EXISTS: PostgreSQL hashes an EXISTS over every earlier place in the
+    archive before the first row, while this one it answers per row through `facts_person_idx`, and
+    only for the rows that ask (a quarter): 30 instead of 70 ms for a year in bench/reports.py."""
+    earlier = RegistrationFacts.objects.filter(
+        pseudonym=OuterRef("report_facts__pseudonym"),
+        registration__event__start__lt=scope.since,
+        registration__bookings__status=Booking.Status.CONFIRMED,
     )
+    found = Subquery(earlier.annotate(one=Value(1)).values("one")[:1], output_field=IntegerField())
+    return Coalesce(found, Value(0))
 
 
 def booking_rows(scope):
@@ -49,7 +54,7 @@ def booking_rows(scope):
     confirmed = Q(bookings__status=Booking.Status.CONFIRMED)
     # Asked only for first-time registrations with a place and a pseudonym (the registration's flag
     # compares addresses exactly; the pseudonym ignores case).
-    before = confirmed & Q(first_time=True) & ~Q(report_facts__pseudonym="") & Q(_came_before(scope))
+    asks = confirmed & Q(first_time=True) & ~Q(report_facts__pseudonym="")
     held = scope.units().filter(status="held").values("pk")  # a list the database builds once
     rows = (
         registrations_in(scope)
@@ -62,7 +67,7 @@ def booking_rows(scope):
             held=_flag(confirmed & Q(bookings__event__in=held)),
             cancelled=_flag(Q(bookings__status=Booking.Status.CANCELLED)),
             placed=_flag(Q(bookings__confirmed_at__isnull=False)),
-            came_before=_flag(before),
+            came_before=Case(When(asks, then=_came_before(scope)), default=Value(0), output_field=IntegerField()),
         )
     )
     # Read straight from the cursor: plain values need none of the ORM's per-row work, which costs
