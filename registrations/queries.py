@@ -20,9 +20,19 @@ def bookable_events(event):
     return sorted(modules, key=lambda m: (m.start, m.pk)) if modules else [event]
 
 
-def public_offer(slug):
-    """The public offer `slug` with what its form shows and its mails need (venue, contact, registration
-    settings) and its modules likewise, in one query; None for no such offer or a draft.
+# What a form sent reads of the offer and its modules besides their own columns: the form's options
+# and the address its mails name for replies.
+SENT = ("registration_settings", "contact")
+# What the form page shows besides: where it takes place.
+SHOWN = (*SENT, "venue__municipality")
+# Long texts a form sent never reads (its mails are written by the worker).
+TEXTS = ("description", "description_en", "search_text")
+
+
+def public_offer(slug, *, sent=False):
+    """The public offer `slug` with what its form shows (venue, contact, registration settings) and
+    its modules likewise, in one query; None for no such offer or a draft. `sent=True`: only what a
+    form sent needs; the view reads the offer anew when it shows the form again.
 
     The modules arrive as the prefetched `event.modules.all()` (so `bookable_events` reads nothing),
     each with its `course` set. A module's own page redirects to its course, which reads the course.
@@ -31,11 +41,10 @@ def public_offer(slug):
     # the archive to its course (a scan that grew with the archive); this way two indexes answer.
     course = Subquery(Event.objects.filter(slug=slug).order_by().values("pk"))
     match = (Q(slug=slug) & ~Q(status=Event.Status.DRAFT)) | Q(course=course)
-    rows = list(
-        Event.objects.filter(match)
-        .select_related("venue__municipality", "contact", "registration_settings")
-        .annotate(has_questions=Exists(Question.objects.filter(event=OuterRef("pk"))))
-    )
+    offers = Event.objects.filter(match).select_related(*(SENT if sent else SHOWN))
+    if sent:
+        offers = offers.defer(*TEXTS)
+    rows = list(offers.annotate(has_questions=Exists(Question.objects.filter(event=OuterRef("pk")))))
     offer = next((event for event in rows if event.slug == slug), None)
     if offer is None:
         return None

@@ -32,9 +32,9 @@ def confirm_hours():
     return settings.REGISTRATION_CONFIRM_HOURS
 
 
-def _offer(slug):
-    # With what the form shows and the mails need (venues, contact): `services.register` uses these objects.
-    offer = public_offer(slug)
+def _offer(slug, *, sent=False):
+    # `services.register` uses these objects (see public_offer).
+    offer = public_offer(slug, sent=sent)
     if offer is None:
         raise Http404
     return offer
@@ -46,7 +46,7 @@ def _personal_url(registration):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def register(request, slug):
-    event = _offer(slug)
+    event = _offer(slug, sent=request.method == "POST")
     if event.course_id:
         return redirect("registrations:register", slug=event.course.slug)
     # A form sent carries the places it showed (`seats_seen`); they are counted again only to show it.
@@ -66,6 +66,8 @@ def register(request, slug):
             if submission.done:
                 return redirect(_sent_url(event, form, outcome=submission.result))
             status = submission.status
+    if request.method == "POST":  # shown again: with what the page shows, not read for a form sent
+        event = _offer(slug)
     if places is None:
         places = places_for(bookable_events(event))
     context = {

@@ -147,9 +147,14 @@ def test_a_form_shown_again_with_errors_still_shows_the_places(client, open_form
     event = make_event(capacity=3)
     register(event)
     data = {**form_data(), **open_form(event), "name": ""}
-    response = client.post(f"/veranstaltungen/{event.slug}/anmelden/", data)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.post(f"/veranstaltungen/{event.slug}/anmelden/", data)
     assert response.status_code == 200
     assert "noch 2 Plätze frei" in response.content.decode()
+    # The form sent read the offer without its place; shown again, the page reads it with it.
+    assert f"{event.venue.municipality.name}</p>" in response.content.decode()
+    offer_reads = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith('SELECT "events_event"."id"')]
+    assert ['"events_venue"' in sql for sql in offer_reads] == [False, True]
 
 
 def test_the_form_sent_runs_few_statements(client, open_form, django_capture_on_commit_callbacks):
@@ -168,6 +173,9 @@ def test_the_form_sent_runs_few_statements(client, open_form, django_capture_on_
     # The offer and its modules in one read; the event again only under the lock (the lock, then its
     # places with the earlier forms).
     assert len([sql for sql in queries if 'FROM "events_event"' in sql]) == 3
+    # Without what only the page shows: the place, the long texts (the worker writes the mails).
+    offer_read = next(sql for sql in queries if 'FROM "events_event"' in sql)
+    assert '"events_venue"' not in offer_read and '"description"' not in offer_read
     assert not [sql for sql in queries if sql.startswith('SELECT "registrations_question"')]  # it has none
     assert not [sql for sql in queries if sql.startswith('SELECT "conferences_conference"')]  # no Fachkonferenz
     assert not [sql for sql in queries if 'FROM "core_usedformtoken"' in sql]  # recorded, not read
