@@ -1,6 +1,7 @@
 """Reports benchmark: five years of data (2,500 events, 75,000 registrations with their bookings and
 report facts, 20,000 consultations), the report page for the last year with a comparison, and its
-PDF and XLSX exports, in-process on a throwaway database with production settings.
+PDF and XLSX exports, in-process on a throwaway database with production settings (on PostgreSQL
+with the statistics autovacuum would have gathered: `ANALYZE` after seeding).
 
     python bench/reports.py [--database-url postgres://postgres@127.0.0.1:5432/postgres] [--requests 20]
                             [--scale 1.0] [--profile]
