@@ -3,7 +3,8 @@
 Capacity rule: places for an event are only taken or given back while that event's row is
 locked (`SELECT … FOR UPDATE` on PostgreSQL; on SQLite every write transaction is IMMEDIATE and
 so already serialised). `register` and `fill_free_places` are the only two functions that hand
-out places, so "never more places taken than seats" is checked in exactly two places.
+out places, so "never more places taken than seats" is checked in exactly two places. They stay in
+this one module, in five sections marked below, so that the rule can be checked in one file.
 """
 
 import logging
@@ -52,6 +53,9 @@ PERSON_FIELDS = (
     "answers",
     "newsletter_consent",
 )
+
+
+# Signing up: the form sent (`register`) and the address confirmed.
 
 
 class RegistrationClosed(Exception):
@@ -142,7 +146,7 @@ def register(*, event, person, consent, submission_key, language, now=None, ente
         reason = closed_reason(event, now)
         if earlier.existing and not reason:
             existing = Registration.objects.get(pk=earlier.existing)
-            existing.event = event  # what its mail shows
+            existing.event = event  # its mail's reply-to address is the offer's contact
             mails.already_registered(existing, existing.bookings.order_by("event__start", "id"))
         elif not reason:
             _create(
@@ -221,6 +225,9 @@ def confirm_address(*, registration, now=None):
         if waiting:
             mails.waiting(registration, waiting)
     return registration
+
+
+# After signing up: places handed on from the waiting list, offers accepted, cancellations, answers.
 
 
 def _promotion_allowed(event, now):
@@ -371,6 +378,9 @@ def update_answers(*, registration, changes):
     return registration
 
 
+# Periodic jobs (`registrations.tasks`): unconfirmed forms lapse, offers expire, reminders go out.
+
+
 def lapse_unconfirmed(*, now=None):
     """Registrations whose address was not confirmed in time lapse and free their places."""
     now = now or timezone.now()
@@ -439,6 +449,9 @@ def send_due_reminders(*, now=None):
     return sent
 
 
+# Answers to the events' hooks (`registrations.contributions`): an offer changed, cancelled or copied.
+
+
 def notify_event_changed(*, event):
     """Time or venue changed: tell everyone with a place or on the waiting list (with a new .ics)."""
     with transaction.atomic():
@@ -488,6 +501,9 @@ def copy_registration_setup(*, source, copy):
     """The answer to `event_copied`: questions and settings travel with a copied event (no personal data)."""
     _copy_rows(Question.objects.filter(event=source), event=copy)
     _copy_rows(RegistrationSettings.objects.filter(event=source), event=copy)
+
+
+# The lost-link form and the team's registration setup.
 
 
 def request_lost_links(*, email, language):
